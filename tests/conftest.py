@@ -1,0 +1,22 @@
+"""Fixtures shared by the book and browser tests."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    jb = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], capture_output=True,
+                            text=True, timeout=900)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, "book build failed:\n" + "\n".join(
+        line for line in log.splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line)[-5000:]
+    return HTML

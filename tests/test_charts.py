@@ -1,0 +1,47 @@
+import altair as alt
+import pandas as pd
+import pytest
+
+from missionkit import charts
+
+
+def _chart():
+    df = pd.DataFrame({"year": ["2030", "2035"], "n": [3, 1]})
+    return charts.finish(alt.Chart(df).mark_bar().encode(x="year:O", y="n:Q"), title="Missions", description="Bars")
+
+
+def test_stored_format_is_v5_spec_plus_svg_and_no_html():
+    bundle = charts.mimebundle(_chart().to_dict())
+    assert set(bundle) == {charts.VEGALITE_MIME, "image/svg+xml", "text/plain"}
+    assert "v5" in bundle[charts.VEGALITE_MIME]["$schema"]
+    assert bundle["image/svg+xml"].startswith("<svg")
+    assert "text/html" not in bundle
+
+
+def test_altair_default_renderer_is_ours():
+    bundle = _chart()._repr_mimebundle_()
+    if isinstance(bundle, tuple):
+        bundle = bundle[0]
+    assert "text/html" not in bundle and charts.VEGALITE_MIME in bundle
+
+
+def test_svg_is_deterministic():
+    spec = _chart().to_dict()
+    assert charts.mimebundle(spec)["image/svg+xml"] == charts.mimebundle(spec)["image/svg+xml"]
+
+
+def test_every_chart_needs_title_and_description():
+    with pytest.raises(charts.ChartError):
+        charts.finish(alt.Chart(pd.DataFrame({"a": [1]})).mark_point(), title="", description="x")
+
+
+def test_theme_uses_colour_blind_safe_palette_and_readable_sizes():
+    config = _chart().to_dict()["config"]
+    assert config["range"]["category"][:3] == ["#0072B2", "#E69F00", "#009E73"]
+    assert config["axis"]["labelFontSize"] >= 12
+
+
+def test_figure_html_escapes_takeaway():
+    fig = charts.Figure(_chart(), takeaway="<script>alert(1)</script>")
+    out = fig.to_html()
+    assert "<script>" not in out and "&lt;script&gt;" in out
