@@ -1,0 +1,590 @@
+"""The participant's workbook: every answer saved to one JSON file, at once.
+
+A form calls ``wb.set(section, key, value)`` and the value is on disk before
+the call returns, so a crashed or restarted kernel loses nothing and later
+modules can reuse earlier answers::
+
+    wb = Workbook.open()
+    wb.set("framing", "mission_statement", "By 2035, ...")
+    wb.get("framing", "mission_statement")
+    wb.history("framing", "mission_statement")   # earlier drafts, oldest first
+
+How the file is kept safe (see docs/decisions/0004-workbook.md):
+
+- one path whatever folder the kernel runs in (``resolve_workbook_path``);
+- a file lock around every read-modify-write, so two notebooks (two kernels)
+  never overwrite each other's answers;
+- atomic writes (temp file, fsync, ``os.replace``) and a ``.bak`` copy of the
+  previous good file;
+- a corrupt or hand-edited file is moved aside (``workbook.json.corrupt-<time>``),
+  the ``.bak`` copy is restored and a plain-language notice says what happened.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from filelock import FileLock, Timeout
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from missionkit.errors import MissionkitInputError
+
+SCHEMA_VERSION = 1
+ENV_VAR = "MISSIONKIT_WORKBOOK"
+HISTORY_LIMIT = 50
+LOCK_TIMEOUT_SECONDS = 15
+TEAMMATE_PREFIX = "teammate:"
+
+__all__ = [
+    "ENV_VAR",
+    "ImportReport",
+    "Workbook",
+    "WorkbookNotice",
+    "WorkbookRecoveredWarning",
+    "escape",
+    "find_course_root",
+    "open_workbook",
+    "resolve_workbook_path",
+]
+
+
+# --------------------------------------------------------------------------- schema
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    created: datetime
+    updated: datetime
+    owner: str | None = None
+    note: str | None = None
+
+
+class HistoryEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    at: datetime
+    value: Any
+
+
+class WorkbookFile(BaseModel):
+    """Schema of workbook.json (and of a team file made by ``export``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_version: Literal[1]
+    meta: Meta
+    sections: dict[str, dict[str, Any]] = {}
+    history: dict[str, dict[str, list[HistoryEntry]]] = {}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _empty(owner: str | None = None) -> dict:
+    now = _now()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "meta": {"created": now, "updated": now, "owner": owner},
+        "sections": {},
+        "history": {},
+    }
+
+
+def _problem_with(raw: bytes) -> tuple[str | None, dict | None]:
+    """Return (plain-language problem, None) or (None, parsed data)."""
+    if not raw.strip():
+        return "the file is empty", None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "the file is not UTF-8 text", None
+    except json.JSONDecodeError as exc:
+        return f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", None
+    if not isinstance(data, dict):
+        return "its top level should be a JSON object { ... }", None
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        return (
+            f"it has schema_version {version!r}, but this missionkit reads version {SCHEMA_VERSION}",
+            None,
+        )
+    try:
+        WorkbookFile.model_validate(data)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{' > '.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()[:3]
+        )
+        return f"some entries have the wrong type ({details})", None
+    return None, data
+
+
+# --------------------------------------------------------------------------- paths
+def find_course_root(start: str | os.PathLike | None = None) -> Path | None:
+    """The nearest folder at or above ``start`` holding ``_toc.yml`` and ``missionkit/``."""
+    here = Path(start if start is not None else Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_toc.yml").is_file() and (folder / "missionkit").is_dir():
+            return folder
+    return None
+
+
+def resolve_workbook_path(start: str | os.PathLike | None = None) -> Path:
+    """Where the workbook lives: $MISSIONKIT_WORKBOOK, else <course root>/my-work/,
+    else ~/mission-bootcamp/my-work/."""
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    root = find_course_root(start)
+    if root is not None:
+        return root / "my-work" / "workbook.json"
+    return Path.home() / "mission-bootcamp" / "my-work" / "workbook.json"
+
+
+# --------------------------------------------------------------------------- files
+def _atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so readers see the old or the new file, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # pragma: no cover - some filesystems refuse directory handles
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def _dump(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+def _plain_json(value: Any, where: str) -> Any:
+    """The value as it will read back from JSON; plain error if it cannot be stored."""
+    try:
+        return json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        kind = type(value).__name__
+        reason = "it holds NaN or infinity" if "Out of range" in str(exc) else str(exc)
+        raise MissionkitInputError(
+            f"The answer for {where} cannot be saved: a {kind} is not plain text, numbers, "
+            f"lists or dicts ({reason})",
+            fix="Save text, numbers, True/False, None, lists or dicts: for example str(value), "
+            "float(value), or table.to_dict('records') for a table",
+        ) from None
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as JSON (so True and 1 differ)."""
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def _check_name(name: Any, what: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise MissionkitInputError(
+            f"The {what} name {name!r} is not usable: it must be some text",
+            fix=f"Give the {what} as text in quotes, for example \"framing\"",
+        )
+    return name
+
+
+# --------------------------------------------------------------------------- notices
+class WorkbookRecoveredWarning(UserWarning):
+    """Shown when a damaged workbook file was set aside and a good copy restored."""
+
+
+@dataclass(frozen=True)
+class WorkbookNotice:
+    """What was wrong with which file and what was done; a form can show ``message``."""
+
+    file: str
+    problem: str
+    action: str
+    kept_as: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Your workbook file '{self.file}' could not be read: {self.problem}. "
+            f"{self.action} The damaged file was kept as '{self.kept_as}', so nothing is lost."
+        )
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class ImportReport:
+    """What ``import_from`` changed, as lists of "section / key"."""
+
+    source: str
+    owner: str | None
+    mode: str
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    kept_mine: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.removed)
+
+    def summary(self) -> str:
+        who = self.owner or "an unnamed teammate"
+        parts = [
+            f"{len(self.added)} added",
+            f"{len(self.replaced)} replaced",
+            f"{len(self.removed)} removed",
+            f"{len(self.kept_mine)} of yours kept",
+            f"{len(self.unchanged)} already the same",
+        ]
+        return f"Imported from {who} ('{self.source}', mode '{self.mode}'): " + ", ".join(parts) + "."
+
+    __str__ = summary
+
+
+def escape(text: Any) -> str:
+    """Escape participant text for HTML (quotes too)."""
+    return html.escape(str(text), quote=True)
+
+
+# --------------------------------------------------------------------------- workbook
+class Workbook:
+    """The participant's saved answers. Every change is written to disk at once."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.notices: list[WorkbookNotice] = []
+        self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
+                              timeout=LOCK_TIMEOUT_SECONDS)
+
+    # ---- opening
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, owner: str | None = None) -> Workbook:
+        """Open (or create) the workbook at ``path`` or at ``resolve_workbook_path()``."""
+        wb = cls(path if path is not None else resolve_workbook_path())
+        owner = _check_name(owner, "owner").strip() if owner is not None else None
+        try:
+            wb.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise MissionkitInputError(
+                f"The folder for your workbook cannot be created ({exc.strerror})",
+                fix=f"Check you may write there, or set {ENV_VAR} to a file in a folder you own",
+                file=str(wb.path),
+            ) from None
+        with wb._locked():
+            for leftover in wb.path.parent.glob(f".{wb.path.name}.*.tmp"):
+                leftover.unlink(missing_ok=True)  # from a writer killed mid-save; safe under the lock
+            data, raw = wb._load()
+            if raw is None or (owner is not None and data["meta"].get("owner") != owner):
+                if owner is not None:
+                    data["meta"]["owner"] = owner
+                wb._save(data, raw)
+        return wb
+
+    # ---- reading (each call reads the file afresh, so it returns new objects and
+    # sees what another notebook saved)
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        return self._read()["sections"].get(section, {}).get(key, default)
+
+    def section(self, name: str) -> dict:
+        """A copy of one section (empty if nothing is saved there yet)."""
+        return self._read()["sections"].get(name, {})
+
+    def sections(self) -> list[str]:
+        return list(self._read()["sections"])
+
+    def history(self, section: str, key: str) -> list[dict]:
+        """Every value this answer has had, oldest first: [{"at": iso time, "value": ...}]."""
+        return self._read()["history"].get(section, {}).get(key, [])
+
+    @property
+    def owner(self) -> str | None:
+        return self._read()["meta"].get("owner")
+
+    def to_dict(self) -> dict:
+        return self._read()
+
+    # ---- writing
+    def set(self, section: str, key: str, value: Any) -> None:
+        """Save one answer now."""
+        self.update(section, {key: value})
+
+    def update(self, section: str, mapping: dict[str, Any]) -> None:
+        """Save several answers of one section in one write."""
+        _check_name(section, "section")
+        if not isinstance(mapping, dict):
+            raise MissionkitInputError(
+                f"The answers for section '{section}' should be a dict of key: value",
+                fix='Write them as {"key": value, ...}',
+            )
+        clean = {_check_name(k, "key"): _plain_json(v, f"'{section}' / '{k}'") for k, v in mapping.items()}
+        with self._locked():
+            data, raw = self._load()
+            stamp = _now()
+            changed = [self._put(data, section, k, v, stamp) for k, v in clean.items()]
+            if any(changed):
+                self._save(data, raw)
+
+    def set_owner(self, name: str) -> None:
+        """Your name, written into team files you export."""
+        _check_name(name, "owner")
+        with self._locked():
+            data, raw = self._load()
+            data["meta"]["owner"] = name.strip()
+            self._save(data, raw)
+
+    # ---- team work
+    def export(self, path: str | os.PathLike, sections: list[str] | None = None,
+               owner: str | None = None) -> Path:
+        """Write a team file (all sections or the ones named) for teammates to import."""
+        target = Path(path).expanduser().resolve()
+        if target == self.path:
+            raise MissionkitInputError(
+                "A team file cannot be written over your own workbook",
+                fix="Choose another file name, for example 'my-work/team-yourname.json'",
+                file=str(target),
+            )
+        data = self._read()
+        names = self._pick(data, sections, str(self.path))
+        who = (owner or data["meta"].get("owner") or "").strip()
+        if not who:
+            raise MissionkitInputError(
+                "A team file needs your name so teammates can tell files apart",
+                fix="Call wb.set_owner('Your name') once, or pass owner='Your name' to export",
+            )
+        team = {
+            "schema_version": SCHEMA_VERSION,
+            "meta": {"created": data["meta"]["created"], "updated": _now(), "owner": who},
+            "sections": {n: data["sections"][n] for n in names},
+            "history": {n: data["history"][n] for n in names if n in data["history"]},
+        }
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, _dump(team))
+        except OSError as exc:
+            raise MissionkitInputError(f"The team file cannot be written ({exc.strerror})",
+                                       fix="Choose a folder you may write to", file=str(target)) from None
+        return target
+
+    def import_from(self, path: str | os.PathLike, sections: list[str] | None = None,
+                    mode: str = "merge", as_teammate: bool | str = False) -> ImportReport:
+        """Bring a teammate's sections into this workbook and report what changed.
+
+        mode "merge": add what you lack; where both differ, theirs wins (yours stays in history).
+        mode "keep_mine": add only what you lack. mode "theirs": each chosen section becomes
+        exactly theirs. ``as_teammate`` (True = the owner name in their file, or a name) stores
+        each of their sections whole under key "teammate:<name>" and leaves your own keys alone.
+        """
+        if mode not in ("merge", "keep_mine", "theirs"):
+            raise MissionkitInputError(f"The import mode {mode!r} is not known",
+                                       fix='Use mode="merge", mode="keep_mine" or mode="theirs"')
+        source = Path(path).expanduser()
+        try:
+            raw = source.read_bytes()
+        except OSError as exc:
+            raise MissionkitInputError(f"The team file cannot be opened ({exc.strerror})",
+                                       fix="Check the file name and folder", file=str(source)) from None
+        problem, theirs = _problem_with(raw)
+        if problem:
+            raise MissionkitInputError(f"The team file cannot be read: {problem}",
+                                       fix="Ask your teammate to export it again with wb.export(...)",
+                                       file=str(source))
+        names = self._pick(theirs, sections, str(source))
+        owner = theirs["meta"].get("owner")
+        name = None
+        if as_teammate:
+            name = (as_teammate if isinstance(as_teammate, str) else owner or "").strip()
+            if not name:
+                raise MissionkitInputError(
+                    "The team file has no owner name, so its answers cannot be filed under a teammate",
+                    fix="Pass the name yourself: as_teammate='Their name'", file=str(source))
+        report = ImportReport(source=str(source), owner=owner, mode=mode)
+        with self._locked():
+            data, raw_mine = self._load()
+            stamp = _now()
+            for sec in names:
+                incoming = theirs["sections"][sec]
+                if name is not None:
+                    own = {k: v for k, v in incoming.items() if not k.startswith(TEAMMATE_PREFIX)}
+                    incoming = {TEAMMATE_PREFIX + name: own}
+                mine = data["sections"].get(sec, {})
+                for key, value in incoming.items():
+                    label = f"{sec} / {key}"
+                    if key not in mine:
+                        report.added.append(label)
+                    elif _same(mine[key], value):
+                        report.unchanged.append(label)
+                        continue
+                    elif mode == "keep_mine":
+                        report.kept_mine.append(label)
+                        continue
+                    else:
+                        report.replaced.append(label)
+                    self._put(data, sec, key, value, stamp)
+                if mode == "theirs" and name is None:
+                    for key in [k for k in mine if k not in incoming]:
+                        del data["sections"][sec][key]
+                        report.removed.append(f"{sec} / {key}")
+            if report.changed:
+                self._save(data, raw_mine)
+        return report
+
+    # ---- display
+    def summary_html(self, sections: list[str] | None = None) -> str:
+        """An HTML overview of saved answers; all participant text is escaped."""
+        data = self._read()
+        names = self._pick(data, sections, str(self.path)) if sections else list(data["sections"])
+        parts = ['<div class="missionkit-workbook">']
+        owner = data["meta"].get("owner")
+        parts.append(f"<p>Workbook of {escape(owner)}</p>" if owner else "<p>Your workbook</p>")
+        if not any(data["sections"][n] for n in names):
+            parts.append("<p>Nothing saved yet.</p>")
+        for name in names:
+            parts.append(f"<h4>{escape(name)}</h4><dl>")
+            for key, value in data["sections"][name].items():
+                shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                parts.append(f"<dt>{escape(key)}</dt><dd>{escape(shown)}</dd>")
+            parts.append("</dl>")
+        parts.append("</div>")
+        return "\n".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.summary_html()
+
+    def __repr__(self) -> str:
+        return f"Workbook({str(self.path)!r})"
+
+    # ---- internals
+    def _locked(self):
+        return _LockGuard(self)
+
+    def _read(self) -> dict:
+        with self._locked():
+            return self._load()[0]
+
+    def _load(self) -> tuple[dict, bytes | None]:
+        """Read the file (caller holds the lock); recover it if damaged.
+
+        Returns the data and the good bytes now on disk (None if there is no file).
+        """
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return _empty(), None
+        except OSError as exc:
+            raise MissionkitInputError(f"Your workbook cannot be opened ({exc.strerror})",
+                                       fix="Check the file's permissions", file=str(self.path)) from None
+        problem, data = _problem_with(raw)
+        if problem is None:
+            return data, raw
+        return self._recover(problem)
+
+    def _recover(self, problem: str) -> tuple[dict, bytes | None]:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        os.replace(self.path, aside)
+        try:
+            bak_raw = self.backup_path.read_bytes()
+        except OSError:
+            bak_raw = b""
+        bak_problem, data = _problem_with(bak_raw)
+        if bak_problem is None:
+            _atomic_write(self.path, bak_raw)
+            action = (f"Your last good copy '{self.backup_path.name}' (saved "
+                      f"{data['meta']['updated']}) was restored.")
+            raw = bak_raw
+        else:
+            data, raw = _empty(), None
+            action = "No good backup copy was found, so a new empty workbook was started."
+        notice = WorkbookNotice(file=str(self.path), problem=problem, action=action, kept_as=str(aside))
+        self.notices.append(notice)
+        warnings.warn(notice.message, WorkbookRecoveredWarning, stacklevel=4)
+        return data, raw
+
+    def _save(self, data: dict, previous: bytes | None) -> None:
+        """Write ``data`` (caller holds the lock); the previous good file becomes .bak."""
+        data["meta"]["updated"] = _now()
+        try:
+            if previous is not None:
+                _atomic_write(self.backup_path, previous)
+            _atomic_write(self.path, _dump(data))
+        except OSError as exc:
+            raise MissionkitInputError(
+                f"Your answer could not be saved ({exc.strerror})",
+                fix="Check the disk is not full and the folder is writable; your earlier answers are safe",
+                file=str(self.path),
+            ) from None
+
+    @staticmethod
+    def _put(data: dict, section: str, key: str, value: Any, stamp: str) -> bool:
+        current = data["sections"].setdefault(section, {})
+        if key in current and _same(current[key], value):
+            return False
+        current[key] = value
+        past = data["history"].setdefault(section, {}).setdefault(key, [])
+        past.append({"at": stamp, "value": value})
+        del past[:-HISTORY_LIMIT]
+        return True
+
+    @staticmethod
+    def _pick(data: dict, sections: list[str] | None, file: str) -> list[str]:
+        if sections is None:
+            return list(data["sections"])
+        if isinstance(sections, str):
+            sections = [sections]
+        missing = [s for s in sections if s not in data["sections"]]
+        if missing:
+            have = ", ".join(data["sections"]) or "none"
+            raise MissionkitInputError(
+                f"No section named {', '.join(repr(m) for m in missing)} in this workbook "
+                f"(sections there: {have})",
+                fix="Use one of the section names listed", file=file)
+        return list(sections)
+
+
+class _LockGuard:
+    """Hold the workbook's file lock; explain a timeout in plain words."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self._wb = wb
+
+    def __enter__(self) -> None:
+        try:
+            self._wb._lock.acquire()
+        except Timeout:
+            raise MissionkitInputError(
+                "Another notebook kept your workbook busy for more than "
+                f"{self._wb._lock.timeout:g} seconds",
+                fix="Wait a moment and run the cell again; if it repeats, "
+                "restart the other notebook's kernel",
+                file=str(self._wb.path),
+            ) from None
+
+    def __exit__(self, *exc: object) -> None:
+        self._wb._lock.release()
+
+
+def open_workbook(path: str | os.PathLike | None = None, owner: str | None = None) -> Workbook:
+    """Same as ``Workbook.open``."""
+    return Workbook.open(path, owner=owner)
