@@ -21,11 +21,11 @@ SOLUTIONS = nbtools.solutions()
 ids = [p.name.replace("-solution.ipynb", "") for p in SOLUTIONS]
 
 # module -> list of (variable, wrong value as Python source, phrase the feedback must contain)
+# One file per module: tests/wrong_answers/NN_slug.py defining WRONG_ANSWERS = {"NN-slug": [...]}.
 WRONG_ANSWERS: dict[str, list[tuple[str, str, str]]] = {}
-_extra = ROOT / "tests" / "wrong_answers.py"
-if _extra.exists():
+for _file in sorted((ROOT / "tests" / "wrong_answers").glob("*.py")):
     ns: dict = {}
-    exec(_extra.read_text(), ns)
+    exec(_file.read_text(encoding="utf-8"), ns)
     WRONG_ANSWERS.update(ns["WRONG_ANSWERS"])
 
 PRAISE = ("Well done",)
@@ -82,7 +82,7 @@ def test_solution_answers_get_praise(solution):
 def test_typical_wrong_answers_are_named(solution):
     module = solution.name.replace("-solution.ipynb", "")
     cases = WRONG_ANSWERS.get(module)
-    assert cases, f"add typical wrong answers for {module} to tests/wrong_answers.py"
+    assert cases, f"add typical wrong answers for {module} to tests/wrong_answers/"
     path = nbtools.exercise_for(solution)
     nb = nbtools.load(path)
     for variable, wrong, _ in cases:
