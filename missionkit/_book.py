@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
+from typing import Any
 
 from docutils import nodes
 
@@ -38,3 +40,52 @@ class VegaLite5:
             f'<script type="application/json" class="missionkit-chart-spec">{body}</script></div>'
         )
         return [nodes.raw(text=raw, format="html", classes=["output", "text_html"])]
+
+
+_HTML_ANCHOR = re.compile(r'<a\s+id="([A-Za-z0-9_:.-]+)"\s*/?>')
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Sphinx/Jupyter Book extension: let MyST resolve links to ``<a id="...">`` anchors.
+
+    MyST resolves ``[text](page.md#id)`` only against heading slugs and warns
+    for any other id. This registers every raw-HTML anchor of a page as a slug
+    of that page, so links to reference keys, glossary terms and
+    ``#unconfirmed`` resolve; links to anchors that do not exist still warn.
+    Enabled in _config.yml: ``sphinx: extra_extensions: [missionkit._book]``.
+    """
+    from docutils import nodes
+    from docutils.transforms import Transform
+
+    class RegisterHtmlAnchors(Transform):
+        default_priority = 870  # before MyST's ResolveAnchorIds (879)
+
+        def apply(self, **kwargs: Any) -> None:
+            found = {}
+            for node in self.document.findall(nodes.raw):
+                if "html" not in node.get("format", "").split():
+                    continue
+                for anchor in _HTML_ANCHOR.findall(node.astext()):
+                    found[anchor] = (node.line or 0, anchor, anchor)
+            if not found:
+                return
+            slugs = getattr(self.document, "myst_slugs", None)
+            if slugs is None:
+                slugs = {}
+                self.document.myst_slugs = slugs
+            for anchor, value in found.items():
+                slugs.setdefault(anchor, value)
+            env = getattr(self.document.settings, "env", None)
+            if env is not None:
+                meta = env.metadata[env.docname]
+                merged = dict(meta.get("myst_slugs", {}))
+                for anchor, value in found.items():
+                    merged.setdefault(anchor, value)
+                meta["myst_slugs"] = merged
+
+    app.add_transform(RegisterHtmlAnchors)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+
+
+if __name__ == "__main__":  # pragma: no cover - exercised through main()
+    raise SystemExit(main())

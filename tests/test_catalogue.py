@@ -1,0 +1,471 @@
+"""The sourced reference data: missions, references, glossary, citations, links and generated pages."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from missionkit import catalogue as cat
+from missionkit.errors import MissionkitInputError
+
+ROOT = Path(__file__).resolve().parents[1]
+BRIEF = Path("/work/shared/reference/mission-brief.md")
+
+
+# --------------------------------------------------------------------------- the brief, parsed
+
+def _brief_text() -> str:
+    if not BRIEF.exists():
+        pytest.skip(f"research brief not found at {BRIEF}")
+    return BRIEF.read_text(encoding="utf-8")
+
+
+def _section(text: str, start: str, end: str) -> str:
+    return text[text.index(start):text.index(end)]
+
+
+def _table_rows(section: str) -> list[list[str]]:
+    rows = []
+    for line in section.splitlines():
+        if line.startswith("| ") and not re.match(r"^\|\s*(Key|#)\s*\|", line) and not line.startswith("|---"):
+            rows.append([c.strip() for c in line.strip().strip("|").split("|")])
+    return rows
+
+
+def _slug(key: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "", key.lower())
+
+
+def _brief_references() -> list[dict]:
+    s10 = _section(_brief_text(), "## 10. References", "## 11.")
+    out = []
+    for cells in _table_rows(s10):
+        key_cell, url_cell = cells[0], cells[-1]
+        m = re.search(r"https?://[^\s;]+", url_cell)
+        out.append({"brief_key": key_cell.replace("†", "").split("(")[0].strip(), "dagger": "†" in key_cell,
+                    "url": "" if re.match(r"URLs? not recorded", url_cell) else (m.group(0) if m else "")})
+    return out
+
+
+def _cited_keys(cell: str) -> set[str]:
+    return {_slug(k) for group in re.findall(r"`((?:\[[^\]]+\])+)`", cell) for k in re.findall(r"\[([^\]]+)\]", group)}
+
+
+# --------------------------------------------------------------------------- missions
+
+@pytest.fixture(scope="module")
+def missions() -> pd.DataFrame:
+    return cat.missions()
+
+
+@pytest.fixture(scope="module")
+def refs() -> pd.DataFrame:
+    return cat.references()
+
+
+def test_at_least_40_missions(missions):
+    assert len(missions) >= 40
+    assert missions["mission_id"].is_unique
+
+
+def test_every_mission_has_owner_statement_and_resolvable_sources(missions, refs):
+    known = set(refs["key"])
+    for col in ("owner", "statement", "source_keys", "mission", "country_or_framework"):
+        assert (missions[col].str.len() > 0).all(), f"blank {col}"
+    for _, row in missions.iterrows():
+        keys = [k.strip() for k in row["source_keys"].split(";")]
+        assert keys and all(k in known for k in keys), (row["mission_id"], keys)
+
+
+def test_deadlines_and_launch_years_in_range_or_explained(missions):
+    assert str(missions["deadline"].dtype) == "Int64" and str(missions["launched"].dtype) == "Int64"
+    for col in ("deadline", "launched"):
+        years = missions[col].dropna()
+        assert years.between(1950, 2100).all(), col
+    blank = missions[missions["deadline"].isna()]
+    assert (blank["deadline_note"].str.len() > 0).all(), "a blank deadline needs a deadline_note"
+    eop = missions[missions["deadline_note"].str.contains("End of Parliament")]
+    assert len(eop) == 5 and eop["deadline"].isna().all()  # never turned into a made-up year
+
+
+def test_statements_are_short_paraphrases(missions):
+    assert (missions["statement"].str.len() <= 300).all()
+    quoted = missions["statement"].str.contains('"') | missions["target"].str.contains('"')
+    assert missions.loc[quoted, "status_note"].str.contains("quote", case=False).all()
+
+
+def test_eu_five_missions_present(missions):
+    eu = missions[missions["country_or_framework"].str.startswith("EU") & (missions["kind"] == "mission")]
+    assert set(eu["mission"]) == {"Adaptation to Climate Change", "Cancer", "Restore our Ocean and Waters",
+                                  "100 Climate-Neutral and Smart Cities", "A Soil Deal for Europe"}
+    assert (eu["deadline"] == 2030).all()
+
+
+def test_japan_moonshot_goals_1_to_10_present(missions):
+    moon = missions[missions["country_or_framework"].str.startswith("Japan")]
+    goals = sorted(int(re.match(r"Goal (\d+):", m).group(1)) for m in moon["mission"])
+    assert goals == list(range(1, 11))
+    late = moon[moon["mission"].str.match(r"Goal (7|8|9|10):")]
+    assert late["launched"].isna().all(), "adoption dates of Goals 7-10 are unconfirmed"
+    assert late["status_note"].str.contains("unconfirmed").all()
+
+
+def test_brazil_nib_m1_to_m6_present(missions):
+    nib = missions[missions["country_or_framework"].str.contains("Nova Indústria Brasil")]
+    assert sorted(re.match(r"(M\d):", m).group(1) for m in nib["mission"]) == [f"M{i}" for i in range(1, 7)]
+    assert (nib["deadline"] == 2033).all() and (nib["launched"] == 2024).all()
+    flagged = nib.set_index(nib["mission"].str[:2])["status_note"]
+    for m in ("M1", "M4", "M5", "M6"):
+        assert "unconfirmed" in flagged[m], m
+
+
+@pytest.mark.parametrize("pattern", [
+    "UK – Industrial Strategy Grand Challenges", "UK – five missions", "Germany – High-Tech Strategy 2025",
+    "Germany – Future Strategy", "Netherlands", "Sweden – Vinnova", "Norway", "Korea – K-Moonshot",
+    "Colombia", "South Africa", "Nesta", "Mission Innovation", "Australia", "Austria",
+])
+def test_required_frameworks_present(missions, pattern):
+    assert missions["country_or_framework"].str.contains(pattern, regex=False).any()
+
+
+def test_unconfirmed_and_secondary_items_are_flagged_not_settled(missions):
+    by_name = missions.set_index("mission")
+    assert "not labelled" in by_name.loc["Three societal grand challenges", "kind"]
+    school = by_name.loc["School meals ('A new recipe for school meals')"]
+    assert pd.isna(school["deadline"]) and "unconfirmed" in school["status_note"]
+    assert "secondary" in by_name.loc["Five core social problems", "status_note"].lower()
+    for name in ("NHS fit for the future", "Opportunity for all"):
+        assert "secondary" in by_name.loc[name, "status_note"]
+    for name in ("Sustainable feed", "Inclusion of children and young people"):
+        assert pd.isna(by_name.loc[name, "deadline"]) and "unconfirmed" in by_name.loc[name, "status_note"]
+    assert set(missions["region"]) <= set(cat.REGIONS)
+    assert set(missions["kind"]) <= set(cat.KINDS)
+
+
+def test_missions_follow_brief_section_5_row_by_row(missions):
+    """Each mission row cites exactly the sources the brief gives for it: no invented sources."""
+    s5 = _section(_brief_text(), "## 5. Catalogue of real missions", "**Notes for the catalogue**")
+    rows = [r for r in _table_rows(s5) if r[0].isdigit()]
+    assert len(rows) == len(missions) == 62
+    for cells, (_, m) in zip(rows, missions.iterrows()):
+        expected = _cited_keys(" ".join(cells))
+        assert set(m["source_keys"].split(";")) == expected, (m["mission_id"], expected)
+
+
+# --------------------------------------------------------------------------- references
+
+def test_references_have_unique_well_formed_keys(refs):
+    assert refs["key"].is_unique and refs["brief_key"].is_unique
+    assert refs["key"].str.fullmatch(r"[a-z0-9-]+").all()
+    assert (refs["key"] == refs["brief_key"].map(_slug)).all()
+    assert set(refs["group"]) == set(cat.GROUPS)
+    assert {"larrue2021", "opsi-litmus", "eu-2yrs"} <= set(refs["key"])
+
+
+def test_every_brief_section_10_key_is_present_with_its_status(refs):
+    brief = _brief_references()
+    assert len(brief) == len(refs) == 177
+    by_key = refs.set_index("brief_key")
+    for item in brief:
+        assert item["brief_key"] in by_key.index, item["brief_key"]
+        row = by_key.loc[item["brief_key"]]
+        assert (row["verified"] == "yes") == item["dagger"], item["brief_key"]
+        assert row["url"] == item["url"], item["brief_key"]
+
+
+def test_secondary_sources_match_the_brief(refs):
+    s10 = _section(_brief_text(), "## 10. References", "## 11.")
+    marked = {_slug(c[0].replace("†", "").split("(")[0].strip()) for c in _table_rows(s10)
+              if re.search(r"\bSecondary\b", c[1])}
+    secondary = set(refs.loc[refs["secondary"] == "yes", "key"])
+    assert marked <= secondary  # plus eWeek2023 (AI summary, not an official record)
+    assert secondary - marked == {"eweek2023"}
+
+
+def test_citation_format():
+    assert cat.citation("larrue2021") == (
+        "Larrue, P. (2021). The design and implementation of mission-oriented innovation policies: A new systemic "
+        "policy approach to address societal challenges. OECD Publishing, OECD Science, Technology and Industry "
+        "Policy Papers No. 100.")
+    assert cat.citation("Larrue2021") == cat.citation("larrue2021")  # the brief's key works too
+    assert cat.citation("mal-port") == "OECD Mission Action Lab (n.d.). Mission portfolio management. OECD."
+    assert cat.citation("ukro2023").endswith("Results of the first review of the EU Missions published.")
+
+
+@pytest.mark.parametrize("key,label", [
+    ("larrue2021", "Larrue (2021)"), ("mazzdibb2019", "Mazzucato and Dibb (2019)"),
+    ("wittmann2020", "Wittmann et al. (2020)"), ("oecd-psi-2022", "OECD (2022)"),
+    ("opsi-13reasons", "Tõnurist (c. 2023)"), ("hts-critique", "Table.Media et al. (n.d.)"),
+    ("ec-egcall2022", "European Commission (2022)"), ("jiip2018", "JIIP et al. (2018)"),
+])
+def test_short_labels(key, label):
+    assert cat.short_label(key) == label
+
+
+def test_unknown_key_is_a_plain_language_error():
+    with pytest.raises(MissionkitInputError) as err:
+        cat.citation("larue2021")
+    assert "larue2021" in err.value.problem and "larrue2021" in err.value.fix
+
+
+# --------------------------------------------------------------------------- links and anchors
+
+def test_cite_link_format():
+    assert cat.cite_link("larrue2021") == "[Larrue (2021)](../book/references.md#larrue2021)"
+    assert cat.cite_link("Larrue2021", from_folder="book") == "[Larrue (2021)](references.md#larrue2021)"
+    assert cat.cite_link("eu-2yrs", from_folder=".") == "[European Commission (2023)](book/references.md#eu-2yrs)"
+    assert cat.cite_link("larrue2021", "solutions", text="OECD [2021]") == \
+        r"[OECD \[2021\]](../book/references.md#larrue2021)"
+    assert cat.term_link("Mission board") == "[Mission board](../book/glossary.md#term-mission-board)"
+    assert cat.unconfirmed_link() == "[What we could not confirm](../book/references.md#unconfirmed)"
+    with pytest.raises(MissionkitInputError):
+        cat.cite_link("larrue2021", from_folder="../elsewhere")
+    with pytest.raises(MissionkitInputError):
+        cat.term_link("mission bored")
+
+
+def _anchors(text: str) -> list[str]:
+    return re.findall(r'^<a id="([^"]+)"></a>$', text, flags=re.M)
+
+
+def test_generated_pages_are_up_to_date():
+    assert cat.stale_pages() == [], "run: python -m missionkit.catalogue"
+    assert (ROOT / "book" / "references.md").read_text(encoding="utf-8") == cat.render_references_page()
+    assert (ROOT / "book" / "glossary.md").read_text(encoding="utf-8") == cat.render_glossary_page()
+
+
+def test_reference_page_anchors(refs):
+    text = cat.render_references_page()
+    assert text.count("\n# ") == 0 and text.startswith("# References\n")  # one H1
+    anchors = _anchors(text)
+    assert anchors.count("unconfirmed") == 1
+    assert sorted(a for a in anchors if a != "unconfirmed") == sorted(refs["key"])
+    for key in refs["key"]:
+        # anchor line, blank line, then the entry naming the brief key
+        assert re.search(rf'^<a id="{key}"></a>\n\n\*\*\\\[', text, flags=re.M), key
+    assert '<a id="unconfirmed"></a>\n\n## What we could not confirm' in text
+    headings = [h for h in re.findall(r"^## (.+)$", text, flags=re.M)]
+    assert headings[-5:] == list(cat.GROUPS)
+    # every link on the page points at an anchor of the page, and a link with a URL shows it
+    assert set(re.findall(r"\(references\.md#([a-z0-9-]+)\)", text)) <= set(anchors)
+    for url in refs.loc[refs["url"] != "", "url"]:
+        assert f"]({url})" in text
+
+
+def test_reference_entries_carry_their_flags(refs):
+    text = cat.render_references_page()
+    entries = dict(re.findall(r'^<a id="([a-z0-9-]+)"></a>\n\n(.+)$', text, flags=re.M))
+    assert "Status: re-checked." in entries["larrue2021"]
+    assert "not re-checked" in entries["mazzucato2018"] and "unconfirmed" in entries["mazzucato2018"]
+    assert "secondary source" in entries["bbcv-sec"] and "secondary source" in entries["ppp2024"]
+    assert "includes unconfirmed details" in entries["racer-sec"]
+    assert "US\\$250bn" in entries["mi-ghpr"]  # dollar signs escaped for dollarmath
+    for _, row in refs.iterrows():
+        assert ("not re-checked" in entries[row["key"]]) == (row["verified"] == "no"), row["key"]
+
+
+def test_unconfirmed_list_covers_brief_section_11(refs):
+    s11 = _brief_text().split("## 11. Unconfirmed items")[1]
+    n_brief = len(re.findall(r"^\d+\. ", s11, flags=re.M))
+    assert len(cat.UNCONFIRMED) == n_brief == 24
+    known = set(refs["key"])
+    for _, text, keys in cat.UNCONFIRMED:
+        assert text and all(k in known for k in keys.split(";"))
+    page = cat.render_references_page()
+    assert page.count("\n24. ") == 1
+
+
+def test_glossary_has_40_terms_with_anchors():
+    g = cat.glossary()
+    assert len(g) == 40 and g["slug"].is_unique and g["term"].is_unique
+    text = cat.render_glossary_page()
+    assert text.startswith("# Glossary\n") and text.count("\n# ") == 0
+    assert sorted(_anchors(text)) == sorted("term-" + g["slug"])
+    for _, row in g.iterrows():
+        assert f'<a id="term-{row["slug"]}"></a>\n\n' in text
+    assert re.search(r"^Mission board\n: An? ", text, flags=re.M)
+
+
+def test_glossary_terms_follow_brief_section_8():
+    s8 = _section(_brief_text(), "## 8. Glossary", "## 9.")
+    brief = re.findall(r"^\d+\. \*\*(.+?)\.\*\* .*?((?:`\[[^`]+\]`)?)$", s8, flags=re.M)
+    assert len(brief) == 40
+    g = cat.glossary()
+    assert list(g["term"]) == [t for t, _ in brief]
+    for (_, keys), (_, row) in zip(brief, g.iterrows()):
+        assert set(row["source_keys"].split(";")) == _cited_keys(keys), row["term"]
+
+
+def test_anchor_ids_do_not_collide():
+    ref_anchors = _anchors(cat.render_references_page())
+    term_anchors = _anchors(cat.render_glossary_page())
+    assert len(set(ref_anchors)) == len(ref_anchors) and len(set(term_anchors)) == len(term_anchors)
+    heading_slugs = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
+                     for h in re.findall(r"^#+ (.+)$", cat.render_references_page(), flags=re.M)}
+    assert not heading_slugs & set(ref_anchors)
+
+
+def _course_links() -> list[tuple[str, str, str]]:
+    """(file, page, anchor) for every link to references.md#... or glossary.md#... in the course."""
+    links = []
+    files = list((ROOT / "book").glob("*.md"))
+    for folder in ("notebooks", "solutions", "exercises"):
+        files += list((ROOT / folder).glob("*.ipynb")) + list((ROOT / folder).glob("*.md"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".ipynb":
+            nb = json.loads(text)
+            text = "\n".join("".join(c["source"]) for c in nb.get("cells", []) if c.get("cell_type") == "markdown")
+        for page, anchor in re.findall(r"\]\((?:[./\w-]*/)?(references|glossary)\.md#([^)\s]+)\)", text):
+            links.append((str(path.relative_to(ROOT)), page, anchor))
+    return links
+
+
+def test_every_course_link_to_references_or_glossary_hits_an_anchor():
+    anchors = {"references": set(_anchors(cat.render_references_page())),
+               "glossary": set(_anchors(cat.render_glossary_page()))}
+    links = _course_links()
+    assert len(links) > 100  # the generated pages themselves link to the references
+    broken = [f"{f}: {p}.md#{a}" for f, p, a in links if a not in anchors[p]]
+    assert not broken, "links to anchors that do not exist:\n" + "\n".join(broken)
+
+
+def test_every_cite_link_lands_on_an_anchor(refs):
+    anchors = set(_anchors(cat.render_references_page()))
+    for key in refs["key"]:
+        link = cat.cite_link(key)
+        assert link.endswith(f"(../book/references.md#{key})") and key in anchors
+
+
+# --------------------------------------------------------------------------- bad data files
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    target.write_bytes((cat.DATA_DIR / name).read_bytes())
+    return target
+
+
+def _edit(path: Path, row: int, column: str, value: str) -> None:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df.loc[row - 2, column] = value
+    df.to_csv(path, index=False)
+
+
+@pytest.mark.parametrize("column,value,row,words", [
+    ("deadline", "2200", 5, "2200 is outside the years 1950–2100"),
+    ("deadline", "soon", 7, "'soon' is not a year"),
+    ("launched", "1900", 3, "1900 is outside the years"),
+    ("source_keys", "larrue2021;nope2020", 10, "'nope2020' are not in references.csv"),
+    ("statement", "x" * 301, 4, "301 characters long; it must be 1 to 300"),
+    ("region", "Antarctica", 6, "'Antarctica' is not an allowed value of region"),
+    ("owner", "", 8, "The owner cell is empty"),
+    ("kind", "vibe", 9, "'vibe' is not an allowed value of kind"),
+    ("mission_id", "M01", 12, "'M01' appears more than once (rows 2, 12)"),
+])
+def test_bad_mission_rows_name_file_row_and_column(tmp_path, column, value, row, words):
+    path = _copy(tmp_path, "missions.csv")
+    _edit(path, row, column, value)
+    with pytest.raises(MissionkitInputError) as err:
+        cat.missions(path)
+    e = err.value
+    assert (e.file, e.row, e.column) == ("missions.csv", row, column)
+    assert words in e.problem and e.fix
+
+
+def test_blank_deadline_without_note_is_refused(tmp_path):
+    path = _copy(tmp_path, "missions.csv")
+    _edit(path, 2, "deadline", "")
+    with pytest.raises(MissionkitInputError) as err:
+        cat.missions(path)
+    assert err.value.problem == "The deadline is blank but deadline_note does not say why"
+    assert (err.value.row, err.value.column) == (2, "deadline_note")
+
+
+def test_quote_without_note_is_refused(tmp_path):
+    path = _copy(tmp_path, "missions.csv")
+    _edit(path, 3, "statement", 'Make life "much" better.')
+    with pytest.raises(MissionkitInputError) as err:
+        cat.missions(path)
+    assert "quotation marks" in err.value.problem and "quote" in err.value.fix
+    assert (err.value.row, err.value.column) == (3, "status_note")
+
+
+def test_bad_reference_and_glossary_files(tmp_path):
+    refs_path = _copy(tmp_path, "references.csv")
+    _edit(refs_path, 3, "key", "larrue2021")
+    with pytest.raises(MissionkitInputError) as err:
+        cat.references(refs_path)
+    assert err.value.column == "key" and err.value.row == 3
+    refs_path = _copy(tmp_path, "references.csv")
+    _edit(refs_path, 4, "year", "2021a")
+    with pytest.raises(MissionkitInputError) as err:
+        cat.references(refs_path)
+    assert (err.value.row, err.value.column) == (4, "year")
+    gloss = _copy(tmp_path, "glossary.csv")
+    _edit(gloss, 5, "source_keys", "nowhere")
+    with pytest.raises(MissionkitInputError) as err:
+        cat.glossary(gloss)
+    assert (err.value.file, err.value.row, err.value.column) == ("glossary.csv", 5, "source_keys")
+
+
+def test_missing_column_and_missing_file(tmp_path):
+    path = tmp_path / "missions.csv"
+    cat.missions().drop(columns=["owner"]).to_csv(path, index=False)
+    with pytest.raises(MissionkitInputError) as err:
+        cat.missions(path)
+    assert err.value.column == "owner" and "missing" in err.value.problem
+    with pytest.raises(MissionkitInputError) as err:
+        cat.references(tmp_path / "nothing.csv")
+    assert "not found" in err.value.problem
+
+
+def test_data_dictionary_matches_the_files():
+    for table, loader in (("references", cat.references), ("missions", cat.missions), ("glossary", cat.glossary)):
+        assert list(cat.data_dictionary(table)["column"]) == list(loader().columns)
+    with pytest.raises(MissionkitInputError):
+        cat.data_dictionary("nope")
+
+
+# --------------------------------------------------------------------------- generator CLI and Sphinx hook
+
+def test_generator_writes_and_checks(tmp_path, capsys):
+    assert cat.main(["--check", "--book-dir", str(tmp_path)]) == 1  # nothing there yet
+    assert cat.main(["--book-dir", str(tmp_path)]) == 0
+    assert cat.main(["--check", "--book-dir", str(tmp_path)]) == 0
+    page = tmp_path / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "edited by hand\n", encoding="utf-8")
+    assert cat.main(["--check", "--book-dir", str(tmp_path)]) == 1
+    assert "out of date" in capsys.readouterr().err
+
+
+def test_sphinx_hook_registers_html_anchors():
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    class App:
+        transforms = []
+
+        def add_transform(self, t):
+            self.transforms.append(t)
+
+    app = App()
+    from missionkit import _book
+
+    meta = _book.setup(app)
+    assert meta["parallel_read_safe"] and len(app.transforms) == 1
+    transform = app.transforms[0]
+    assert transform.default_priority < 879  # before MyST resolves [text](#id) links
+    doc = new_document("<test>", get_default_settings(Parser))
+    para = nodes.paragraph()
+    para += nodes.raw("", '<a id="larrue2021">', format="html")
+    para += nodes.raw("", "</a>", format="html")
+    para += nodes.raw("", '<span id="not-an-anchor">', format="html")
+    doc += para
+    transform(doc).apply()
+    assert set(doc.myst_slugs) == {"larrue2021"}
+    assert doc.myst_slugs["larrue2021"][1] == "larrue2021"
