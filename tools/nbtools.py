@@ -71,16 +71,28 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 180) -> nbforma
     return nb
 
 
-def _stable_ids(text: str, seed: str) -> str:
-    """Replace widget model ids (random per run) by ids derived from their order."""
-    ids: dict[str, str] = {}
-    for match in re.finditer(r'"model_id": "([0-9a-f]{32})"|IPY_MODEL_([0-9a-f]{32})|"([0-9a-f]{32})": \{', text):
-        mid = next(g for g in match.groups() if g)
-        if mid not in ids:
-            ids[mid] = hashlib.sha1(f"{seed}:{len(ids)}".encode()).hexdigest()[:32]
-    for old, new in ids.items():
-        text = text.replace(old, new)
-    return text
+def _widget_ids(nb: nbformat.NotebookNode, seed: str) -> dict[str, str]:
+    """Stable names for widget models (random per run): a canonical walk from the views in cell
+    order, then breadth-first through IPY_MODEL_ references. Models no view reaches are dropped
+    from the stored state (nothing can show them)."""
+    widgets = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {})
+    state = widgets.get("state", {})
+    order: list[str] = []
+    queue: list[str] = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if view and view.get("model_id"):
+                queue.append(view["model_id"])
+    while queue:
+        mid = queue.pop(0)
+        if mid in order or mid not in state:
+            continue
+        order.append(mid)
+        queue += re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(state[mid].get("state", {}), sort_keys=True))
+    for orphan in set(state) - set(order):
+        del state[orphan]
+    return {m: hashlib.sha1(f"{seed}:{i}".encode()).hexdigest()[:32] for i, m in enumerate(order)}
 
 
 def normalise(nb: nbformat.NotebookNode, seed: str) -> str:
@@ -89,18 +101,26 @@ def normalise(nb: nbformat.NotebookNode, seed: str) -> str:
     nb.metadata.pop("execution", None)
     nb.metadata.get("kernelspec", {}).update({"display_name": "Python 3", "name": "python3", "language": "python"})
     nb.metadata["language_info"] = {"name": "python"}
+    count = 0
     for i, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None) if cell.cell_type == "markdown" else None
         cell["id"] = cell.get("id") or f"cell-{i}"
         if cell.cell_type == "code":
-            cell.execution_count = None
+            # sequential counts: nbval treats a cell with outputs and no count as "unrun"
+            has_outputs = bool(cell.get("outputs"))
+            count += 1 if has_outputs else 0
+            cell.execution_count = count if has_outputs else None
             for out in cell.get("outputs", []):
                 if "execution_count" in out:
-                    out["execution_count"] = None
+                    out["execution_count"] = count
                 out.get("metadata", {}).pop("execution", None)
+    ids = _widget_ids(nb, seed)
     text = nbformat.writes(nb)
-    return _stable_ids(text, seed) + ("" if text.endswith("\n") else "\n")
+    if ids:  # one simultaneous substitution (a new id may equal an old one), then re-sort keys
+        text = re.sub("|".join(ids), lambda m: ids[m.group(0)], text)
+        text = nbformat.writes(nbformat.reads(text, as_version=4))
+    return text + ("" if text.endswith("\n") else "\n")
 
 
 def write(nb: nbformat.NotebookNode, path: Path) -> int:
