@@ -23,6 +23,8 @@ import nbtools  # noqa: E402
 OUT = nbtools.ROOT / "_build" / "slides"
 VENDOR = nbtools.ROOT / "assets" / "vendor"
 EXTERNAL = re.compile(r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//[^"]+"[^>]*>(?:\s*</script>)?')
+MODULE_IMPORT = re.compile(r'<script type="module">\s*import [^<]*https?://[^<]*</script>')
+BOOK_LINK = re.compile(r'href="\.\./book/([\w-]+)\.md')
 
 
 def prepare(nb):
@@ -62,7 +64,8 @@ def main(filters: list[str]) -> int:
     ex = exporter()
     for path in paths:
         body, _ = ex.from_notebook_node(prepare(nbtools.load(path)))
-        body = EXTERNAL.sub("", body)
+        body = MODULE_IMPORT.sub("", EXTERNAL.sub("", body))
+        body = BOOK_LINK.sub(r'href="../html/book/\1.html', body)  # links into the built book
         target = OUT / f"{path.stem}.slides.html"
         target.write_text(body, encoding="utf-8")
         print(f"wrote {target.relative_to(nbtools.ROOT)}")

@@ -52,7 +52,7 @@ def test_module_01_charts_on_open_and_after_run_and_form_answers():
         assert choice.lower() in str(saved).lower(), "the form's answer was not saved to the workbook"
 
         # 4. restart the kernel: the answer is still in the workbook
-        page.evaluate("() => window.jupyterapp.commands.execute('kernelmenu:restart', {})")
+        page.evaluate("() => { window.jupyterapp.commands.execute('kernelmenu:restart', {}); }")
         page.wait_for_timeout(1000)
         for button in page.locator(".jp-Dialog .jp-mod-accept").all():
             button.click()
