@@ -84,8 +84,23 @@ def setup(app: Any) -> dict[str, Any]:
                 meta["myst_slugs"] = merged
 
     app.add_transform(RegisterHtmlAnchors)
+    # Jupyter Book always adds sphinx-thebe (live code from a Binder, loaded from a CDN): twice,
+    # which throws a JavaScript error. The course has no live-code button; drop its files.
+    app.connect("html-page-context", _drop_thebe, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
 
 
 if __name__ == "__main__":  # pragma: no cover - exercised through main()
     raise SystemExit(main())
+
+
+def _drop_thebe(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    def keep(asset: Any) -> bool:
+        text = str(asset) + str(getattr(asset, "attributes", {}).get("body", ""))
+        return "thebe" not in text.lower()
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if keep(a)]
+    if "body" in context and "text/x-thebe-config" in context["body"]:
+        context["body"] = re.sub(r'<script type="text/x-thebe-config">.*?</script>', "", context["body"], flags=re.S)
