@@ -69,7 +69,10 @@ def lab_server(files: list[Path]):
 
 def open_notebook(page, base: str, rel: str) -> None:
     page.goto(f"{base}/lab/tree/{rel}?reset")
-    page.wait_for_selector(f"{VISIBLE} .jp-Notebook", timeout=90000)
+    page.wait_for_selector(f"{VISIBLE} .jp-Notebook .jp-Cell", timeout=90000)
+    page.wait_for_function("""() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+        return w && w.content && w.content.widgets && w.content.widgets.length > 0
+            && w.context && w.context.path && w.context.isReady; }""", timeout=90000)
 
 
 def wait_kernel_stable(page) -> None:
