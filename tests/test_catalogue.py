@@ -453,6 +453,9 @@ def test_sphinx_hook_registers_html_anchors():
         def add_transform(self, t):
             self.transforms.append(t)
 
+        def connect(self, event, handler, priority=500):
+            pass
+
     app = App()
     from missionkit import _book
 

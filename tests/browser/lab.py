@@ -144,3 +144,39 @@ def scroll_through(page) -> None:
 
 def read_workbook(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def use_form(page, form) -> str:
+    """Use a form once like a participant: type into its first text box, else choose another option.
+    Returns the text typed or the option chosen."""
+    boxes = form.locator("textarea, input[type=text]")
+    if boxes.count():
+        box = boxes.first
+        text = "By 2035 halve road deaths in our three largest cities"
+        box.click()
+        box.fill(text)
+        page.keyboard.press("Tab")
+        return text
+    select = form.locator("select").first
+    options = select.locator("option").all_inner_texts()
+    current = select.evaluate("e => e.options[e.selectedIndex] ? e.options[e.selectedIndex].text : ''")
+    choice = next(o for o in options if o != current and not o.lower().startswith("choose"))
+    select.select_option(label=choice)
+    return choice.replace("\xa0", " ")
+
+
+def restart_kernel(page) -> None:
+    page.evaluate("() => { window.jupyterapp.commands.execute('kernelmenu:restart', {}); }")
+    page.wait_for_timeout(1000)
+    for button in page.locator(".jp-Dialog .jp-mod-accept").all():
+        button.click()
+    wait_kernel_stable(page)
+
+
+def shutdown_kernel(page) -> None:
+    """Free the kernel's memory before the next notebook (2-core, shared machine)."""
+    page.evaluate("""async () => {
+        const sessions = window.jupyterapp.serviceManager.sessions;
+        await sessions.refreshRunning();
+        for (const s of [...sessions.running()]) { await sessions.shutdown(s.id); }
+    }""")

@@ -1,0 +1,23 @@
+"""Typical wrong answers for module 08 (monitoring and evaluation), and what the feedback must say."""
+
+WRONG_ANSWERS = {
+    "08-monitoring": [
+        # flags I01, whose one-year lag fits the annual review, and misses I14
+        ("flagged", '["I04", "I05", "I07", "I01"]', "a lag equal to the review cycle is not too long"),
+        # drops the redefined indicator instead of restating it
+        ("fixes", '{"I04": "relabel", "I05": "baseline", "I07": "drop", "I14": "proxy"}',
+         "The problem is the break in the series"),
+        # an output labelled as an outcome
+        ("indicator_2", '{"name": "Number of pilots launched in the three cities", "level": "outcome", "unit": "pilots", '
+                        '"baseline": 0, "baseline_year": 2024, "milestone_year": 2028, "milestone": 5, "target": 20, '
+                        '"target_year": 2032, "data_owner": "Mission team", "frequency": "quarterly", '
+                        '"lag_years": 0.25, "source": "Project records"}',
+         "An output posing as an outcome"),
+        # reads "no reading since the baseline" as good news
+        ("status_reading", '{"I02": "off track", "I10": "on track", "I14": "on track"}',
+         "No reading since the baseline is not good news"),
+        # steers on spending, an input
+        ("recommendation", '"Spending on clean buses (I10) is on track, so the mission should continue as planned."',
+         "Spending is an input"),
+    ],
+}
