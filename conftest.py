@@ -17,3 +17,20 @@ if _fixture.exists():
     shutil.copy(_fixture, _wb)
 os.environ["MISSIONKIT_WORKBOOK"] = str(_wb)
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+_last_notebook = None
+
+
+def pytest_runtest_setup(item):
+    """nbval: each notebook starts from a fresh copy of the fixture workbook, as in `make outputs`."""
+    global _last_notebook
+    path = getattr(item, "fspath", None)
+    if path is None or not str(path).endswith(".ipynb"):
+        return
+    if str(path) != _last_notebook:
+        _last_notebook = str(path)
+        if _fixture.exists():
+            shutil.copy(_fixture, _wb)
+        for extra in _wb.parent.glob("workbook.json.*"):
+            extra.unlink()

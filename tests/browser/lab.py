@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -173,10 +174,13 @@ def restart_kernel(page) -> None:
     wait_kernel_stable(page)
 
 
-def shutdown_kernel(page) -> None:
-    """Free the kernel's memory before the next notebook (2-core, shared machine)."""
-    page.evaluate("""async () => {
-        const sessions = window.jupyterapp.serviceManager.sessions;
-        await sessions.refreshRunning();
-        for (const s of [...sessions.running()]) { await sessions.shutdown(s.id); }
-    }""")
+def shutdown_kernels(base: str) -> None:
+    """Free kernels' memory before the next notebook (2-core, shared machine), through the REST API."""
+    with urllib.request.urlopen(f"{base}/api/sessions", timeout=10) as r:
+        sessions = json.loads(r.read())
+    for s in sessions:
+        req = urllib.request.Request(f"{base}/api/sessions/{s['id']}", method="DELETE")
+        try:
+            urllib.request.urlopen(req, timeout=30).close()
+        except urllib.error.HTTPError:
+            pass  # best effort: a kernel that is restarting may refuse; the server stops at the end anyway

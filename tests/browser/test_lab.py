@@ -53,7 +53,7 @@ def test_lesson_charts_draw_on_open(session, lesson):
         lab.scroll_through(page)
         page.wait_for_timeout(1000)
         assert lab.drawn_charts(page) >= stored, "charts did not draw after Run All"
-    lab.shutdown_kernel(page)
+    lab.shutdown_kernels(base)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda p: p.stem)
@@ -62,9 +62,11 @@ def test_exercise_runs_form_answers_and_work_survives_restart(session, exercise)
     lab.open_notebook(page, base, rel(exercise))
     lab.run_all(page)
     assert lab.error_outputs(page) == []
+    lab.scroll_through(page)
     form = page.locator(f"{lab.VISIBLE} .missionkit-form").first
-    form.wait_for(timeout=30000)
+    form.wait_for(state="attached", timeout=30000)
     form.evaluate("e => e.scrollIntoView()")
+    page.wait_for_timeout(300)
     before_text = form.inner_text()
     before_saved = lab.read_workbook(workbook)["sections"]
     answer = lab.use_form(page, form)
@@ -76,4 +78,4 @@ def test_exercise_runs_form_answers_and_work_survives_restart(session, exercise)
     assert answer.lower() in str(saved).lower()
     lab.restart_kernel(page)
     assert lab.read_workbook(workbook)["sections"] == saved, "restarting the kernel changed saved work"
-    lab.shutdown_kernel(page)
+    lab.shutdown_kernels(base)
