@@ -204,3 +204,22 @@ def litmus_form(workbook_section: str = "litmus", key: str | None = None, *, sta
 
     return FormBox(parts + [text("<h4>Verdict</h4>"), verdict, status],
                    title="The Mission Litmus Test (OECD): your answers", fallback=fallback)
+
+
+def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str) -> FormBox:
+    """One text box whose feedback (``check(text) -> Feedback``) updates and which saves to the workbook
+    when the participant leaves the box (Tab or click away)."""
+    from missionkit.workbook import Workbook
+
+    wb = Workbook.open()
+    box = w.Textarea(value=wb.get(section, key, "") or "", placeholder=example, rows=3, continuous_update=False,
+                     layout=w.Layout(width="95%"))
+    feedback = w.HTML(check(box.value).to_html())
+
+    def on_change(change):
+        wb.set(section, key, change["new"])
+        feedback.value = check(change["new"]).to_html()
+
+    box.observe(on_change, names="value")
+    return FormBox([labelled(box, label, help_text), feedback], title=title,
+                   fallback=lambda: check(example).to_html())

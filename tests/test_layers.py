@@ -8,7 +8,7 @@ PKG = Path(__file__).resolve().parents[1] / "missionkit"
 
 LEVEL = {
     "errors": 0,
-    "feedback": 1, "case": 1, "tables": 1, "catalogue": 1,
+    "feedback": 1, "case": 1, "tables": 1, "catalogue": 1, "welcome": 2,
     "framing": 2, "framing_exercises": 2.5, "scanning": 2, "governance": 2, "stakeholders": 2, "diagnostics": 2,
     "portfolio": 2, "indicators": 2, "readiness": 2, "litmus": 2, "cohort": 2, "trainer": 2,
     "charts": 3,

@@ -1,0 +1,139 @@
+"""Content and integrity rules over every module (DESIGN.md §3, §9; afeld/python-public-policy's model).
+
+Each rule is a test that would fail without it: a lesson that drops its overview, a cell that
+grows a long function, a solution leaking into an exercise, a blanket nbval escape.
+"""
+from __future__ import annotations
+
+import ast
+import configparser
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import nbtools  # noqa: E402
+
+LESSONS = nbtools.lessons()
+MODULE_LESSONS = [p for p in LESSONS if not p.name.startswith("00-")]
+ALL_EXECUTED = LESSONS + nbtools.solutions()
+REF_LINK = re.compile(r"\]\(\.\./book/references\.md#([a-z0-9-]+)\)")
+MAX_FUNCTION_LINES = 6
+
+
+def markdown(nb) -> str:
+    return "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def headings(nb) -> list[str]:
+    return [line.strip("# ").strip().lower() for c in nb.cells if c.cell_type == "markdown"
+            for line in c.source.splitlines() if re.match(r"#{1,3} ", line)]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_structure(path):
+    nb = nbtools.load(path)
+    text = markdown(nb)
+    heads = headings(nb)
+    h1 = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
+          if line.startswith("# ")]
+    assert len(h1) == 1, "exactly one H1"
+    assert any(h.startswith("overview") for h in heads), "an Overview section"
+    assert re.search(r"by the end", text, re.I), "learning objectives ('By the end you can...')"
+    assert re.search(r"\b\d+\s*(minutes|min)\b", text, re.I), "time to complete"
+    for needed in ("key takeaways", "further reading"):
+        assert any(needed in h for h in heads), f"a '{needed}' section"
+    if path in MODULE_LESSONS:
+        assert any("discussion" in h for h in heads), "discussion prompts"
+        assert any("check yourself" in h or "self-check" in h for h in heads) or "check yourself" in text.lower()
+        assert text.count("<details>") >= 2, "self-check questions with answers behind <details>"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_setup_cell_is_hidden(path):
+    nb = nbtools.load(path)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    setup = code[0]
+    assert "remove-input" in setup.metadata.get("tags", []), "first code cell is the setup cell, tagged remove-input"
+    assert setup.metadata.get("jupyter", {}).get("source_hidden") is True, "setup cell collapsed in JupyterLab"
+    assert "import" in setup.source
+
+
+@pytest.mark.parametrize("path", MODULE_LESSONS, ids=lambda p: p.stem)
+def test_real_world_claims_link_to_the_bibliography(path):
+    text = markdown(nbtools.load(path))
+    keys = set(REF_LINK.findall(text))
+    assert len(keys) >= 5, f"only {len(keys)} distinct references cited"
+    import pandas as pd
+
+    known = set(pd.read_csv(ROOT / "missionkit" / "data" / "references.csv")["key"])
+    assert not keys - known - {"unconfirmed"}, f"links to unknown references: {keys - known}"
+
+
+@pytest.mark.parametrize("path", ALL_EXECUTED, ids=lambda p: p.stem)
+def test_fictional_material_is_labelled(path):
+    nb = nbtools.load(path)
+    section_label = False
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or "trainer-notes" in cell.metadata.get("tags", []):
+            continue
+        if re.match(r"#{1,3} ", cell.source):
+            section_label = bool(re.search(r"fictional", cell.source.splitlines()[0], re.I))
+        if re.search(r"\bMarenta\b", cell.source):
+            assert section_label or re.search(r"fictional", cell.source, re.I), (
+                f"{path.name}: a cell about Marenta is not labelled fictional: {cell.source[:120]!r}")
+
+
+@pytest.mark.parametrize("path", ALL_EXECUTED, ids=lambda p: p.stem)
+def test_no_long_functions_in_notebooks(path):
+    """Logic belongs in missionkit: no cell defines a function longer than a few lines."""
+    nb = nbtools.load(path)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= MAX_FUNCTION_LINES, f"{path.name}: {node.name} is {length} lines: move it to missionkit"
+
+
+@pytest.mark.parametrize("path", ALL_EXECUTED + nbtools.exercises(), ids=lambda p: p.stem)
+def test_no_blanket_escapes(path):
+    nb = nbtools.load(path)
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        assert "raises-exception" not in tags
+        assert "nbval-skip" not in tags and "# NBVAL_SKIP" not in cell.source
+        if "nbval-ignore-output" in tags or "# NBVAL_IGNORE_OUTPUT" in cell.source:
+            outs = cell.get("outputs", [])
+            assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outs), (
+                f"{path.name}: nbval-ignore-output only on widget cells")
+            assert re.search(r"#.*(reason|because|widget)", cell.source, re.I), "each ignore needs a reason comment"
+
+
+def test_sanitize_rules_do_not_match_everything():
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "tests" / "nbval_sanitize.cfg")
+    for section in cfg.sections():
+        regex = re.compile(cfg[section]["regex"])
+        for sample in ("Well done", "The STI share is 70.5%", "<svg></svg>", "O4 Fair access", "2035"):
+            assert not regex.fullmatch(sample), f"sanitize rule [{section}] matches ordinary output {sample!r}"
+        assert not regex.search("Not answered yet. Well done. 70.5%"), f"[{section}] is too broad"
+
+
+def test_trainer_notes_are_hidden_from_participants():
+    for path in LESSONS:
+        nb = nbtools.load(path)
+        notes = [c for c in nb.cells if "trainer-notes" in c.metadata.get("tags", [])]
+        assert notes, f"{path.name}: no trainer notes"
+        for cell in notes:
+            assert "remove-cell" in cell.metadata.get("tags", []), "removed from the book"
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, "collapsed in JupyterLab"
+            assert cell.metadata.get("slideshow", {}).get("slide_type") == "notes", "speaker notes in slides"
