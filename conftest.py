@@ -34,3 +34,30 @@ def pytest_runtest_setup(item):
             shutil.copy(_fixture, _wb)
         for extra in _wb.parent.glob("workbook.json.*"):
             extra.unlink()
+
+
+_layer_time: dict[str, float] = {}
+
+
+def _layer(nodeid: str) -> str:
+    if ".ipynb" in nodeid:
+        return "nbval (lessons and solutions)"
+    if nodeid.startswith("tests/browser/"):
+        return "browser (book, JupyterLab, slides, brief)"
+    for name, layer in (("test_exercises", "exercises"), ("test_book", "book build"), ("test_hub", "cohort: hub"),
+                        ("test_wheelhouse", "cohort: offline install"), ("test_slides", "slides")):
+        if name in nodeid:
+            return layer
+    return "unit"
+
+
+def pytest_runtest_logreport(report):
+    _layer_time[_layer(report.nodeid)] = _layer_time.get(_layer(report.nodeid), 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _layer_time:
+        return
+    terminalreporter.write_sep("-", "time per test layer")
+    for layer, seconds in sorted(_layer_time.items(), key=lambda kv: -kv[1]):
+        terminalreporter.write_line(f"{layer:<45} {seconds:8.1f} s")
