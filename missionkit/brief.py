@@ -631,7 +631,7 @@ figure svg{max-width:100%;height:auto}
 figcaption{font-size:.95em}
 section.todo{border:1px dashed #999;padding:.2em .8em;background:#FAFAFA}
 section.todo h2{border-bottom-color:#999}
-.badge{display:inline-block;background:#D55E00;color:#fff;font-weight:bold;padding:0 .4em;border-radius:.2em}
+.badge{display:inline-block;background:#9C3A00;color:#fff;font-weight:bold;padding:0 .4em;border-radius:.2em}
 .source{font-size:.9em;color:#333}
 .write-in{min-height:4em;border-bottom:1px solid #999}
 footer{margin-top:2em;font-size:.85em;color:#333;border-top:1px solid #CCC}

@@ -81,3 +81,16 @@ def test_brief_prints(site):
         page.emulate_media(media="print")
         assert page.locator("nav").evaluate("n => getComputedStyle(n).display") == "none"
         assert not external
+
+
+def test_brief_has_no_serious_accessibility_violations(site):
+    from tests.browser.axe import blocking, run_axe
+
+    found = {}
+    with serve(site) as base, browser() as ctx:
+        for name in ("case", "empty"):
+            page, _, _, _ = _open(ctx, f"{base}/{name}/mission-brief.html")
+            problems = blocking(run_axe(page))
+            if problems:
+                found[name] = problems
+    assert not found, found
