@@ -1,6 +1,6 @@
 # Mission Bootcamp. Two commands set everything up: `make book`, then `make test`.
 # Every target is .PHONY: a folder named book/ must never make `make book` "up to date".
-.PHONY: help venv book lab test test-fast outputs exercises slides bench clean
+.PHONY: help venv book lab test test-fast outputs exercises slides trainer bench clean
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,6 +14,7 @@ help:
 	@echo "make outputs    re-execute lesson and solution notebooks, storing outputs"
 	@echo "make exercises  generate exercises/ from solutions/"
 	@echo "make slides     write offline reveal.js slides into _build/slides"
+	@echo "make trainer    regenerate the trainer guide and printable handouts from missionkit/data/agenda.yml"
 	@echo "make bench      print build, execution, import and page-weight figures"
 
 venv: $(STAMP)
@@ -48,6 +49,9 @@ exercises: $(STAMP)
 
 slides: $(STAMP)
 	$(BIN)/python tools/make_slides.py
+
+trainer: $(STAMP)
+	$(BIN)/python tools/make_trainer_pages.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

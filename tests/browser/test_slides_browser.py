@@ -1,0 +1,119 @@
+"""The offline slide decks in a real browser: reveal.js starts, every stored chart shows, nothing leaves 127.0.0.1.
+
+Also, when jupyterlab-rise is installed: live slides of a lesson in JupyterLab, offline, with the notes hidden.
+"""
+from __future__ import annotations
+
+import base64
+import importlib.util
+import sys
+
+import pytest
+
+from tests.browser import lab
+from tests.browser.helpers import block_external, browser, serve
+
+sys.path.insert(0, str(lab.ROOT / "tools"))
+import make_slides  # noqa: E402
+import nbtools  # noqa: E402
+
+pytestmark = pytest.mark.browser
+LESSONS = nbtools.lessons()
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    with browser() as context:
+        yield context
+
+
+@pytest.fixture(scope="module")
+def slides_site(ctx):
+    make_slides.main([])
+    with serve(make_slides.OUT) as base:
+        page = ctx.new_page()
+        external = block_external(page)
+        yield base, page
+        assert not external, f"requests tried to leave the machine: {external[:10]}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_deck_opens_offline_and_shows_its_charts(slides_site, lesson):
+    base, page = slides_site
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    nb = nbtools.load(lesson)
+    page.goto(f"{base}/{lesson.stem}.slides.html", wait_until="load")
+    page.wait_for_selector(".reveal.ready .slides section", timeout=30000)
+    screens = page.evaluate("() => document.querySelectorAll('.reveal .slides > section > section').length")
+    assert screens == make_slides.slide_count(nb), "the deck's slides are the ones make_slides counts"
+    assert page.evaluate("() => [...document.querySelectorAll('.reveal aside.notes')]"
+                         ".every(a => getComputedStyle(a).display === 'none')"), "speaker notes stay hidden"
+
+    stored = {base64.b64encode(svg.encode("utf-8")).decode("ascii")
+              for c in nb.cells for o in c.get("outputs", [])
+              for svg in ["".join(o.get("data", {}).get("image/svg+xml", ""))] if svg}
+    charts = page.evaluate("""() => [...document.querySelectorAll('img.missionkit-chart')].map(img => {
+        const inner = img.closest('section'); const outer = inner.parentElement.closest('section');
+        const h = [...outer.parentElement.children].indexOf(outer);
+        const v = [...outer.querySelectorAll(':scope > section')].indexOf(inner);
+        return {h, v, src: img.getAttribute('src').split(',')[1], alt: img.alt}; })""")
+    assert {c["src"] for c in charts} == stored, "every stored chart SVG is in the deck, and only those"
+    for i, c in enumerate(charts):
+        page.evaluate(f"() => {{ location.hash = '#/{c['h']}/{c['v']}'; }}")
+        page.wait_for_function(f"""() => document.querySelectorAll('img.missionkit-chart')[{i}]
+            .closest('section').classList.contains('present')""", timeout=10000)
+        shown = page.evaluate(f"""() => {{ const img = document.querySelectorAll('img.missionkit-chart')[{i}];
+            const r = img.getBoundingClientRect();
+            return img.complete && img.naturalWidth > 50 && r.width > 50 && r.height > 50
+                && getComputedStyle(img).visibility !== 'hidden'; }}""")
+        assert shown, f"{lesson.name}: chart on slide {c['h']}/{c['v']} is not visible"
+        assert c["alt"] and "No description" not in c["alt"]
+    page.keyboard.press("ArrowRight")  # navigation works and throws nothing
+    page.wait_for_timeout(300)
+    assert not errors, f"{lesson.name}: JavaScript errors {errors}"
+
+
+def test_speaker_view_shows_the_trainer_notes(slides_site, ctx):
+    base, page = slides_site
+    lesson = next(p for p in LESSONS if p.name.startswith("01-"))
+    page.goto(f"{base}/{lesson.stem}.slides.html#/0/0", wait_until="load")
+    page.wait_for_selector(".reveal.ready", timeout=30000)
+    assert "Trainer notes" not in page.locator(".reveal .slides section.present:not(.stack)").inner_text()
+    with ctx.expect_page() as popup:
+        page.keyboard.press("s")
+    speaker = popup.value
+    speaker.wait_for_function("() => document.body.innerText.includes('Trainer notes')", timeout=15000)
+    assert "Timing" in speaker.evaluate("() => document.body.innerText")
+    speaker.close()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jupyterlab_rise") is None,
+                    reason="jupyterlab-rise is not installed (optional: live slides in JupyterLab)")
+def test_live_slides_in_jupyterlab_offline(ctx, tmp_path):
+    """RISE renders a lesson as slides from its slide metadata, draws charts, hides notes, asks nothing of the web."""
+    lesson = next(p for p in LESSONS if p.name.startswith("01-"))
+    tagged = tmp_path / "notebooks" / lesson.name
+    tagged.parent.mkdir()
+    tagged.write_bytes(lesson.read_bytes())
+    make_slides.tag(tagged)  # the same metadata `make_slides.py --tag` writes into the lessons
+    expected = make_slides.slide_count(nbtools.load(lesson))
+    with lab.lab_server([lesson]) as (base, root, _):
+        (root / "notebooks" / lesson.name).write_bytes(tagged.read_bytes())
+        settings = root / ".jupyter" / "lab" / "user-settings" / "jupyterlab-rise"
+        settings.mkdir(parents=True, exist_ok=True)
+        (settings / "plugin.jupyterlab-settings").write_text('{"theme": "white"}')  # the default theme fetches fonts
+        page = ctx.new_page()
+        external = block_external(page)
+        page.goto(f"{base}/rise/notebooks/{lesson.name}", wait_until="load")
+        page.wait_for_selector(".reveal .slides section", timeout=120000)
+        page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length",
+                               timeout=60000)
+        shown = page.evaluate("""() => ({
+            slides: document.querySelectorAll('.reveal .slides > section').length,
+            notesHidden: [...document.querySelectorAll('.reveal aside.notes')]
+                .every(a => getComputedStyle(a).display === 'none'),
+            notes: document.querySelectorAll('.reveal aside.notes').length })""")
+        assert shown["slides"] == expected
+        assert shown["notes"] == 1 and shown["notesHidden"]
+        assert not external, f"requests tried to leave the machine: {external[:10]}"
