@@ -134,16 +134,3 @@ def test_trainer_notes_are_not_in_the_book(built_book, lesson):
     if not page.exists():
         pytest.skip(f"{lesson.name} is not in _toc.yml yet")
     assert "Trainer notes" not in page.read_text(encoding="utf-8"), "remove-cell must keep the notes out of the book"
-
-
-RISE_PINNED = "jupyterlab-rise" in (ROOT / "requirements.txt").read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(not RISE_PINNED, reason="live slides (jupyterlab-rise) are not in requirements.txt; "
-                                            "the offline decks infer slide types")
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lessons_carry_slide_metadata_for_live_slides(lesson):
-    """RISE reads the notebook's own metadata: without it a lesson is one long slide."""
-    nb = nbtools.load(lesson)
-    missing = [i for i, c in enumerate(nb.cells) if "slide_type" not in c.metadata.get("slideshow", {})]
-    assert not missing, f"cells {missing[:5]} have no slide type: run python tools/make_slides.py --tag {lesson.stem}"

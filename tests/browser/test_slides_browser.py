@@ -1,6 +1,5 @@
 """The offline slide decks in a real browser: reveal.js starts, every stored chart shows, nothing leaves 127.0.0.1.
 
-Also, when jupyterlab-rise is installed: live slides of a lesson in JupyterLab, offline, with the notes hidden.
 """
 from __future__ import annotations
 
@@ -86,34 +85,3 @@ def test_speaker_view_shows_the_trainer_notes(slides_site, ctx):
     speaker.wait_for_function("() => document.body.innerText.includes('Trainer notes')", timeout=15000)
     assert "Timing" in speaker.evaluate("() => document.body.innerText")
     speaker.close()
-
-
-@pytest.mark.skipif(importlib.util.find_spec("jupyterlab_rise") is None,
-                    reason="jupyterlab-rise is not installed (optional: live slides in JupyterLab)")
-def test_live_slides_in_jupyterlab_offline(ctx, tmp_path):
-    """RISE renders a lesson as slides from its slide metadata, draws charts, hides notes, asks nothing of the web."""
-    lesson = next(p for p in LESSONS if p.name.startswith("01-"))
-    tagged = tmp_path / "notebooks" / lesson.name
-    tagged.parent.mkdir()
-    tagged.write_bytes(lesson.read_bytes())
-    make_slides.tag(tagged)  # the same metadata `make_slides.py --tag` writes into the lessons
-    expected = make_slides.slide_count(nbtools.load(lesson))
-    with lab.lab_server([lesson]) as (base, root, _):
-        (root / "notebooks" / lesson.name).write_bytes(tagged.read_bytes())
-        settings = root / ".jupyter" / "lab" / "user-settings" / "jupyterlab-rise"
-        settings.mkdir(parents=True, exist_ok=True)
-        (settings / "plugin.jupyterlab-settings").write_text('{"theme": "white"}')  # the default theme fetches fonts
-        page = ctx.new_page()
-        external = block_external(page)
-        page.goto(f"{base}/rise/notebooks/{lesson.name}", wait_until="load")
-        page.wait_for_selector(".reveal .slides section", timeout=120000)
-        page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length",
-                               timeout=60000)
-        shown = page.evaluate("""() => ({
-            slides: document.querySelectorAll('.reveal .slides > section').length,
-            notesHidden: [...document.querySelectorAll('.reveal aside.notes')]
-                .every(a => getComputedStyle(a).display === 'none'),
-            notes: document.querySelectorAll('.reveal aside.notes').length })""")
-        assert shown["slides"] == expected
-        assert shown["notes"] == 1 and shown["notesHidden"]
-        assert not external, f"requests tried to leave the machine: {external[:10]}"
