@@ -33,7 +33,7 @@ book: $(STAMP)
 	@echo "or serve it: $(BIN)/python -m http.server --directory _build/html 8000  (then http://127.0.0.1:8000)"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.root_dir=.
+	$(BIN)/jupyter lab --ServerApp.root_dir=.
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks solutions --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=15

@@ -769,6 +769,39 @@ def save_ask(text: Any, wb: Any = None) -> Note:
     return Note(f"Saved to your workbook (section \u201c{CAPSTONE}\u201d).{extra}")
 
 
+ASK_VERBS = ("approve", "agree", "adopt", "allocate", "fund", "mandate", "decide", "endorse", "appoint", "create",
+             "set up", "commit", "ring-fence", "sign")
+ASK_EXAMPLE = ("We ask the Cabinet to approve a ring-fenced mission budget of MRC 120 m a year to 2030 and to give "
+               "the mission board the right to approve the portfolio before money is committed.")
+
+
+def check_ask(text: Any) -> Feedback:
+    """Formative feedback on "the decision we ask for" (OUR PROPOSAL: a decision, who takes it, what it costs)."""
+    title = "Your ask to the minister"
+    if is_blank(text) or not isinstance(text, str):
+        return Feedback.not_answered(title, "Write one or two sentences: the decision you want, and who takes it.")
+    low = text.lower()
+    words = len(text.split())
+    strengths, improve = [], []
+    verb = next((v for v in ASK_VERBS if v in low), None)
+    if verb:
+        strengths.append(f"It asks for a decision ('{verb}').")
+    else:
+        improve.append("Name the decision itself, with a verb such as approve, fund, mandate or appoint.")
+    if any(ch.isdigit() for ch in text):
+        strengths.append("It puts a number on it (money, a date or a size).")
+    else:
+        improve.append("Add a number: how much, by when, or how many.")
+    if words > 60:
+        improve.append(f"It has {words} words: a minister reads the first two sentences; aim for under 60.")
+    status = "good" if not improve else ("partly" if strengths else "revise")
+    return Feedback(status, title, strengths, improve,
+                    why="A brief that ends without a clear, costed decision gets noted, not acted on. "
+                        "The mission needs decision rights and money, not only support (the Litmus Test's "
+                        "'commitment' step).",
+                    sources=["OECD OPSI (c. 2024), When to choose a 'mission' approach? (the Mission Litmus Test)"])
+
+
 def example_path() -> Path:
     """Where the Marenta worked example lives: a folder of its own beside your workbook."""
     from missionkit.workbook import resolve_workbook_path

@@ -221,5 +221,10 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
         feedback.value = check(change["new"]).to_html()
 
     box.observe(on_change, names="value")
-    return FormBox([labelled(box, label, help_text), feedback], title=title,
-                   fallback=lambda: check(example).to_html())
+
+    def fallback() -> str:  # the saved answer's feedback; with none, the example as a hint (never praised)
+        if box.value.strip():
+            return check(box.value).to_html()
+        return check("").to_html() + f"<p><em>For example:</em> {html.escape(example)}</p>"
+
+    return FormBox([labelled(box, label, help_text), feedback], title=title, fallback=fallback)

@@ -57,9 +57,10 @@ def test_exercise_has_no_tricks_and_no_leftover_solution(solution):
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=ids)
 def test_blank_exercise_runs_clean_and_says_not_answered(solution):
+    """A new participant: blank exercise, empty workbook."""
     path = nbtools.exercise_for(solution)
     nb = nbtools.load(path)
-    with nbtools.fixture_workbook():
+    with nbtools.empty_workbook():
         nbtools.execute(nb, cwd=path.parent)  # raises CellExecutionError on any error
     texts = "\n".join(nbtools.output_texts(nb))
     assert "Traceback" not in texts

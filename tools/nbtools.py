@@ -57,6 +57,22 @@ def fixture_workbook():
                 os.environ["MISSIONKIT_WORKBOOK"] = old
 
 
+@contextmanager
+def empty_workbook():
+    """Point MISSIONKIT_WORKBOOK at a new, empty workbook: a participant who has saved nothing yet."""
+    old = os.environ.get("MISSIONKIT_WORKBOOK")
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "workbook.json"
+        os.environ["MISSIONKIT_WORKBOOK"] = str(target)
+        try:
+            yield target
+        finally:
+            if old is None:
+                os.environ.pop("MISSIONKIT_WORKBOOK", None)
+            else:
+                os.environ["MISSIONKIT_WORKBOOK"] = old
+
+
 def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 180) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 

@@ -1,0 +1,563 @@
+"""A real JupyterHub for a cohort, on 127.0.0.1: five participants at once.
+
+What a course hub must do, checked end to end (book/cohort.md explains it to trainers):
+
+1. five participants log in at the same time (the hub's login form, DummyAuthenticator);
+2. their servers start (hub REST API, SimpleLocalProcessSpawner with one home per participant
+   under a temporary folder);
+3. each follows the module's nbgitpuller link (made by missionkit.cohort), which logs them in to
+   their own server (OAuth) and shows nbgitpuller's page; the page's pull then clones the course
+   from a local git repository into ~/mission-bootcamp;
+4. each runs the module 01 exercise notebook in a kernel of their own server (sessions API and
+   the kernel's websocket), then saves an answer in their workbook, and edits the exercise;
+5. the course changes upstream (a lesson edited, a new notebook, the exercise edited both far
+   from and on the participant's own line) and everyone pulls again: each workbook is byte for
+   byte what it was, holds only its owner's answer, and each participant's edit is kept while the
+   course's other changes arrive.
+
+Needs configurable-http-proxy (tools/install_hub_deps.sh installs it from the npm registry into
+node_modules/) and git. Everything listens on 127.0.0.1 and is stopped at the end.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import nbformat
+import pytest
+import requests
+
+from missionkit import cohort
+from missionkit.cohort import course_links, links_markdown, nbgitpuller_link
+from missionkit.errors import MissionkitInputError
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+USERS = [f"participant{i}" for i in range(1, 6)]
+PASSWORD = "bootcamp-test"
+EXERCISE = "exercises/01-missions-exercise.ipynb"
+LESSON = "notebooks/01-missions.ipynb"
+COURSE_FILES = ["_toc.yml", ".gitignore", LESSON, EXERCISE, "exercises/02-framing-exercise.ipynb"]
+TARGET = "mission-bootcamp"
+DEADLINE_SECONDS = 240  # the whole hub session; each wait below is bounded by it
+
+
+# --------------------------------------------------------------------------- helpers
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Course team", "GIT_AUTHOR_EMAIL": "course@example.org",
+           "GIT_COMMITTER_NAME": "Course team", "GIT_COMMITTER_EMAIL": "course@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def _marked_pids(marker: str) -> list[int]:
+    """Processes (hub, proxy, user servers, kernels) whose environment carries this run's marker."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            if f"MB_HUB_TEST={marker}".encode() in (proc / "environ").read_bytes().split(b"\0"):
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def _rss_mib(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _env_of(pid: int) -> dict[str, str]:
+    try:
+        raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    except OSError:
+        return {}
+    return dict(item.decode(errors="replace").split("=", 1) for item in raw if b"=" in item)
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _wait(what: str, check, deadline: float, every: float = 0.5):
+    while True:
+        try:
+            result = check()
+        except requests.RequestException:
+            result = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(every)
+
+
+def _edit_line(nb_text: str, old: str, new: str) -> str:
+    assert nb_text.count(old) == 1, f"expected exactly one {old!r}"
+    return nb_text.replace(old, new)
+
+
+def _need(module: str) -> None:
+    """A missing hub package skips the test on a laptop, and fails it under CI (CI=true)."""
+    try:
+        __import__(module)
+    except ImportError:
+        message = f"{module} is not installed (pip install -r requirements.txt)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+# --------------------------------------------------------------------------- links (fast)
+HUB, REPO = "https://hub.example.org", "https://github.com/ORG/mission-bootcamp"
+
+
+def test_link_has_nbgitpuller_form_and_opens_the_notebook_in_the_course_folder():
+    link = nbgitpuller_link(HUB, REPO, "main", "exercises/01-missions-exercise.ipynb")
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "hub.example.org", "/hub/user-redirect/git-pull")
+    from urllib.parse import parse_qs
+    assert parse_qs(parts.query) == {"repo": [REPO], "branch": ["main"], "targetpath": ["mission-bootcamp"],
+                                     "urlpath": ["lab/tree/mission-bootcamp/exercises/01-missions-exercise.ipynb"]}
+    # a hub under a sub-path, a repository ending in .git, a folder, the classic view
+    assert nbgitpuller_link("https://gov.example.org/jupyter", REPO + ".git", "v2", "notebooks").startswith(
+        "https://gov.example.org/jupyter/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2FORG%2F"
+        "mission-bootcamp.git&urlpath=lab%2Ftree%2Fmission-bootcamp%2Fnotebooks&branch=v2&targetpath=mission-bootcamp")
+    classic = parse_qs(urlsplit(nbgitpuller_link(HUB, REPO, "main", "notebooks/01-missions.ipynb",
+                                                 app="classic")).query)
+    assert classic["urlpath"] == ["notebooks/mission-bootcamp/notebooks/01-missions.ipynb"]
+
+
+def test_the_chapter_shows_the_link_the_generator_makes():
+    chapter = (ROOT / "book" / "cohort.md").read_text(encoding="utf-8")
+    assert nbgitpuller_link(HUB, REPO, "main", EXERCISE) + "\n" in chapter
+
+
+@pytest.mark.parametrize("hub, repo, branch, path, app, words", [
+    ("hub.example.org", REPO, "main", "", "lab", "not a web address"),
+    ("https://hub.example.org/?next=x", REPO, "main", "", "lab", "has a '?' or '#' part"),
+    (HUB, "", "main", "", "lab", "repository address"),
+    (HUB, "my repo", "main", "", "lab", "repository address"),
+    (HUB, REPO, "", "", "lab", "branch"),
+    (HUB, REPO, "main", "../secrets.txt", "lab", "inside the course folder"),
+    (HUB, REPO, "main", "C:\\course\\x.ipynb", "lab", "inside the course folder"),
+    (HUB, REPO, "main", "", "vscode", "Unknown app"),
+])
+def test_bad_link_inputs_get_a_plain_message(hub, repo, branch, path, app, words):
+    with pytest.raises(MissionkitInputError) as caught:
+        nbgitpuller_link(hub, repo, branch, path, app=app)
+    assert words in str(caught.value) and "How to fix it" in str(caught.value)
+
+
+def test_one_link_per_notebook_present_in_teaching_order():
+    links = course_links(HUB, REPO)
+    expected = ({f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")}
+                | {f"exercises/{p.name}" for p in (ROOT / "exercises").glob("[0-9][0-9]-*-exercise.ipynb")}
+                | {f"solutions/{p.name}" for p in (ROOT / "solutions").glob("[0-9][0-9]-*-solution.ipynb")})
+    assert {link.path for link in links} == expected and len(links) == len(expected)
+    order = [(link.module, cohort.KINDS.index(link.kind)) for link in links]
+    assert order == sorted(order)
+    first = next(link for link in links if link.path == LESSON)
+    assert first.title == nbformat.read(ROOT / LESSON, as_version=4).cells[0].source.splitlines()[0].lstrip("# ")
+    assert all(link.url == nbgitpuller_link(HUB, REPO, "main", link.path) for link in links)
+    table = links_markdown([link for link in links if link.kind != "solution"])
+    assert table.count("\n") == 2 + sum(link.kind != "solution" for link in links)
+    assert "solutions/" not in table and f"<{first.url}>" in table
+
+
+def test_command_line_prints_links_and_explains_bad_input(capsys):
+    assert cohort.main(["links", "--hub", HUB, "--repo", REPO, "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert {item["kind"] for item in printed} == {"lesson", "exercise"}
+    assert cohort.main(["links", "--hub", "hub.example.org", "--repo", REPO]) == 2
+    assert "not a web address" in capsys.readouterr().err
+
+
+def test_memory_measurement_sees_what_a_notebook_allocates(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("block = bytearray(80 * 2**20)\n"
+                                                                   "block[::4096] = b'x' * len(block[::4096])")])
+    path = tmp_path / "big.ipynb"
+    nbformat.write(nb, path)
+    started, after = cohort.measure_participant_memory([path])
+    assert started.after == "kernel started" and after.after == "big.ipynb"
+    assert after.rss_mib - started.rss_mib > 70, (started, after)
+    assert after.peak_mib >= after.rss_mib and after.cpu_seconds >= started.cpu_seconds > 0
+    with pytest.raises(MissionkitInputError, match="not found"):
+        cohort.measure_participant_memory([tmp_path / "missing.ipynb"])
+
+
+# --------------------------------------------------------------------------- the hub
+@pytest.fixture(scope="module")
+def chp() -> str:
+    _need("jupyterhub")
+    _need("nbgitpuller")
+    out = subprocess.run(["bash", str(ROOT / "tools" / "install_hub_deps.sh")], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    path = out.stdout.strip().splitlines()[-1]
+    assert os.access(path, os.X_OK), path
+    return path
+
+
+@pytest.fixture(scope="module")
+def course_repo(tmp_path_factory) -> Path:
+    """A local git repository holding a few of the course's notebooks (branch main)."""
+    origin = tmp_path_factory.mktemp("origin") / "mission-bootcamp"
+    for rel in COURSE_FILES:
+        (origin / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / rel, origin / rel)
+    # find_course_root() needs _toc.yml and a missionkit/ folder; the kernels import the installed missionkit
+    shutil.copytree(ROOT / "missionkit", origin / "missionkit", ignore=shutil.ignore_patterns("__pycache__"))
+    _git(origin.parent, "init", "-q", "-b", "main", str(origin))
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "course v1")
+    return origin
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory, chp):
+    work = tmp_path_factory.mktemp("hub")
+    marker = uuid.uuid4().hex
+    proxy_port, hub_port, api_port = _free_port(), _free_port(), _free_port()
+    token = secrets.token_hex(32)
+    args = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []
+    config = f"""
+c = get_config()  # noqa
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = {proxy_port}
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {hub_port}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
+c.ConfigurableHTTPProxy.command = [{chp!r}]
+c.JupyterHub.db_url = "sqlite:///{work}/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = "{work}/cookie_secret"
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = {PASSWORD!r}
+c.Authenticator.allow_all = True
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = "{work}/home/{{username}}"
+c.Spawner.cmd = [{str(BIN / "jupyterhub-singleuser")!r}]
+c.Spawner.args = {args!r}
+c.Spawner.default_url = "/lab"
+c.Spawner.start_timeout = 180
+c.Spawner.http_timeout = 180
+c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]  # not MISSIONKIT_WORKBOOK: each workbook resolves in its course folder
+c.Spawner.environment = {{"MB_HUB_TEST": {marker!r}, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
+c.JupyterHub.services = [{{"name": "cohort-test", "api_token": {token!r}}}]
+c.JupyterHub.load_roles = [{{"name": "cohort-test", "services": ["cohort-test"],
+    "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "list:users"]}}]
+c.JupyterHub.cleanup_servers = True
+"""
+    (work / "jupyterhub_config.py").write_text(config)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MISSIONKIT_", "JUPYTER", "JPY_"))}
+    env.update({"MB_HUB_TEST": marker, "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}", "HOME": str(work)})
+    log = open(work / "hub.log", "w")
+    started = time.monotonic()
+    proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(work / "jupyterhub_config.py")], cwd=work, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{proxy_port}"
+    info = {"base": base, "token": token, "work": work, "marker": marker, "proc": proc, "log": work / "hub.log",
+            "started": started}
+    try:
+        try:
+            _wait("the hub", lambda: proc.poll() is None and requests.get(f"{base}/hub/api/", timeout=2).ok,
+                  time.monotonic() + 90)
+        except AssertionError:
+            log.flush()
+            print((work / "hub.log").read_text()[-6000:])
+            raise
+        info["ready_seconds"] = round(time.monotonic() - started, 1)
+        yield info
+    finally:
+        # stop servers through the hub, then the hub (which stops the proxy), then anything left with our marker
+        try:
+            for user in USERS:
+                requests.delete(f"{base}/hub/api/users/{user}/server", headers={"Authorization": f"token {token}"},
+                                timeout=10)
+        except requests.RequestException:
+            pass
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        for pid in _marked_pids(marker):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        log.close()
+        time.sleep(0.5)
+        assert not _marked_pids(marker), "processes left running after the hub test"
+
+
+# --------------------------------------------------------------------------- a participant
+class Participant:
+    def __init__(self, name: str, hub: dict):
+        self.name, self.hub = name, hub
+        self.base = hub["base"]
+        self.browser = requests.Session()  # cookies, as a browser keeps them
+        self.token: str | None = None
+        self.home = hub["work"] / "home" / name
+        self.course = self.home / TARGET
+
+    # 1. log in with the hub's form
+    def log_in(self) -> int:
+        page = self.browser.get(f"{self.base}/hub/login", timeout=30)
+        xsrf = self.browser.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
+        reply = self.browser.post(f"{self.base}/hub/login", data={"username": self.name, "password": PASSWORD,
+                                                                  "_xsrf": xsrf}, allow_redirects=False, timeout=30)
+        return reply.status_code
+
+    # 3. follow the nbgitpuller link, then do what its page's script does: call git-pull/api
+    def pull(self, link: str) -> list[dict]:
+        page = self.browser.get(link, timeout=60)
+        assert page.status_code == 200, (page.status_code, page.url, page.text[:500])
+        assert urlsplit(page.url).path == f"/user/{self.name}/git-pull", page.url
+        data = {k: unquote(unescape(v)) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', page.text)}
+        params = {"_xsrf": data["xsrf"], "repo": data["repo"], "targetpath": data["targetpath"],
+                  "branch": data["branch"]}
+        events = []
+        with self.browser.get(f"{self.base}/user/{self.name}/git-pull/api", params=params, stream=True, timeout=120,
+                              headers={"Sec-Fetch-Mode": "cors", "Sec-Fetch-Site": "same-origin"}) as stream:
+            assert stream.status_code == 200, stream.text[:500]
+            for line in stream.iter_lines(decode_unicode=True):
+                if line and line.startswith("data: "):
+                    events.append(json.loads(line[6:]))
+                    if events[-1].get("phase") in ("finished", "error"):
+                        break
+        assert events and events[-1]["phase"] == "finished", events[-3:]
+        assert data["path"] == f"lab/tree/{TARGET}/{EXERCISE}", data["path"]
+        return events
+
+    # 4. run code in a kernel of the participant's own server
+    def api(self, method: str, path: str, **kw):
+        reply = requests.request(method, f"{self.base}/user/{self.name}/api/{path}",
+                                 headers={"Authorization": f"token {self.token}"}, timeout=60, **kw)
+        assert reply.ok, (method, path, reply.status_code, reply.text[:300])
+        return reply.json() if reply.content else None
+
+    def start_kernel(self, notebook: str) -> str:
+        session = self.api("POST", "sessions", json={"path": f"{TARGET}/{notebook}", "type": "notebook",
+                                                     "name": Path(notebook).name, "kernel": {"name": "python3"}})
+        return session["kernel"]["id"]
+
+    def run_cells(self, kernel_id: str, cells: list[str], timeout: float = 150) -> list[dict]:
+        return asyncio.run(self._run_cells(kernel_id, cells, timeout))
+
+    async def _run_cells(self, kernel_id: str, cells: list[str], timeout: float) -> list[dict]:
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        url = self.base.replace("http", "ws", 1) + f"/user/{self.name}/api/kernels/{kernel_id}/channels"
+        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token}"},
+                                                 request_timeout=60))
+        session, results = uuid.uuid4().hex, []
+        try:
+            for code in cells:
+                msg_id = uuid.uuid4().hex
+                ws.write_message(json.dumps({
+                    "header": {"msg_id": msg_id, "username": self.name, "session": session, "msg_type":
+                               "execute_request", "version": "5.3", "date": datetime.now(timezone.utc).isoformat()},
+                    "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+                    "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+                                "allow_stdin": False, "stop_on_error": True}}))
+                result, replied, idle = {"stdout": "", "errors": []}, False, False
+                while not (replied and idle):
+                    raw = await asyncio.wait_for(ws.read_message(), timeout)
+                    assert raw is not None, "kernel websocket closed"
+                    msg = json.loads(raw)
+                    if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                        continue
+                    kind, content = msg["header"]["msg_type"], msg["content"]
+                    if kind == "stream":
+                        result["stdout"] += content.get("text", "")
+                    elif kind == "error":
+                        result["errors"].append(f"{content['ename']}: {content['evalue']}")
+                    elif kind == "execute_reply":
+                        replied = True
+                        result["status"] = content["status"]
+                    elif kind == "status" and content["execution_state"] == "idle":
+                        idle = True
+                results.append(result)
+        finally:
+            ws.close()
+        return results
+
+
+# --------------------------------------------------------------------------- the test
+@pytest.mark.slow
+def test_cohort_hub_five_participants(hub, course_repo):
+    t0 = time.monotonic()
+    deadline = t0 + DEADLINE_SECONDS
+    base, admin = hub["base"], {"Authorization": f"token {hub['token']}"}
+    repo_url = f"file://{course_repo}"
+    link = nbgitpuller_link(base, repo_url, "main", EXERCISE)
+    people = [Participant(name, hub) for name in USERS]
+    pool = ThreadPoolExecutor(len(people))
+    timings = {"hub ready": hub["ready_seconds"]}
+
+    try:
+        # 1. everyone logs in at once
+        codes = list(pool.map(Participant.log_in, people))
+        assert codes == [302] * len(people), codes
+        for p in people:
+            assert any(c.name.startswith("jupyterhub-") for c in p.browser.cookies), p.browser.cookies
+
+        # 2. their servers start together (hub REST API, as an admin script or the admin page would)
+        for p in people:
+            reply = requests.post(f"{base}/hub/api/users/{p.name}/server", headers=admin, timeout=30)
+            assert reply.status_code in (201, 202), reply.text
+            made = requests.post(f"{base}/hub/api/users/{p.name}/tokens", headers=admin, timeout=30,
+                                 json={"note": "cohort test", "expires_in": 900,
+                                       "scopes": [f"access:servers!user={p.name}"]})
+            assert made.status_code == 201, made.text
+            p.token = made.json()["token"]
+
+        def ready():
+            models = [requests.get(f"{base}/hub/api/users/{p.name}", headers=admin, timeout=10).json() for p in people]
+            return all(m["servers"].get("", {}).get("ready") for m in models)
+
+        _wait("five servers", ready, deadline)
+        timings["servers ready"] = round(time.monotonic() - t0, 1)
+
+        # each has a home of their own
+        servers = [pid for pid in _marked_pids(hub["marker"]) if "jupyterhub-singleuser" in _cmdline(pid)]
+        homes = {_env_of(pid).get("JUPYTERHUB_USER"): _env_of(pid).get("HOME") for pid in servers}
+        assert homes == {p.name: str(p.home) for p in people}, homes
+
+        # 3. everyone follows the link: the course is cloned into ~/mission-bootcamp
+        first = list(pool.map(lambda p: p.pull(link), people))
+        for p, events in zip(people, first):
+            assert (p.course / EXERCISE).is_file() and (p.course / LESSON).is_file(), events[-3:]
+            assert _git(p.course, "log", "-1", "--format=%s").strip() == "course v1"
+        timings["first pull"] = round(time.monotonic() - t0, 1)
+
+        # 4. each runs the exercise notebook in a kernel of their own server, saves an answer, edits the exercise
+        exercise = json.loads((ROOT / EXERCISE).read_text())
+        code_cells = ["".join(c["source"]) for c in exercise["cells"] if c["cell_type"] == "code"]
+        save = ("from missionkit.workbook import Workbook, resolve_workbook_path\n"
+                "wb = Workbook.open()\n"
+                "wb.set('cohort_test', 'who', {name!r})\n"
+                "print('WORKBOOK', resolve_workbook_path())\n")
+
+        def work(p: Participant):
+            kernel = p.start_kernel(EXERCISE)
+            results = p.run_cells(kernel, code_cells + [save.format(name=p.name)])
+            model = p.api("GET", f"contents/{TARGET}/{EXERCISE}", params={"content": 1})
+            for cell in model["content"]["cells"]:
+                if cell["cell_type"] == "code" and "'EU 100 climate-neutral cities': ...," in cell["source"]:
+                    cell["source"] = cell["source"].replace(
+                        "'EU 100 climate-neutral cities': ...,  # your answer here",
+                        f"'EU 100 climate-neutral cities': 'mission',  # answered by {p.name}")
+            p.api("PUT", f"contents/{TARGET}/{EXERCISE}",
+                  json={"type": "notebook", "format": "json", "content": model["content"]})
+            return kernel, results
+
+        ran = list(pool.map(work, people))
+        timings["exercise run"] = round(time.monotonic() - t0, 1)
+        for p, (_kernel, results) in zip(people, ran):
+            failed = [(i, r) for i, r in enumerate(results) if r.get("status") != "ok" or r["errors"]]
+            assert not failed, (p.name, failed)
+            assert f"WORKBOOK {p.course / 'my-work' / 'workbook.json'}" in results[-1]["stdout"], results[-1]
+
+        # memory per participant, as measured on the hub: the server plus its kernel
+        memory = {}
+        for pid in _marked_pids(hub["marker"]):
+            user = _env_of(pid).get("JUPYTERHUB_USER")
+            home = _env_of(pid).get("HOME", "")
+            owner = user or next((p.name for p in people if home == str(p.home)), None)
+            if owner:
+                kind = "server" if "jupyterhub-singleuser" in _cmdline(pid) else "kernel"
+                memory.setdefault(owner, {}).setdefault(kind, 0.0)
+                memory[owner][kind] += _rss_mib(pid)
+        assert set(memory) == set(USERS) and all(set(m) == {"server", "kernel"} for m in memory.values()), memory
+
+        books = {}
+        for p in people:
+            path = p.course / "my-work" / "workbook.json"
+            data = json.loads(path.read_text())
+            assert data["sections"]["cohort_test"] == {"who": p.name}, data["sections"]
+            books[p.name] = path.read_bytes()
+        assert len(set(books.values())) == len(people), "two participants share a workbook"
+
+        # 5. the course changes upstream, then everyone pulls again
+        lesson = (course_repo / LESSON).read_text()
+        old_title = re.search(r'"# ([^"\\]+)', lesson).group(0)
+        (course_repo / LESSON).write_text(_edit_line(lesson, old_title, old_title + " (updated)"))
+        ex = (course_repo / EXERCISE).read_text()
+        ex = _edit_line(ex, "'EU 100 climate-neutral cities': ...,  # your answer here",
+                        "'EU 100 climate-neutral cities': ...,  # your answer here (course v2)")
+        ex_title = re.search(r'"# ([^"\\]+)', ex).group(0)
+        ex = _edit_line(ex, ex_title, ex_title + " [v2]")
+        (course_repo / EXERCISE).write_text(ex)
+        shutil.copy(ROOT / "exercises" / "02-framing-exercise.ipynb",
+                    course_repo / "exercises" / "99-new-exercise.ipynb")
+        _git(course_repo, "add", "-A")
+        _git(course_repo, "commit", "-q", "-m", "course v2")
+
+        list(pool.map(lambda p: p.pull(link), people))
+        timings["second pull"] = round(time.monotonic() - t0, 1)
+        for p in people:
+            assert (p.course / "my-work" / "workbook.json").read_bytes() == books[p.name], p.name
+            mine = (p.course / EXERCISE).read_text()
+            assert f"# answered by {p.name}" in mine, f"{p.name}'s edit was lost"
+            assert "(course v2)" not in mine, "the course's change overwrote the participant's line"
+            assert " [v2]" in mine, "the course's change elsewhere in the exercise did not arrive"
+            assert "(updated)" in (p.course / LESSON).read_text()
+            assert (p.course / "exercises" / "99-new-exercise.ipynb").is_file()
+            others = [q.name for q in people if q is not p]
+            assert not any(f"answered by {o}" in mine for o in others)
+
+        # the workbook still reads back in a fresh kernel after the update
+        def read_back(p: Participant):
+            kernel = p.start_kernel(LESSON)
+            (result,) = p.run_cells(kernel, ["from missionkit.workbook import Workbook\n"
+                                             "print('WHO', Workbook.open().get('cohort_test', 'who'))"])
+            return result
+
+        for p, result in zip(people, pool.map(read_back, people)):
+            assert result["stdout"].strip() == f"WHO {p.name}", result
+        timings["done"] = round(time.monotonic() - t0, 1)
+    except BaseException:
+        print(hub["log"].read_text()[-6000:])
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    servers = [m["server"] for m in memory.values()]
+    kernels = [m["kernel"] for m in memory.values()]
+    print(f"\nhub test: {len(people)} participants; seconds since start: {timings}")
+    print(f"RSS per participant on the hub: server {min(servers):.0f}-{max(servers):.0f} MiB, kernel(s) "
+          f"{min(kernels):.0f}-{max(kernels):.0f} MiB (module 01 exercise run + workbook save)")
+    assert timings["done"] < DEADLINE_SECONDS
