@@ -25,6 +25,12 @@
         var target = document.createElement("div");
         el.appendChild(target);
         window.vegaEmbed(target, spec, { actions: false, renderer: "svg" }).then(function () {
+          // every part vega marks as an image or symbol gets the chart's description as its name
+          var label = el.getAttribute("aria-label") || "Chart";
+          var named = '[role="img"], [role="graphics-symbol"], [role="graphics-document"]';
+          el.querySelectorAll(named).forEach(function (n) {
+            if (!n.getAttribute("aria-label") && !n.getAttribute("aria-labelledby")) n.setAttribute("aria-label", label);
+          });
           el.setAttribute("data-drawn", "true");
         }).catch(function (err) {
           el.setAttribute("data-drawn", "error");

@@ -36,7 +36,9 @@ class VegaLite5:
         label = spec.get("description") or title or "Chart"
         body = text.replace("</", "<\\/")
         raw = (
-            f'<div class="missionkit-chart" id="{div}" role="img" aria-label="{html.escape(str(label))}">'
+            # role=figure (not img): a chart may hold controls (a drop-down, a legend to click);
+            # tabindex=0: a chart wider than the page scrolls, and keyboard users must reach it
+            f'<div class="missionkit-chart" id="{div}" role="figure" tabindex="0" aria-label="{html.escape(str(label))}">'
             f'<script type="application/json" class="missionkit-chart-spec">{body}</script></div>'
         )
         return [nodes.raw(text=raw, format="html", classes=["output", "text_html"])]
