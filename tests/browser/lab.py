@@ -147,9 +147,10 @@ def read_workbook(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def use_form(page, form) -> str:
+def use_form(page, form) -> str | None:
     """Use a form once like a participant: type into its first text box, else choose another option.
-    Returns the text typed or the option chosen."""
+    Returns the text typed (which must then be in the workbook), or None after choosing an option
+    (a drop-down's label may differ from the value it saves)."""
     boxes = form.locator("textarea, input[type=text]")
     if boxes.count():
         box = boxes.first
@@ -163,7 +164,7 @@ def use_form(page, form) -> str:
     current = select.evaluate("e => e.options[e.selectedIndex] ? e.options[e.selectedIndex].text : ''")
     choice = next(o for o in options if o != current and not o.lower().startswith("choose"))
     select.select_option(label=choice)
-    return choice.replace("\xa0", " ")
+    return None
 
 
 def restart_kernel(page) -> None:

@@ -75,7 +75,8 @@ def test_exercise_runs_form_answers_and_work_survives_restart(session, exercise)
     page.wait_for_timeout(500)
     saved = lab.read_workbook(workbook)["sections"]
     assert saved != before_saved, "the form's answer was not saved to the workbook"
-    assert answer.lower() in str(saved).lower()
+    if answer is not None:
+        assert answer.lower() in str(saved).lower()
     lab.restart_kernel(page)
     assert lab.read_workbook(workbook)["sections"] == saved, "restarting the kernel changed saved work"
     lab.shutdown_kernels(base)
