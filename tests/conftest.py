@@ -13,6 +13,12 @@ HTML = ROOT / "_build" / "html"
 
 @pytest.fixture(scope="session")
 def built_book():
+    """A clean build, as a reader gets it: Sphinx would keep pages cached across a change of the
+    book extension's code (missionkit/_book.py), so start from nothing."""
+    import shutil
+
+    shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
+    shutil.rmtree(ROOT / "_build" / ".doctrees", ignore_errors=True)
     jb = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], capture_output=True,
                             text=True, timeout=900)
