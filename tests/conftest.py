@@ -1,6 +1,7 @@
 """Fixtures shared by the book and browser tests."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
+TEST_REPO = "https://github.com/example-org/mission-bootcamp"
+TEST_HUB = "https://hub.example.org"
 
 
 @pytest.fixture(scope="session")
@@ -20,8 +23,13 @@ def built_book():
     shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
     shutil.rmtree(ROOT / "_build" / ".doctrees", ignore_errors=True)
     jb = Path(sys.executable).with_name("jupyter-book")
+    # Built as a course with a public address and a hub, so the launch buttons are on every notebook
+    # page and the accessibility checks see them (example addresses: the buttons are only links).
+    env = dict(os.environ, MISSION_BOOTCAMP_REPO=TEST_REPO, MISSION_BOOTCAMP_HUB=TEST_HUB)
+    env.pop("MISSION_BOOTCAMP_BINDER", None)
+    env.pop("MISSION_BOOTCAMP_BRANCH", None)
     result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], capture_output=True,
-                            text=True, timeout=900)
+                            text=True, timeout=900, env=env)
     log = result.stdout + result.stderr
     assert result.returncode == 0, "book build failed:\n" + "\n".join(
         line for line in log.splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line)[-5000:]

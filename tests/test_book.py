@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,3 +53,70 @@ def test_charts_are_embedded_as_specs(built_book):
     pages = [p for p in built_book.rglob("*.html") if "missionkit-chart" in p.read_text(encoding="utf-8")]
     assert pages, "no page in the book carries a chart"
     assert (built_book / "_static" / "vendor" / "vega" / "vega.min.js").exists()
+
+
+# ---------------------------------------------------------------------------- launch buttons
+
+def _hrefs(page: Path) -> list[str]:
+    import html
+
+    return [html.unescape(h) for h in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8"))]
+
+
+def test_notebook_pages_launch_on_binder_and_on_the_hub_with_the_trainers_link(built_book):
+    from missionkit.cohort import nbgitpuller_link
+    from tests.conftest import TEST_HUB, TEST_REPO
+
+    for page, source in [("notebooks/01-missions", "notebooks/01-missions.ipynb"),
+                         ("solutions/07-portfolio-solution", "solutions/07-portfolio-solution.ipynb")]:
+        hrefs = _hrefs(built_book / f"{page}.html")
+        binder = f"https://mybinder.org/v2/gh/example-org/mission-bootcamp/main?urlpath=lab/tree/{source}"
+        assert binder in hrefs, f"{page}: no Binder button opening {source}"
+        # the hub button is exactly the link a trainer hands out: same folder, same workbook
+        assert nbgitpuller_link(TEST_HUB, TEST_REPO, "main", source) in hrefs, f"{page}: hub link differs"
+        assert (ROOT / source).exists()
+
+
+def test_text_pages_have_no_launch_button(built_book):
+    hrefs = _hrefs(built_book / "book" / "intro.html")
+    assert not [h for h in hrefs if "mybinder.org" in h or "git-pull" in h]
+
+
+@pytest.mark.parametrize("remote, expected", [
+    ("https://github.com/oecd/mission-bootcamp.git", "https://github.com/oecd/mission-bootcamp"),
+    ("https://github.com/oecd/mission-bootcamp", "https://github.com/oecd/mission-bootcamp"),
+    ("git@github.com:oecd/mission-bootcamp.git", "https://github.com/oecd/mission-bootcamp"),
+    ("ssh://git@gitlab.com/lab/bootcamp.git", "https://gitlab.com/lab/bootcamp"),
+    # a token in the remote never reaches a page
+    ("https://x-access-token:ghp_SECRET@github.com/oecd/mission-bootcamp.git", "https://github.com/oecd/mission-bootcamp"),
+    ("/srv/git/mission-bootcamp", None),
+    ("file:///srv/git/mission-bootcamp", None),
+    ("https://git.internal.example/lab/bootcamp.git", None),
+    ("", None),
+    (None, None),
+])
+def test_public_repository_url(remote, expected):
+    from missionkit._book import public_repository_url
+
+    assert public_repository_url(remote) == expected
+
+
+def test_launch_settings_from_environment_and_origin():
+    from missionkit._book import launch_settings
+    from missionkit.errors import MissionkitInputError
+
+    assert launch_settings({}, None) is None
+    assert launch_settings({}, "/tmp/a-local-clone") is None  # CI's clone: no buttons, not broken ones
+    s = launch_settings({}, "git@github.com:oecd/mission-bootcamp.git")
+    assert s["repository_url"] == "https://github.com/oecd/mission-bootcamp" and s["repository_branch"] == "main"
+    assert s["launch_buttons"] == {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org"}
+    s = launch_settings({"MISSION_BOOTCAMP_REPO": "https://github.com/a/b", "MISSION_BOOTCAMP_HUB": "https://hub.gov.example/",
+                         "MISSION_BOOTCAMP_BINDER": "off", "MISSION_BOOTCAMP_BRANCH": "cohort-2027"},
+                        "git@github.com:oecd/mission-bootcamp.git")
+    assert s["repository_url"] == "https://github.com/a/b" and s["repository_branch"] == "cohort-2027"
+    assert s["launch_buttons"] == {"notebook_interface": "jupyterlab", "jupyterhub_url": "https://hub.gov.example"}
+    assert launch_settings({"MISSION_BOOTCAMP_BINDER": "off"}, "https://github.com/a/b") is None
+    with pytest.raises(MissionkitInputError, match="MISSION_BOOTCAMP_REPO"):
+        launch_settings({"MISSION_BOOTCAMP_REPO": "/home/me/course"}, None)
+    with pytest.raises(MissionkitInputError, match="hub address"):
+        launch_settings({"MISSION_BOOTCAMP_REPO": "https://github.com/a/b", "MISSION_BOOTCAMP_HUB": "hub.gov"}, None)
