@@ -642,6 +642,16 @@ section{break-inside:avoid-page}figure,table{break-inside:avoid}a{color:#111;tex
 """.strip()
 
 
+def _workbook_folder(wb: Any) -> Path | None:
+    """The participant's own workbook folder (my-work/), not the example's."""
+    from missionkit.workbook import resolve_workbook_path
+
+    try:
+        return resolve_workbook_path().parent
+    except Exception:  # noqa: BLE001 - only used to word a message
+        return getattr(getattr(wb, "path", None), "parent", None)
+
+
 def _workbook(wb: Any):
     from missionkit.workbook import Workbook
 
@@ -706,15 +716,30 @@ class ExportResult:
     html_path: Path
     markdown_path: Path
     brief: MissionBrief
+    workbook_folder: Path | None = None
+
+    def where(self) -> str:
+        """Where the files are, said the way the file browser shows it (never a machine's full path)."""
+        folder = self.html_path.parent
+        home = self.workbook_folder
+        if home is not None:
+            if folder.resolve() == home.resolve():
+                return "next to your workbook"
+            try:
+                inner = folder.resolve().relative_to(home.resolve())
+                return f"in the folder {inner.as_posix()}, beside your workbook"
+            except ValueError:
+                pass
+        return f"in the folder {folder.name}"
 
     def _repr_html_(self) -> str:
         return (f'<div class="missionkit-feedback" role="status"><p><strong>Your brief is written</strong> '
-                f"in the folder of your workbook: <code>{_h(self.html_path.name)}</code> (open it in a browser, "
+                f"{_h(self.where())}: <code>{_h(self.html_path.name)}</code> (open it in a browser, "
                 f"print it or save it as PDF) and <code>{_h(self.markdown_path.name)}</code> (to paste into a "
                 f"document). In JupyterLab, find them in the file browser.</p>{self.brief._repr_html_()}</div>")
 
     def __repr__(self) -> str:
-        return (f"Written next to the workbook: {self.html_path.name} and {self.markdown_path.name}. "
+        return (f"Written {self.where()}: {self.html_path.name} and {self.markdown_path.name}. "
                 f"{self.brief.summary()}")
 
 
@@ -741,7 +766,7 @@ def export_brief(wb: Any = None, folder: str | os.PathLike | None = None,
         raise MissionkitInputError(f"Your brief could not be written ({exc.strerror})",
                                    fix="Check the disk is not full and the folder is writable",
                                    file=str(html_path)) from None
-    return ExportResult(html_path, md_path, b)
+    return ExportResult(html_path, md_path, b, workbook_folder=_workbook_folder(wb))
 
 
 @dataclass

@@ -728,7 +728,9 @@ def load(name: str) -> pd.DataFrame:
                 file=str(path),
             )
         _CACHE[spec.name] = validate(spec.name, read_csv(path, spec.name), file=spec.file)
-    return _CACHE[spec.name].copy()
+    df = _CACHE[spec.name].copy()
+    df.attrs["fictional"] = "the Republic of Marenta, a FICTIONAL case"  # charts label it (charts.fictional_suffix)
+    return df
 
 
 def load_all() -> dict[str, pd.DataFrame]:

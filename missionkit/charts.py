@@ -52,9 +52,38 @@ def _theme() -> dict:
 
 
 def _svg(spec: dict) -> str:
+    """The static picture, named for screen readers: ``role="img"``, an ``aria-label`` and a
+    ``<title>`` carrying the chart's description (slides, print and the exported brief use it)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(spec, vl_version=VL_CONVERT_VERSION)
+    svg = vlc.vegalite_to_svg(spec, vl_version=VL_CONVERT_VERSION)
+    label = html.escape(str(spec.get("description") or _title_text(spec) or "Chart"), quote=True)
+    head_end = svg.find(">", svg.find("<svg"))
+    if svg.startswith("<svg") and head_end > 0 and 'role="img"' not in svg[:head_end]:
+        svg = (svg[:4] + f' role="img" aria-label="{label}"' + svg[4:head_end + 1]
+               + f"<title>{label}</title>" + svg[head_end + 1:])
+    return svg
+
+
+def _title_text(spec: dict) -> str:
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    return " ".join(title) if isinstance(title, list) else str(title or "")
+
+
+def fictional_suffix(data: object) -> str:
+    """" (FICTIONAL)" for a chart of the Marenta case, "" for a participant's own data.
+
+    Case tables carry ``attrs["fictional"]`` (set by ``missionkit.case.load``); case objects
+    (a portfolio, a governance design) carry ``is_case`` or ``fictional``.
+    """
+    attrs = getattr(data, "attrs", None)
+    if isinstance(attrs, dict) and attrs.get("fictional"):
+        return " (FICTIONAL)"
+    if getattr(data, "is_case", False) is True or getattr(data, "fictional", False) is True:
+        return " (FICTIONAL)"
+    return ""
 
 
 def mimebundle(spec: dict) -> dict:

@@ -20,7 +20,7 @@ import altair as alt
 import pandas as pd
 
 from missionkit import readiness
-from missionkit.charts import PALETTE, ChartError, Figure, finish
+from missionkit.charts import PALETTE, ChartError, Figure, finish, fictional_suffix
 
 __all__ = ["profile_chart", "donor_heatmap", "donor_money_chart", "SIGNAL_COLOURS"]
 
@@ -101,11 +101,12 @@ def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: st
     takeaway = p.takeaway()
     detail = "; ".join(f"{r.dimension}: median {r.median:g}, scores {r.scores}" for r in summary.itertuples())
     who = "one assessor" if n == 1 else f"{n} assessors"
-    description = (f"Dot-and-range chart of readiness scores on eight dimensions, 0 to 4, by {who}. Each line runs "
+    tag = fictional_suffix(scores) or (fictional_suffix(scores_table) if scores_table is not None else "")
+    description = (f"Dot-and-range chart of readiness scores{tag} on eight dimensions, 0 to 4, by {who}. Each line runs "
                    f"from the lowest to the highest score; the diamond is the median. {detail}. {takeaway}")
     chart = finish(alt.layer(*layers).properties(width=PLOT_WIDTH, height=36 * len(order))
                    .resolve_scale(color="independent", shape="independent"),
-                   title=title, description=description,
+                   title=title + tag, description=description,
                    subtitle=subtitle or "Diamond: median. Line: lowest to highest score (the assessors' spread).")
     return Figure(chart, takeaway)
 
@@ -152,11 +153,12 @@ def donor_heatmap(donors: pd.DataFrame | None = None, *, objectives=None,
     cells = "; ".join(f"{r.objective_label}, {r.instrument}: {r.funders} funders, {money} {r.money:,.1f}m"
                       for r in m.itertuples() if r.funders)
     gap_text = f" No funder: {', '.join(readiness.objective_label(o) for o in land.gaps)}." if land.gaps else ""
-    description = (f"Heat map of {len(land.donors)} funders by mission objective and instrument. {cells}."
+    tag = " (FICTIONAL)" if donors is None else fictional_suffix(donors)
+    description = (f"Heat map of {len(land.donors)} funders{tag} by mission objective and instrument. {cells}."
                    f"{gap_text} {takeaway}")
     chart = finish(alt.layer(rect, count, amount).properties(width=120 * len(cols), height=72 * 4)
                    .resolve_scale(color="independent"),
-                   title=title, description=description,
+                   title=title + tag, description=description,
                    subtitle=f"Number of funders per cell; money in {land.unit}, split evenly across each funder's "
                             "objectives")
     return Figure(chart, takeaway)
@@ -190,9 +192,10 @@ def donor_money_chart(donors: pd.DataFrame | None = None, *, top: int = 2,
     text = alt.Chart(d).mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
         y=y, x="amount:Q", text="label:N")
     takeaway = land.concentration.sentence(land.unit)
-    description = ("Bar chart of donor money by funder, largest first. "
+    tag = " (FICTIONAL)" if donors is None else fictional_suffix(donors)
+    description = (f"Bar chart of donor money by funder{tag}, largest first. "
                    + "; ".join(f"{r.funder} ({r.instrument}): {money} {r.amount:,.1f}m" for r in d.itertuples())
                    + ". " + takeaway)
-    chart = finish(alt.layer(bars, text).properties(width=380, height=24 * len(d)), title=title,
+    chart = finish(alt.layer(bars, text).properties(width=380, height=24 * len(d)), title=title + tag,
                    description=description, subtitle="Whole commitments over each funder's period")
     return Figure(chart, takeaway)

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from missionkit import scanning
-from missionkit.charts import HEIGHT, PALETTE, WIDTH, ChartError, Figure, finish
+from missionkit.charts import HEIGHT, PALETTE, WIDTH, ChartError, Figure, fictional_suffix, finish
 from missionkit.scanning import money
 
 __all__ = [
@@ -75,10 +75,11 @@ def budget_by_owner(policies: pd.DataFrame, unit: str = scanning.case.MONEY_UNIT
     )
     text = alt.Chart(shares).mark_text(align="left", dx=4, color="#222222", aria=False).encode(
         y=alt.Y("who:N", sort=order), x="budget:Q", text="label:N")
-    description = ("Horizontal bar chart of the mission-tagged budget by owner. "
+    tag = fictional_suffix(policies)
+    description = (f"Horizontal bar chart of the mission-tagged budget by owner{tag}. "
                    + "; ".join(f"{r.who}: {money(r.budget, unit)}" for r in shares.itertuples()) + ". " + takeaway)
     chart = finish(alt.layer(bars, text).properties(width=WIDTH - 120, height=max(160, 24 * len(shares))),
-                   title="Who holds the money tagged for the mission",
+                   title="Who holds the money tagged for the mission" + tag,
                    subtitle="Annual budget of mission-tagged policies, by owner", description=description)
     return Figure(chart, takeaway)
 
@@ -117,12 +118,13 @@ def objective_coverage_chart(policies: pd.DataFrame, objectives=None) -> Figure:
         color="#222222", dx=alt.ExprRef("datum.policies > 0 ? 10 : -10"), aria=False).encode(
         y=alt.Y("objective:N", sort=order), x="policies:Q", text="n:Q")
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#222222").encode(x="x:Q")
-    description = ("Diverging bar chart of policies per objective. "
+    tag = fictional_suffix(policies)
+    description = (f"Diverging bar chart of policies per objective{tag}. "
                    + "; ".join(f"{r['name']}: {int(r['supporting policies'])} supporting, "
                                f"{int(r['policies working against'])} working against" for r in recs)
                    + ". " + takeaway)
     chart = finish(alt.layer(bars, labels, zero).properties(width=WIDTH - 80, height=40 * len(recs)),
-                   title="Which objectives the existing policies serve",
+                   title="Which objectives the existing policies serve" + tag,
                    subtitle="Policies that support each objective, and policies that work against it",
                    description=description)
     return Figure(chart, takeaway)
@@ -180,10 +182,11 @@ def alignment_heatmap(policies: pd.DataFrame, objectives=None) -> Figure:
                  alt.Tooltip("works against:Q", title="Policies working against")],
     )
     labels = base.mark_text(fontSize=12, color="#111111", aria=False).encode(text="label:N")
-    description = ("Heat map of owners (rows) by objectives (columns); each cell counts the owner's policies "
+    tag = fictional_suffix(policies)
+    description = (f"Heat map of owners (rows) by objectives (columns){tag}; each cell counts the owner's policies "
                    "that support (+) or work against (minus) the objective. " + takeaway)
     chart = finish(alt.layer(rect, labels).properties(width=90 * len(cols), height=26 * len(rows)),
-                   title="Alignment matrix: owners by objectives",
+                   title="Alignment matrix: owners by objectives" + tag,
                    subtitle="+n policies support the objective, \u2212n work against it", description=description)
     return Figure(chart, takeaway)
 
@@ -220,10 +223,11 @@ def conflicts_chart(policies: pd.DataFrame, unit: str = scanning.case.MONEY_UNIT
         layers.append(alt.Chart(ref).mark_rule(color="#222222", strokeDash=[4, 3]).encode(x="budget:Q"))
         layers.append(alt.Chart(ref).mark_text(align="left", dx=4, dy=-6, color="#222222", fontSize=12).encode(
             x="budget:Q", y=alt.value(0), text="what:N"))
-    description = ("Horizontal bar chart of the policies that work against the mission, by annual budget. "
+    tag = fictional_suffix(policies)
+    description = (f"Horizontal bar chart of the policies that work against the mission, by annual budget{tag}. "
                    + "; ".join(f"{r.name}: {r.label}" for r in c.itertuples()) + ". " + takeaway)
     chart = finish(alt.layer(*layers).properties(width=WIDTH - 160, height=max(160, 26 * len(c))),
-                   title="Policies that work against the mission",
+                   title="Policies that work against the mission" + tag,
                    subtitle="Dashed line: all the money tagged for the mission", description=description)
     return Figure(chart, takeaway)
 
@@ -252,9 +256,10 @@ def instrument_mix(policies: pd.DataFrame, scope: str = "mission-tagged") -> Fig
     )
     text = alt.Chart(shares).mark_text(align="left", dx=4, color="#222222", aria=False).encode(
         y=alt.Y("instrument:N", sort=order), x="share:Q", text="label:N")
-    description = ("Horizontal bar chart of budget share by instrument type. "
+    tag = fictional_suffix(policies)
+    description = (f"Horizontal bar chart of budget share by instrument type{tag}. "
                    + "; ".join(f"{r.instrument}: {r.share:.1%}" for r in shares.itertuples()) + ". " + takeaway)
     chart = finish(alt.layer(bars, text).properties(width=WIDTH - 160, height=HEIGHT - 120),
-                   title="The policy mix: budget by instrument",
+                   title="The policy mix: budget by instrument" + tag,
                    subtitle="Label: share of budget (number of policies)", description=description)
     return Figure(chart, takeaway)

@@ -2122,7 +2122,8 @@ def check_own_portfolio(path: Any, *, objectives: Any = None, mission_start_year
     improve = warnings[:6] or ["No warning signs on these thresholds: check them with your team."]
     if mission_start_year is None:
         improve.append("Give mission_start_year= to check for possible relabelling of older programmes.")
-    return Feedback("good", title, strengths=strengths, improve=improve,
+    # Loading the file is the participant's part; warning signs are the portfolio's, to discuss, not a score.
+    return Feedback("discuss" if warnings else "good", title, strengths=strengths, improve=improve,
                     why="The same checks that found the gaps in the Marenta case (FICTIONAL) now run on your own "
                         "portfolio. The thresholds are our proposal: discuss them.",
                     sources=_cites(*_SOURCES_PORTFOLIO))

@@ -255,3 +255,14 @@ def test_peer_review_check():
 def test_peer_review_names_the_mistake(answers, feedback, phrase):
     fb = brief.check_peer_review(answers, feedback)
     assert fb.status in ("partly", "revise") and phrase in fb.text(), fb.text()
+
+
+def test_export_says_where_the_files_are_without_a_full_path(tmp_path, monkeypatch):
+    """The message names the folder as the file browser shows it: the example's own folder
+    beside the participant's workbook, never a machine's full path."""
+    monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "workbook.json"))
+    mine = brief.export_brief()
+    assert repr(mine).startswith("Written next to your workbook: mission-brief.html")
+    example = brief.export_brief(brief.case_example_workbook(brief.example_path()))
+    assert repr(example).startswith("Written in the folder marenta-example, beside your workbook")
+    assert str(tmp_path) not in repr(example) + example._repr_html_()

@@ -45,3 +45,37 @@ def test_figure_html_escapes_takeaway():
     fig = charts.Figure(_chart(), takeaway="<script>alert(1)</script>")
     out = fig.to_html()
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_case_charts_say_fictional_and_own_data_charts_do_not():
+    """Every chart of the Marenta case says so in its title and its description (read aloud);
+    the same chart of a participant's own table does not."""
+    from missionkit import case, charts_readiness, charts_scanning
+
+    policies, scores, donors = case.load("policies"), case.load("readiness"), case.load("donors")
+    builders = [lambda d: charts_scanning.budget_by_owner(d), charts_scanning.objective_coverage_chart,
+                charts_scanning.alignment_heatmap, charts_scanning.conflicts_chart, charts_scanning.instrument_mix]
+    for build in builders:
+        spec = build(policies).spec()
+        assert spec["title"]["text"].endswith("(FICTIONAL)") and "(FICTIONAL)" in spec["description"]
+        own = policies.copy()
+        own.attrs = {}
+        spec = build(own).spec()
+        assert "FICTIONAL" not in spec["title"]["text"] + spec["description"]
+    for fig in (charts_readiness.profile_chart(scores), charts_readiness.donor_heatmap(donors),
+                charts_readiness.donor_money_chart(donors), charts_readiness.donor_money_chart()):
+        spec = fig.spec()
+        assert spec["title"]["text"].endswith("(FICTIONAL)") and "(FICTIONAL)" in spec["description"]
+
+
+def test_static_picture_is_named_for_screen_readers():
+    import re
+
+    from missionkit import catalogue, charts
+
+    fig = charts.missions_by_deadline(catalogue.missions())
+    svg = charts.mimebundle(fig.spec())["image/svg+xml"]
+    head = svg[: svg.index(">") + 1]
+    assert 'role="img"' in head and 'aria-label="Bar chart of' in head
+    assert re.search(r"<title>Bar chart of \d+ real missions", svg)
+    assert svg.count('role="img"') == 1

@@ -523,8 +523,17 @@ def test_check_round2_decisions():
 
 def test_check_own_portfolio(tmp_path):
     assert P.check_own_portfolio(...).status == "not answered"
-    ok = P.check_own_portfolio(str(P.TEMPLATE_CSV), mission_start_year=...)
-    assert ok.status == "good" and "Loaded 7 projects" in ok.text()
+    template = P.check_own_portfolio(str(P.TEMPLATE_CSV), mission_start_year=...)
+    # the template loads, but it has warning signs: they are for discussion, never "Well done"
+    assert template.status == "discuss" and "Loaded 7 projects" in template.text()
+    assert "Well done" not in template.text() and "O4 is starved of money" in template.text()
+    balanced = tmp_path / "balanced.csv"
+    instruments = ["funding", "procurement", "regulation", "funding", "procurement",
+                   "regulation", "funding", "analysis", "procurement", "regulation"]
+    balanced.write_text("project_id,title,objective,instrument,lead_actor,budget\n" + "".join(
+        f"P{i:02d},Project {i},O{i % 5 + 1},{instruments[i]},Actor {i},10\n" for i in range(10)), encoding="utf-8")
+    clean = P.check_own_portfolio(str(balanced), mission_start_year=2025)
+    assert clean.status == "good" and "No warning signs" in clean.text()
     bad = tmp_path / "mine.csv"
     bad.write_bytes(_csv(_with(1, "risk", "extreme")))
     fb = P.check_own_portfolio(str(bad))

@@ -353,7 +353,7 @@ def test_profile_chart_has_a_computed_takeaway(scores):
     assert fig.takeaway == readiness.readiness_profile(scores).takeaway()
     spec = fig.spec()
     assert spec["description"].startswith("Dot-and-range chart") and "R6 Public-sector" in spec["description"]
-    assert spec["title"]["text"] == "Readiness profile"
+    assert spec["title"]["text"] == "Readiness profile (FICTIONAL)"  # case data are labelled
     svg = fig.to_html()
     assert svg.count("<svg") == 1 and "Takeaway:" in svg
 
