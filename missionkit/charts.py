@@ -104,6 +104,9 @@ def _register() -> None:
     alt.theme.register("missionkit", enable=True)(_theme)
     alt.renderers.register("missionkit", _renderer)
     alt.renderers.enable("missionkit")
+    from missionkit import charts_tables
+
+    charts_tables.register()  # readable tables in notebooks (headers, percentages, no 8.7e-01)
 
 
 _register()

@@ -64,6 +64,14 @@ RISKS: tuple[str, ...] = ("low", "medium", "high")
 HORIZONS: tuple[str, ...] = ("<2 years", "2-5 years", ">5 years")
 NOVELTY: tuple[str, ...] = ("new", "adapt", "scale")
 DECISIONS: tuple[str, ...] = case.DECISIONS  # continue, scale, pivot, pause, sunset
+#: What each review decision does to a project's money (as ``Portfolio.review`` applies it).
+DECISION_MEANINGS: dict[str, str] = {
+    "continue": "keeps its budget",
+    "scale": "asks for more money (50% more by default), paid from what is freed",
+    "pivot": "keeps its budget, changes course",
+    "pause": "stops for now; half its budget is freed by default",
+    "sunset": "ends; its budget is freed",
+}
 STATUSES: tuple[str, ...] = ("active", "completed", "paused", "closed")
 TRL_BANDS: tuple[str, ...] = ("TRL 1-3 (research)", "TRL 4-6 (development)", "TRL 7-9 (deployment)")
 NO_OBJECTIVE = "(no objective)"
@@ -1008,6 +1016,13 @@ class Portfolio:
         """How many projects got each decision at one round (all five decisions listed)."""
         counts = self.decisions(round).value_counts()
         return {d: int(counts.get(d, 0)) for d in DECISIONS}
+
+    def decision_table(self, round: Any = None) -> pd.DataFrame:
+        """``decision_counts`` as a table to read: each decision, how many projects got it, what it does."""
+        label, _ = self.round_column(round)
+        counts = self.decision_counts(round)
+        return pd.DataFrame({"decision": list(counts), f"projects ({label})": list(counts.values()),
+                             "what it does": [DECISION_MEANINGS[d] for d in counts]}).set_index("decision")
 
     def review(self, decisions: Mapping[str, Any] | None = None, round: Any = None, *, scale_up: float = 0.5,
                pause_frees: float = 0.5) -> Review:

@@ -87,6 +87,9 @@ def test_no_sunset_decision_in_round_one(marenta):
     assert counts["sunset"] == 0
     assert sum(counts.values()) == 42
     assert marenta.decision_counts("decision_2025q4") == counts == marenta.decision_counts(1)
+    table = marenta.decision_table("2025-Q4")
+    assert table["projects (2025-Q4)"].to_dict() == counts and list(table.index) == list(P.DECISIONS)
+    assert table.loc["sunset", "what it does"] == "ends; its budget is freed"
     flags = [f for f in marenta.flags() if f.code == "no_sunset"]
     assert [f.title for f in flags] == ["No sunset decision in round 2025-Q4"]
     assert marenta.decision_counts("2026-Q4")["sunset"] == 2  # the ministries' proposals for round 2
