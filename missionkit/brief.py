@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from missionkit import case
+from missionkit import case, catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 
@@ -824,7 +824,7 @@ def check_ask(text: Any) -> Feedback:
                     why="A brief that ends without a clear, costed decision gets noted, not acted on. "
                         "The mission needs decision rights and money, not only support (the Litmus Test's "
                         "'commitment' step).",
-                    sources=["OECD OPSI (c. 2024), When to choose a 'mission' approach? (the Mission Litmus Test)"])
+                    sources=[catalogue.citation("opsi-litmus", "inline", mark_secondary=True)])
 
 
 def example_path() -> Path:

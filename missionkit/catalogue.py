@@ -24,16 +24,22 @@ Linking from a lesson (plain CommonMark, works in JupyterLab and the book)::
     term_link("mission-board")     # '[Mission board](../book/glossary.md#term-mission-board)'
     unconfirmed_link()             # '[What we could not confirm](../book/references.md#unconfirmed)'
 
+Citation text in plain words (the one function the domain modules use)::
+
+    citation("larrue2021")             # 'Larrue, P. (2021). The design and ... . OECD Publishing, ...'
+    citation("ppp2024", "inline", mark_secondary=True)
+    # 'Singh, T. (2024), Five lessons ..., Progressive Policy Think Tank (secondary source)'
+    citation("larrue2021", "short")    # 'Larrue (2021)'
+
 Anchors: every reference is preceded by ``<a id="<key>"></a>`` on its own line,
 every glossary term by ``<a id="term-<slug>"></a>``, and the list of
 unconfirmed items by ``<a id="unconfirmed"></a>``.
 
 MyST only resolves ``page.md#anchor`` links against heading slugs, so links to
-these HTML anchors warn under ``-W``. This module is also a tiny Sphinx
-extension (``setup`` below) that registers the ``<a id>`` anchors of every page
-with MyST; add ``missionkit.catalogue`` to ``sphinx.extra_extensions`` in
-``_config.yml`` and such links resolve without warnings, while a link to an
-anchor that does not exist still warns.
+these HTML anchors would warn under ``-W``. The book extension
+``missionkit._book`` (``sphinx.extra_extensions`` in ``_config.yml``) registers
+the ``<a id>`` anchors of every page with MyST, so such links resolve without
+warnings, while a link to an anchor that does not exist still warns.
 """
 from __future__ import annotations
 
@@ -52,10 +58,11 @@ import pandera.pandas as pa
 from missionkit.errors import MissionkitInputError
 
 __all__ = [
-    "DATA_DIR", "BOOK_DIR", "GROUPS", "REGIONS", "KINDS", "UNCONFIRMED", "DATA_DICTIONARY",
+    "DATA_DIR", "BOOK_DIR", "GROUPS", "COURSE_GROUP", "REGIONS", "KINDS", "UNCONFIRMED", "DATA_DICTIONARY",
+    "CITATION_FORMS",
     "missions", "references", "glossary", "data_dictionary",
     "citation", "short_label", "cite_link", "term_link", "unconfirmed_link", "resolve_key",
-    "render_references_page", "render_glossary_page", "write_pages", "stale_pages", "main", "setup",
+    "render_references_page", "render_glossary_page", "write_pages", "stale_pages", "main",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -70,13 +77,15 @@ GLOSSARY_PAGE = "book/glossary.md"
 UNCONFIRMED_ANCHOR = "unconfirmed"
 TERM_PREFIX = "term-"
 
-# The five groups of the brief's section 10, in page order.
+# The five groups of the brief's section 10, then the sources the course added beyond the brief; in page order.
+COURSE_GROUP = "Added by the course (not in the research brief)"
 GROUPS = (
     "OECD, OPSI and the Mission Action Lab",
     "European Union",
     "IIPP, capabilities and evaluation literature",
     "UNDP, practitioners and training providers",
     "Countries and global initiatives",
+    COURSE_GROUP,
 )
 REGIONS = ("Europe", "Asia", "Americas", "Africa", "Oceania", "Global")
 KINDS = {
@@ -557,11 +566,48 @@ def _citation_parts(row: pd.Series) -> tuple[str, str, str, str]:
     return authors, row["year"], row["title"], publisher
 
 
-def citation(key: str) -> str:
-    """Plain-text citation: ``"Authors (year). Title. Publisher."`` (publisher left out when blank)."""
-    authors, year, title, publisher = _citation_parts(_row(key))
-    text = f"{authors} ({year}). {_end(title)}"
-    return f"{text} {_end(publisher)}" if publisher else text
+CITATION_FORMS = ("full", "inline", "short")
+
+
+def citation(key: str, form: str = "full", *, mark_secondary: bool = False, unknown: str = "raise") -> str:
+    """Plain-text citation of a references.csv key, in one of three forms.
+
+    - ``"full"``: ``"Authors (year). Title. Publisher."``, as on the references
+      page (publisher left out when blank or the same as the authors).
+    - ``"inline"``: ``"Authors (year), Title, Publisher"``, for a feedback
+      source or a table cell (publisher also left out when the authors already
+      name it, e.g. 'OECD Mission Action Lab' and 'OECD').
+    - ``"short"``: ``"Larrue (2021)"``, the label of :func:`short_label`.
+
+    ``mark_secondary=True`` adds " (secondary source)" (" (secondary)" in the
+    short form) when the brief marks the source as secondary.
+    ``unknown="key"`` returns an unknown key as it is, so a missing reference
+    shows in the text; the default ``"raise"`` raises MissionkitInputError.
+    """
+    if form not in CITATION_FORMS or unknown not in ("raise", "key"):
+        raise MissionkitInputError(
+            f"citation() got form={form!r}, unknown={unknown!r}",
+            fix=f"Use form one of {', '.join(CITATION_FORMS)} and unknown 'raise' or 'key'.")
+    try:
+        row = _row(key)
+    except MissionkitInputError:
+        if unknown == "key":
+            return key
+        raise
+    authors, year, title, publisher = _citation_parts(row)
+    if form == "short":
+        text = _short_label(row)
+    elif form == "inline":
+        text = f"{authors} ({year}), {title}"
+        if publisher and publisher not in authors:
+            text += f", {publisher}"
+    else:
+        text = f"{authors} ({year}). {_end(title)}"
+        if publisher:
+            text += f" {_end(publisher)}"
+    if mark_secondary and row["secondary"] == "yes":
+        text += " (secondary)" if form == "short" else " (secondary source)"
+    return text
 
 
 def _surnames(authors: str) -> list[str] | None:
@@ -572,7 +618,10 @@ def _surnames(authors: str) -> list[str] | None:
 
 def short_label(key: str) -> str:
     """Short in-text label, e.g. 'Larrue (2021)', 'Mazzucato and Dibb (2019)', 'OECD (2022)'."""
-    row = _row(key)
+    return _short_label(_row(key))
+
+
+def _short_label(row: pd.Series) -> str:
     authors, year = row["authors_or_publisher"], row["year"]
     names = _surnames(authors)
     if names:
@@ -656,7 +705,12 @@ def _host(url: str) -> str:
 
 
 def _status(row: pd.Series) -> str:
-    parts = ["re-checked" if row["verified"] == "yes" else "not re-checked (from earlier notes)"]
+    if row["verified"] == "yes":
+        parts = ["re-checked"]
+    elif row["group"] == COURSE_GROUP:
+        parts = ["not re-checked (added by the course, outside the research brief)"]
+    else:
+        parts = ["not re-checked (from earlier notes)"]
     if row["secondary"] == "yes":
         parts.append("secondary source")
     if "unconfirmed" in row["note"].lower():
@@ -711,6 +765,9 @@ def render_references_page(refs: pd.DataFrame | None = None) -> str:
         "that owns the mission. Check it against the primary data before you rely on it.",
         "- **Includes unconfirmed details**: part of what the source is cited for could not be confirmed "
         "(see the list below). We never teach these details as settled.",
+        f"- **Added by the course**: a few sources are not in the research brief. A lesson needed them, for "
+        f"example for a statistical method. They are listed last, under \"{COURSE_GROUP}\", and were not part "
+        "of the brief's check.",
         "",
         "Everything is paraphrased. Numbers, names, dates and titles are given as found. The sources are "
         "snapshots of different ages, so statuses may have changed since, especially the UK milestones, "
@@ -812,6 +869,5 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# --------------------------------------------------------------------------- Sphinx extension
-
-# MyST splits inline HTML into one raw node per tag, so match the opening tag alone.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -76,12 +76,15 @@ def fictional_suffix(data: object) -> str:
     """" (FICTIONAL)" for a chart of the Marenta case, "" for a participant's own data.
 
     Case tables carry ``attrs["fictional"]`` (set by ``missionkit.case.load``); case objects
-    (a portfolio, a governance design) carry ``is_case`` or ``fictional``.
+    carry ``is_case`` (a portfolio) or say "fictional" in their ``name`` (a governance design).
     """
     attrs = getattr(data, "attrs", None)
     if isinstance(attrs, dict) and attrs.get("fictional"):
         return " (FICTIONAL)"
     if getattr(data, "is_case", False) is True or getattr(data, "fictional", False) is True:
+        return " (FICTIONAL)"
+    name = getattr(data, "name", None)
+    if isinstance(name, str) and "fictional" in name.lower():  # e.g. governance.marenta_design()
         return " (FICTIONAL)"
     return ""
 

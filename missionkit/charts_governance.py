@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from missionkit import governance
-from missionkit.charts import PALETTE, WIDTH, ChartError, Figure, finish
+from missionkit.charts import PALETTE, WIDTH, ChartError, Figure, fictional_suffix, finish
 
 __all__ = ["short_name", "raci_heatmap", "body_sizes_chart", "raci_takeaway"]
 
@@ -97,11 +97,12 @@ def raci_heatmap(design, objectives=None, budget_holders=None, compact: bool = F
         color=alt.condition(alt.FieldOneOfPredicate(field="role", oneOf=["A", "A/R"]), alt.value("white"),
                             alt.value("#111111")),
     )
-    description = ("Heat map of organisations (rows) by objectives (columns); each cell is the organisation's role: "
+    tag = fictional_suffix(design)
+    description = (f"Heat map of organisations (rows) by objectives (columns){tag}; each cell is the organisation's role: "
                    "A accountable owner, R holds mission budget for it, C sits in a forum with the owner, I sits on "
                    "the board only. " + takeaway)
     chart = finish(alt.layer(rect, text).properties(width=90 * len(cols), height=24 * len(rows)),
-                   title="Who does what for each objective (RACI)",
+                   title="Who does what for each objective (RACI)" + tag,
                    subtitle="A accountable, R responsible (holds budget), C consulted, I informed",
                    description=description)
     return Figure(chart, takeaway)
@@ -158,10 +159,12 @@ def body_sizes_chart(design) -> Figure:
     text = alt.Chart(df).mark_text(align="left", dx=6, color="#222222", aria=False).encode(
         y=alt.Y("body:N", sort=order), x=alt.X("max_x:Q"), text="label:N",
     ).transform_calculate(max_x="max(datum.size, datum.high)")
-    description = ("Bar chart of body sizes against real benchmarks (grey band: the EU cap or the German range). "
+    tag = fictional_suffix(design)
+    description = (f"Bar chart of body sizes{tag} against real benchmarks (grey band: the EU cap or the German range). "
                    + "; ".join(f"{r.body}: {r.size}, {r.benchmark}" for r in df.itertuples()) + ". " + takeaway)
     chart = finish(alt.layer(band, bars, text).properties(width=WIDTH - 200, height=60 * len(df)),
-                   title="Body sizes against real benchmarks",
+                   title=("Marenta's body sizes (FICTIONAL) against real benchmarks" if tag
+                          else "Body sizes against real benchmarks"),
                    subtitle="Grey band: EU caps for boards and assemblies; German mission teams for the team",
                    description=description)
     return Figure(chart, takeaway)

@@ -66,21 +66,13 @@ def _pct(x: float) -> str:
 
 
 def _cite(key: str) -> str:
-    from missionkit import catalogue
+    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
 
-    refs = catalogue.references()
-    hit = refs[refs["key"] == key.lower()]
-    if hit.empty:
-        return key
-    row = hit.iloc[0]
-    who = str(row["authors_or_publisher"]).strip()
-    text = f"{who} ({str(row['year']).strip() or 'n.d.'}), {str(row['title']).strip()}"
-    publisher = str(row.get("publisher", "") or "").strip()
-    if publisher and publisher not in who:
-        text += f", {publisher}"
-    if str(row.get("secondary", "")).strip() == "yes":
-        text += " (secondary source)"
-    return text
+    An unknown key comes back as itself, so a missing reference shows in the text.
+    """
+    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
+
+    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
 
 
 # --------------------------------------------------------------------------- uncertainty

@@ -21,13 +21,21 @@ Conventions (also the labelling rules of tests/data/statements.csv):
   ("compared with 1990", "from 38 µg/m³ in 2024", "2014–16 levels") or a start
   year ("since 2020") is never a deadline. A range ("2030–2035") gives its
   later year. When several target years appear, the latest is the deadline
-  and earlier ones are read as milestones.
+  and earlier ones are read as milestones. A year marked as an interim step
+  ("2030 interim", "an interim milestone in 2030") is a milestone, never the
+  deadline.
+* A year that has already passed on the course's case date (15 November 2026)
+  is the date of something that happened ("adopted in Nov 2023", "since the
+  floods of 2023", "(Nov 2023)"), not a deadline, unless "by", "before" or
+  "no later than" marks it as one. A latest reading in brackets ("(latest
+  reading: 41% in 2025)", "(2025: 41%)") is a baseline.
 * A target is quantified when it names a value that can be checked: a number
   (not a year, not part of a name such as G7 or PM2.5), a percentage, a
   number word ("three million", "a third", "half"), "halve/double/triple",
   "zero", "net-zero", "climate-neutral", "…-free", or "all"/"every" + a noun.
   A count that only says *where* ("the three largest cities", "the poorest
-  fifth of households") is scope, not a target.
+  fifth of households", "one of the eight platforms") is scope, not a target;
+  nor is a count of who takes part ("eight ministries will work together").
 
 Source of the criteria: Mazzucato, M. (2018), Mission-Oriented Research &
 Innovation in the European Union, European Commission. The module never
@@ -38,6 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from missionkit.case import TODAY
 from missionkit.errors import MissionkitInputError
 
 __all__ = [
@@ -221,6 +230,41 @@ YEAR_FOLLOWERS = frozenset(
     but net mission missions programme program period horizon""".split()
 )
 
+#: The last year that has already passed on the course's case date (15 November
+#: 2026, FICTIONAL case, see missionkit.case.TODAY). A year up to this one with no
+#: deadline word ("by", "before", "no later than") dates something that has
+#: happened: "recommended in Nov 2023", "since the floods of 2023", "(Nov 2023)".
+#: It is never read as the deadline.
+LAST_PAST_YEAR = TODAY.year
+
+#: Just after a year, these words make it an interim MILESTONE, not the deadline:
+#: "2030 interim", "a 2030 interim milestone", "2030 milestone".
+MILESTONE_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:interim|intermediate|milestones?)\b", re.I)
+
+#: Just before a year, these words make it an interim MILESTONE, not the deadline:
+#: "an interim milestone in 2030", "an interim target of 25% by 2030", "milestones in 2030".
+MILESTONE_BEFORE = re.compile(
+    r"(?:\b(?:interim|intermediate)(?:\s+(?:milestone|target|goal|step|check|checkpoint|"
+    r"review)s?)?|\bmilestones?)\s+(?:of\s+[^,;]{0,40}?\s+)?(?:(?:in|by|for|at)\s+)?"
+    + _YEAR_FILLER + r"$"
+)
+
+#: A past year opening a bracket, then a colon and a value, is a dated reading,
+#: so a BASELINE: "(2025: 41%)". (A later year, "(2030: 25%)", is not a reading.)
+DATED_READING_AFTER = re.compile(r"^\s*:\s*[^)]*?\d")
+
+#: A value and a past year in brackets is a dated reading, so a BASELINE:
+#: "(61.7% in Oct 2025)", "(68.3% in 2024–25)", "(41%, 2025)".
+DATED_READING_IN_BRACKETS = re.compile(r"\d[^()]*?(?:\bin|,)\s+" + _YEAR_FILLER + r"$")
+
+#: In brackets, these words label the value as today's, so a BASELINE:
+#: "(latest reading: 41% in 2025)", "(current: 41%)", "(baseline 2024)".
+LATEST_LABEL = re.compile(
+    r"\b(?:baseline|latest|current|most\s+recent|last\s+(?:reading|measured|value|figure)|"
+    r"today|now)\b",
+    re.I,
+)
+
 #: Deadlines written without a year. The statement then has no deadline, and
 #: the feedback says which words to replace with a year.
 VAGUE_DEADLINE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -343,7 +387,8 @@ THRESHOLD_PATTERN = re.compile(
 NAME_BEFORE_NUMBER = re.compile(
     r"(?:[A-Za-z]-|\b(?:goal|mission|objective|phase|article|level|tier|scope|step|section|"
     r"pillar|priority|industry|web|chapter|annex|table|figure|sdg|route|line|number|no\.|"
-    r"version|wave|round|stage|horizon|agenda|vision)\s)$",
+    r"version|wave|round|stage|horizon|agenda|vision|corridor|terminal|runway|package|lot|"
+    r"ward|district|platform)\s)$",
     re.I,
 )
 NAME_AFTER_NUMBER = re.compile(r"^(?:G\b|st\b|nd\b|rd\b|th\b|s\b|[a-z]?\d)", re.I)
@@ -358,7 +403,7 @@ DATE_AROUND_NUMBER = (
 )
 
 #: A count that says WHERE or WHO, not how much: "the three largest cities",
-#: "in 3 pilot cities", "the poorest fifth of households".
+#: "in 3 pilot cities", "the poorest fifth of households", "one of the eight platforms".
 SCOPE_AFTER_COUNT = re.compile(
     r"^[\s-]*(?:largest|biggest|main|major|poorest|richest|smallest|leading|pilot|partner|"
     r"most|least|core|key|big|fastest-growing|largest-growing)\b",
@@ -366,12 +411,24 @@ SCOPE_AFTER_COUNT = re.compile(
 )
 SCOPE_BEFORE_COUNT = re.compile(
     r"\b(?:in|across|throughout|for|all)\s+(?:the\s+|its\s+|our\s+|their\s+|these\s+|all\s+|"
-    r"[A-Z][\w'’-]*(?:'s|’s)\s+)?$",
+    r"[A-Z][\w'’-]*(?:'s|’s)\s+)?$"
+    # "one of the eight platforms": says which, not how much
+    r"|\bof\s+(?:the|its|our|their|these)\s+$",
     re.I,
 )
 SCOPE_BEFORE_FRACTION = re.compile(
     r"\b(?:poorest|richest|lowest|highest|bottom|top|wealthiest|youngest|oldest)\s+$", re.I
 )
+
+#: A count of who takes part is not a target: "eight ministries will work
+#: together", "8 ministries and 9 top sectors". It says who acts, not what must change.
+ACTOR_COUNT_AFTER = re.compile(
+    r"^[\s-]+(?:[\w-]+\s+){0,2}?(?:ministries|ministers|departments|agencies|partners|"
+    r"organi[sz]ations|institutions|bodies|sectors|stakeholders|actors|teams|committees|"
+    r"working\s+groups)\b",
+    re.I,
+)
+ACTOR_COUNT_REASON = "ignored: it counts who takes part, not what must change"
 
 #: A money amount that is a budget, not a target: "a budget of MRC 500 m".
 BUDGET_BEFORE_NUMBER = re.compile(
@@ -409,7 +466,12 @@ BASELINE_SPAN_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:it|they|we|there)\s+(?:did|was|were|had)\s+in\s+(?:19|20|21)\d{2}",
         re.I,
     ),
-    "BASELINE_LABELLED": re.compile(r"\(\s*baseline\b[^)]*\)?|\bbaseline\s*:[^;.)]*", re.I),
+    "BASELINE_LABELLED": re.compile(
+        r"\(\s*(?:baseline|latest|current|most\s+recent|last\s+(?:reading|measured|value|figure)|"
+        r"today|now)\b[^)]*\)?"
+        r"|\b(?:baseline|latest\s+(?:reading|value|figure|level|data))\s*:[^;.)]*",
+        re.I,
+    ),
     # "42.7% → 55% (2026) → 75% (2033)": the value before the first arrow.
     "BASELINE_ARROW": re.compile(r"(?<![→>\d.,])(?<![→>]\s)\d[\d.,]*\s*%?(?=\s*(?:→|->))"),
 }
@@ -446,15 +508,26 @@ TECH_GOAL_VERB = re.compile(
     re.I,
 )
 
+_PROJECT_NOUNS = (
+    "line|railway|bridge|road|motorway|tunnel|airport|port|plant|reactor|stadium|centre|"
+    "center|hub|prize|programme|program|fair|ticket|app|platform|spaceport|metro|dam|campus|"
+    "park|car|computer|supercomputer|turbine|plane|tower|expo|exhibition|summit|corridor|"
+    "bypass|expressway|highway|busway|interchange|terminal|flyover|viaduct|canal|pipeline"
+)
+
 #: One project presented as the mission: "build a new metro line",
-#: "electrify the Amberport–Kessa railway", "host the largest fair".
+#: "electrify the Amberport–Kessa railway", "host the largest fair", and a
+#: project known by its name, without "a" or "the": "build BRT Corridor 1",
+#: "open Line 3", "complete the Northern Bypass".
 SINGLE_PROJECT_PATTERN = re.compile(
-    r"\b(?:build|construct|open|electrify|complete|launch|host|create|set\s+up|establish|"
-    r"run|upgrade|extend)\s+(?:and\s+\w+\s+)?(?:a|an|the|one|a\s+single|our|"
-    r"[A-Z][\w'’-]*(?:'s|’s))\s+(?:[\w'’–-]+\s+){0,4}?"
-    r"(?:line|railway|bridge|road|motorway|tunnel|airport|port|plant|reactor|stadium|centre|"
-    r"center|hub|prize|programme|program|fair|ticket|app|platform|spaceport|metro|dam|campus|"
-    r"park|car|computer|supercomputer|turbine|plane|tower|expo|exhibition|summit)s?\b",
+    r"\b(?:build|construct|open|electrify|complete|finish|deliver|launch|host|create|set\s+up|"
+    r"establish|run|upgrade|extend|widen)\s+(?:and\s+\w+\s+)?"
+    r"(?:(?:a|an|the|one|a\s+single|our|[A-Z][\w'’-]*(?:'s|’s))\s+(?:[\w'’–-]+\s+){0,4}?"
+    rf"(?:{_PROJECT_NOUNS})s?\b(?:\s+(?:{_PROJECT_NOUNS})s?\b)?"  # "metro line"
+    # a name: capitalised words ending in a project noun, maybe a number ("BRT Corridor 1")
+    r"|(?-i:(?:[A-Z][\w'’–-]*\s+){0,4}"
+    + "(?:" + "|".join(n.capitalize() for n in _PROJECT_NOUNS.split("|")) + ")"
+    + r")\b)(?:\s+(?-i:[A-Z]?\d+[A-Za-z]?)\b)?",
     re.I,
 )
 
@@ -551,8 +624,10 @@ UNIT_PATTERN = re.compile(
 )
 
 #: Where or who: "in Marenta's three largest cities", "in England", "across Europe".
+#: A month is a date, not a place: "in Nov 2023" is not a scope.
 SCOPE_PATTERN = re.compile(
-    r"\b(?:in|across|throughout|for)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:(?:,\s+|\s+and\s+|\s+)"
+    rf"\b(?:in|across|throughout|for)\s+(?!(?i:{_MONTH})\.?\s)"
+    r"((?:the\s+)?[A-Z][\w'’.-]*(?:(?:,\s+|\s+and\s+|\s+)"
     r"[A-Z][\w'’.-]*)*(?:\s+(?:three|two|four|five|largest|main|major|pilot|biggest|cities|"
     r"regions|communities|households|ports|junctions|streets|schools|hospitals|roads|"
     r"university|hospital|sea|area|routes)){0,4})"
@@ -588,6 +663,9 @@ TARGET_QUALIFIERS = re.compile(
     r"about|around|over|under|below|above|within|a\s+record|some|nearly|almost|only)\s+)+$",
     re.I,
 )
+
+#: The case date as participants read it, for feedback.
+_CASE_DAY = f"{TODAY.day} {TODAY:%B %Y}"
 
 # Characters swapped one-for-one before matching, so spans still point into
 # the participant's own text.
@@ -697,6 +775,7 @@ class _Year:
     end: int
     rule: str
     is_range: bool = False
+    span: tuple[int, int] | None = None  # for a milestone: the words that state it
 
 
 def _clause_prefix(text: str, pos: int) -> str:
@@ -737,17 +816,38 @@ def _read_years(text: str) -> list[_Year]:
         after = text[m.end() :]
         after_lower = after.lower()
 
-        def add(role: str, rule: str) -> None:
-            years.append(_Year(value, role, m.start(), m.end(), rule, is_range))
+        def add(role: str, rule: str, span: tuple[int, int] | None = None) -> None:
+            years.append(_Year(value, role, m.start(), m.end(), rule, is_range, span))
 
         if BASELINE_AFTER.match(after_lower):
             add("baseline", "BASELINE_AFTER")
+        elif MILESTONE_AFTER.match(after_lower):
+            # "2030 interim milestone of 25%", "(2030 interim: 25%)": up to the clause's end.
+            stop = re.search(r"[;,)]|[.!?](?=\s|$)", after)
+            opened = m.start() - 1 if text[: m.start()].rstrip().endswith("(") else m.start()
+            add("milestone", "MILESTONE_AFTER",
+                (opened, m.end() + (stop.end() if stop else len(after))))
         elif DEADLINE_AFTER.match(after_lower):
             add("deadline", "DEADLINE_AFTER")
-        elif paren is not None and re.search(r"\bbaseline\b", paren, re.I):
+        elif paren is not None and LATEST_LABEL.search(paren):
             add("baseline", "BASELINE_LABELLED")
+        elif (
+            paren is not None and not paren.strip() and value <= LAST_PAST_YEAR
+            and DATED_READING_AFTER.match(after)
+        ):
+            add("baseline", "DATED_READING_AFTER")
+        elif (
+            paren is not None and value <= LAST_PAST_YEAR
+            and DATED_READING_IN_BRACKETS.search(paren.lower())
+        ):
+            add("baseline", "DATED_READING_IN_BRACKETS")
         elif BASELINE_BEFORE.search(prefix):
             add("baseline", "BASELINE_BEFORE")
+        elif MILESTONE_BEFORE.search(prefix):
+            # "an interim milestone of 25% in 2030": from the cue to the year.
+            cue = MILESTONE_BEFORE.search(prefix)
+            add("milestone", "MILESTONE_BEFORE",
+                (m.start() - len(prefix) + cue.start(), m.end()))
         elif RANGE_END_BEFORE.search(prefix):
             add("deadline", "RANGE_END_BEFORE")
         elif START_BEFORE.search(prefix):
@@ -789,18 +889,25 @@ def _read_years(text: str) -> list[_Year]:
                 add("baseline", "PAST_TENSE")
             else:
                 add("candidate", "YEAR_PATTERN")
+        last = years[-1]
+        if last.role == "candidate" and last.value <= LAST_PAST_YEAR:
+            # A year already past, with no deadline word: the date of an event.
+            years[-1] = _Year(last.value, "past", last.start, last.end, "LAST_PAST_YEAR",
+                              last.is_range)
     return years
 
 
 def _pick_deadline(years: list[_Year]) -> tuple[int | None, tuple[int, ...]]:
-    """The latest deadline or standing year; earlier firm deadlines are milestones."""
+    """The latest deadline or standing year; earlier firm deadlines and interim years are
+    milestones."""
     firm = [y.value for y in years if y.role == "deadline"]
     loose = [y.value for y in years if y.role == "candidate"]
+    interim = {y.value for y in years if y.role == "milestone"}
     pool = firm + loose
     if not pool:
-        return None, ()
+        return None, tuple(sorted(interim))
     deadline = max(pool)
-    milestones = tuple(sorted({v for v in firm if v < deadline}))
+    milestones = tuple(sorted({v for v in firm if v < deadline} | {v for v in interim if v < deadline}))
     return deadline, milestones
 
 
@@ -840,7 +947,13 @@ def _read_quantities(
         if y.rule == "PAST_TENSE":
             c_start, c_end = _clause_bounds(text, y.start)
             baseline_spans.append((c_start, c_end, "PAST_TENSE"))
+        elif y.rule in ("DATED_READING_AFTER", "DATED_READING_IN_BRACKETS"):  # "(2025: 41%)"
+            close = text.find(")", y.end)
+            baseline_spans.append(
+                (text.rfind("(", 0, y.start), close + 1 if close != -1 else len(text), y.rule)
+            )
     year_spans = [(y.start, y.end, "YEAR") for y in years if y.role != "count"]
+    milestone_spans = [(*y.span, "MILESTONE") for y in years if y.span]
     found: list[_Quantity] = []
 
     def common_exclusions(s: int, e: int) -> str | None:
@@ -849,6 +962,8 @@ def _read_quantities(
         tf = _inside(s, e, timeframe_spans)
         if tf:
             return "ignored: it is a time frame, not a target (see the deadline)"
+        if _inside(s, e, milestone_spans):
+            return "ignored: it is an interim milestone, not the final target"
         bl = _inside(s, e, baseline_spans)
         if bl:
             return "ignored: it is the starting value (baseline), not the target"
@@ -894,6 +1009,8 @@ def _read_quantities(
                 reason = "ignored: part of a compound name (like two-wheelers)"
             elif SCOPE_AFTER_COUNT.match(after) or SCOPE_BEFORE_COUNT.search(before):
                 reason = "ignored: it says where or who (scope), not how much"
+            elif ACTOR_COUNT_AFTER.match(after):
+                reason = ACTOR_COUNT_REASON
         record(s, e, "NUMBER_WORDS_PATTERN", reason)
 
     for m in FRACTION_PATTERN.finditer(text):
@@ -922,6 +1039,8 @@ def _read_quantities(
                 reason = "ignored: it says where or who (scope), not how much"
             elif BUDGET_BEFORE_NUMBER.search(before):
                 reason = "ignored: it is a budget, not a target"
+            elif ACTOR_COUNT_AFTER.match(after):
+                reason = ACTOR_COUNT_REASON
         record(s, e, "NUMBER_PATTERN", reason)
 
     for y in years:
@@ -1033,6 +1152,8 @@ def _collect(text: str) -> dict:
             "deadline": f"{y.value} read as a deadline year",
             "candidate": f"{y.value} read as a target year (no other cue)",
             "baseline": f"{y.value} read as a baseline year, not a deadline",
+            "milestone": f"{y.value} read as a milestone, not the deadline",
+            "past": f"{y.value} is past: an event, not a deadline",
             "start": f"{y.value} read as a start year, not a deadline",
             "count": "read as a count, not a year",
         }[y.role]
@@ -1041,6 +1162,9 @@ def _collect(text: str) -> dict:
         hits.append(RuleHit(y.rule, text[y.start : y.end], y.start, y.end, effect))
     deadline, milestones = _pick_deadline(years)
     baseline_years = tuple(sorted({y.value for y in years if y.role == "baseline"}))
+    past_years = tuple(sorted(
+        {y.value for y in years if y.role in ("past", "start") and y.value <= LAST_PAST_YEAR}
+    ))
 
     vague: str | None = None
     timeframe_spans: list[tuple[int, int, str]] = []
@@ -1143,6 +1267,8 @@ def _collect(text: str) -> dict:
         "deadline": deadline,
         "milestones": milestones,
         "baseline_years": baseline_years,
+        "past_years": past_years,
+        "late_deadline": deadline is not None and deadline <= LAST_PAST_YEAR,
         "vague": vague,
         "quantified": bool(counted),
         "targets": targets,
@@ -1186,6 +1312,18 @@ def _directed(f: dict) -> CriterionResult:
         )
     if f["deadline"] is not None:
         have.append(f"a deadline ({f['deadline']})")
+    elif f["milestones"]:
+        ms = " and ".join(str(m) for m in f["milestones"])
+        missing.append(
+            f"a deadline year: {ms} is an interim milestone, a step on the way, so the year by "
+            "which the whole target must be met is still missing"
+        )
+    elif f["past_years"]:
+        yrs = " and ".join(str(y) for y in f["past_years"])
+        missing.append(
+            f"a future deadline: {yrs} is not a future year on the case date ({_CASE_DAY}), so "
+            "it dates something that happened, not the year by which the goal must be met"
+        )
     elif f["vague"]:
         missing.append(
             f"a deadline year: '{f['vague']}' is not a year, so nobody can tell when the "
@@ -1211,11 +1349,16 @@ def _directed(f: dict) -> CriterionResult:
             "Consider stating the baseline (the value today and its year), so progress can "
             "be measured."
         )
-    if f["milestones"]:
+    if f["milestones"] and f["deadline"] is not None:
         ms = ", ".join(str(m) for m in f["milestones"])
         parts.append(
             f"It gives several dates: {f['deadline']} is read as the deadline and {ms} as "
             "milestone(s). If that is wrong, say which year is the deadline."
+        )
+    if f["late_deadline"]:
+        parts.append(
+            f"Note that {f['deadline']} is not a future year on the case date ({_CASE_DAY}), so "
+            "there is no future deadline: for a new mission, choose a year still ahead."
         )
     parts.append(
         "Why it matters: a mission must be targeted, measurable and time-bound, so that "
@@ -1382,7 +1525,7 @@ def _warnings(f: dict) -> list[FramingWarning]:
                 OECD_GGSD_2022,
             )
         )
-    if not f["quantified"] and f["deadline"] is None:
+    if not f["quantified"] and f["deadline"] is None and not f["milestones"]:
         out.append(
             FramingWarning(
                 "slogan",

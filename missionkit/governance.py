@@ -25,13 +25,12 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable, Literal, Mapping, Sequence
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from missionkit import case
+from missionkit import case, catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 
@@ -78,31 +77,17 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- sources
-_REFERENCES = Path(__file__).resolve().parent / "data" / "references.csv"
-
-
-@lru_cache(maxsize=1)
-def _references() -> dict[str, dict]:
-    try:
-        table = pd.read_csv(_REFERENCES, dtype=str).fillna("")
-    except (OSError, pd.errors.ParserError):  # pragma: no cover - the file ships with the package
-        return {}
-    return {row["key"]: row for row in table.to_dict("records")}
-
-
 def cite(key: str) -> str:
-    """A short citation (author or publisher, year, title) for a references.csv key; secondary ones marked."""
-    row = _references().get(key.lower())
-    if not row:
-        return key
-    text = f"{row['authors_or_publisher'].strip()} ({row['year'].strip() or 'n.d.'}), {row['title'].strip()}"
-    if row.get("secondary", "") == "yes":
-        text += " (secondary source)"
-    return text
+    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
+
+    An unknown key comes back as itself, so a missing reference shows in the text.
+    """
+    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
 
 
 def _status(keys: Sequence[str]) -> str:
-    rows = [_references().get(k, {}) for k in keys]
+    refs = catalogue.references().set_index("key")
+    rows = [refs.loc[k] if k in refs.index else {} for k in keys]
     if any(r.get("secondary") == "yes" for r in rows):
         return "secondary source"
     if any(r.get("verified") != "yes" for r in rows):

@@ -115,34 +115,14 @@ indicator's usual year-to-year change is never called off track: one noisy readi
 TREND_WINDOW_YEARS = 5.0
 MIN_NOISE_CHANGES = 3
 
-_SOURCES = {
-    "levels": ("kusekrist2004", "he-terms"),
-    "cream": ("kusekrist2004", "cream-sec"),
-    "smart": ("doran1981",),
-    "purposes": ("mal-eval",),
-    "lags": ("uk-pfc", "bbcv-sec"),
-    "definitions": ("br-mobiletime", "br-pdbrasil"),
-    "contribution": ("mayne",),
-}
-
-
-def _cite(key: str) -> str:
-    """A full citation for a references.csv key (marked when the source is secondary)."""
-    try:
-        from missionkit import catalogue
-
-        text = catalogue.citation(key).rstrip(".")
-        refs = catalogue.references()
-        row = refs.loc[refs["key"] == key]
-        if not row.empty and row.iloc[0]["secondary"] == "yes":
-            text += " (secondary source)"
-        return text
-    except (MissionkitInputError, OSError, KeyError, ImportError):  # pragma: no cover - the catalogue ships
-        return key
-
-
 def _cites(*keys: str) -> list[str]:
-    return [_cite(k) for k in keys]
+    """Full citations ("Authors (year). Title. Publisher.") of references.csv keys, secondary sources marked.
+
+    An unknown key comes back as itself, so a missing reference shows in the text.
+    """
+    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
+
+    return [catalogue.citation(k, mark_secondary=True, unknown="key") for k in keys]
 
 
 # --------------------------------------------------------------------------- the checks
@@ -1105,7 +1085,7 @@ def real_progress() -> pd.DataFrame:
         rows.append({"indicator": name, "baseline": f"{_fmt(base)} ({base_when})",
                      "latest": f"{_fmt(latest)} ({latest_when})", "target": f"{_fmt(target)}, {by}",
                      "gap closed so far": f"{gap_closed(base, latest, target):.0%}",
-                     "source": "; ".join(_cite(k) for k in keys), "status of the figures": status})
+                     "source": "; ".join(_cites(*keys)), "status of the figures": status})
     return pd.DataFrame(rows)
 
 

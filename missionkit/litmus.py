@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal, Mapping
 
 import pandas as pd
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from missionkit import catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 
@@ -72,52 +71,17 @@ MIN_EVIDENCE_WORDS = 6
 
 
 # --------------------------------------------------------------------------- sources
-_REFERENCES = Path(__file__).resolve().parent / "data" / "references.csv"
-
-
-@lru_cache(maxsize=1)
-def _references() -> dict[str, dict]:
-    try:
-        table = pd.read_csv(_REFERENCES, dtype=str).fillna("")
-    except (OSError, pd.errors.ParserError):  # pragma: no cover - the file ships with the package
-        return {}
-    return {row["key"]: row for row in table.to_dict("records")}
-
-
 def cite(key: str) -> str:
-    """A short citation (author or publisher, year, title) for a references.csv key.
+    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
 
-    Marks secondary sources as such. Unknown keys come back as the key itself,
-    so a missing reference shows up in the text rather than disappearing.
+    An unknown key comes back as itself, so a missing reference shows in the text.
     """
-    row = _references().get(key.lower())
-    if not row:
-        return key
-    who = row["authors_or_publisher"].strip()
-    year = row["year"].strip() or "n.d."
-    text = f"{who} ({year}), {row['title'].strip()}"
-    if row.get("publisher", "").strip() and row["publisher"].strip() not in who:
-        text += f", {row['publisher'].strip()}"
-    if row.get("secondary", "") == "yes":
-        text += " (secondary source)"
-    return text
+    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
 
 
 def short_cite(key: str) -> str:
     """Author or publisher and year, for tables: "Larrue (2021)", "Wittmann et al. (2020)"."""
-    row = _references().get(key.lower())
-    if not row:
-        return key
-    who = row["authors_or_publisher"].strip().split(";")[0].strip()
-    people = re.findall(r"([A-Z][^,&]+), (?:[A-Z]\.\s?)+", who)
-    if people:
-        who = people[0].strip() if len(people) == 1 else (
-            f"{people[0].strip()} and {people[1].strip()}" if len(people) == 2 else f"{people[0].strip()} et al.")
-        if "et al" in row["authors_or_publisher"] and "et al" not in who:
-            who += " et al."
-    year = row["year"].strip() or "n.d."
-    text = f"{who} ({year})"
-    return text + " (secondary)" if row.get("secondary", "") == "yes" else text
+    return catalogue.citation(key, "short", mark_secondary=True, unknown="key")
 
 
 def _cites(*keys: str) -> list[str]:

@@ -254,15 +254,13 @@ def _and(items: Sequence[str]) -> str:
 
 
 def _cites(*keys: str) -> list[str]:
-    from missionkit import catalogue
+    """Full citations ("Authors (year). Title. Publisher.") of references.csv keys, secondary sources marked.
 
-    out = []
-    for k in keys:
-        try:
-            out.append(catalogue.citation(k))
-        except (MissionkitInputError, IndexError, KeyError):  # pragma: no cover - keys ship with the package
-            out.append(k)
-    return out
+    An unknown key comes back as itself, so a missing reference shows in the text.
+    """
+    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
+
+    return [catalogue.citation(k, mark_secondary=True, unknown="key") for k in keys]
 
 
 def _ids(values: pd.Series) -> tuple[str, ...]:

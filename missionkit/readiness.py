@@ -61,15 +61,13 @@ OUR_PROPOSAL = "the readiness scorecard is this course's proposal, not a publish
 
 # --------------------------------------------------------------------------- sources
 def cite(key: str) -> str:
-    """A plain-text citation for a key of missionkit/data/references.csv (the key itself if unknown)."""
-    from missionkit import catalogue
+    """Full citation of a references.csv key ("Authors (year). Title. Publisher."), secondary sources marked.
 
-    try:
-        text = catalogue.citation(key)
-        row = catalogue.references().set_index("key").loc[catalogue.resolve_key(key)]
-    except (MissionkitInputError, KeyError):
-        return key
-    return text + (" (secondary source)" if row.get("secondary", "") == "yes" else "")
+    An unknown key comes back as itself, so a missing reference shows in the text.
+    """
+    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
+
+    return catalogue.citation(key, mark_secondary=True, unknown="key")
 
 
 # --------------------------------------------------------------------------- the scorecard (OUR PROPOSAL)

@@ -31,14 +31,13 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from missionkit import case
+from missionkit import case, catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.tables import Column, TableSpec, read_table
@@ -98,31 +97,12 @@ CASE_SCAN_FILE = _HERE / "data" / "case" / "policies.csv"
 
 
 # --------------------------------------------------------------------------- sources
-_REFERENCES = _HERE / "data" / "references.csv"
-
-
-@lru_cache(maxsize=1)
-def _references() -> dict[str, dict]:
-    try:
-        table = pd.read_csv(_REFERENCES, dtype=str).fillna("")
-    except (OSError, pd.errors.ParserError):  # pragma: no cover - the file ships with the package
-        return {}
-    return {row["key"]: row for row in table.to_dict("records")}
-
-
 def cite(key: str) -> str:
-    """A short citation (author or publisher, year, title) for a references.csv key.
+    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
 
-    Secondary sources are marked. An unknown key comes back as itself, so a
-    missing reference shows in the text instead of disappearing.
+    An unknown key comes back as itself, so a missing reference shows in the text.
     """
-    row = _references().get(key.lower())
-    if not row:
-        return key
-    text = f"{row['authors_or_publisher'].strip()} ({row['year'].strip() or 'n.d.'}), {row['title'].strip()}"
-    if row.get("secondary", "") == "yes":
-        text += " (secondary source)"
-    return text
+    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
 
 
 def _cites(*keys: str) -> list[str]:

@@ -79,3 +79,14 @@ def test_static_picture_is_named_for_screen_readers():
     assert 'role="img"' in head and 'aria-label="Bar chart of' in head
     assert re.search(r"<title>Bar chart of \d+ real missions", svg)
     assert svg.count('role="img"') == 1
+
+
+def test_governance_charts_of_marenta_say_fictional():
+    from missionkit import charts_governance, governance
+
+    marenta = governance.marenta_design()
+    for fig in (charts_governance.raci_heatmap(marenta), charts_governance.body_sizes_chart(marenta)):
+        spec = fig.spec()
+        assert "FICTIONAL" in spec["title"]["text"] and "(FICTIONAL)" in spec["description"]
+    own = marenta.model_copy(update={"name": "Our mission governance"})
+    assert "FICTIONAL" not in charts_governance.raci_heatmap(own).spec()["title"]["text"]

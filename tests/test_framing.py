@@ -213,6 +213,12 @@ def test_any_text_gives_an_assessment_and_never_an_unexpected_error(text):
 def test_a_stated_deadline_is_read_whatever_the_wording(year, template):
     text = f"Halve road deaths in Kessa {template.format(y=year)}."
     a = assess_statement(text)
+    if template == "in {y}" and year <= framing.LAST_PAST_YEAR:
+        # "in 2025" has no deadline word and 2025 has passed on the case date: an event's date.
+        assert a.deadline is None
+        assert a.criteria["directed"].status == "partly"
+        assert "not a future year" in a.criteria["directed"].feedback
+        return
     assert a.deadline == year
     assert a.quantified
     assert a.criteria["directed"].status == "met"
@@ -466,6 +472,184 @@ def test_summary_and_feedback_are_formative():
     assert any(f.startswith("Please answer:") for f in a.feedback)
 
 
+# ------------------------------------------- known misreadings, now fixed (one table each)
+# Each row is a wrong verdict a participant used to see, with the corrected reading.
+
+# 1. A single named project is not a mission: flagged, and never "met" on C2.
+SINGLE_PROJECTS = [
+    # (statement, C2 status, words the warning quotes)
+    ("By 2030, build BRT Corridor 1.", "partly", "BRT Corridor 1"),
+    ("By 2030, build BRT Corridor 1", "partly", "BRT Corridor 1"),
+    ("Open Line 3 by 2031.", "partly", "Line 3"),
+    ("Complete the Northern Bypass by 2030.", "partly", "Northern Bypass"),
+    ("Launch Amberport Metro Line 2 by 2029.", "partly", "Metro Line 2"),
+    ("Build a new metro line in Amberport.", "not met", "metro line"),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "evidence"), SINGLE_PROJECTS)
+def test_a_named_single_project_is_flagged_and_not_met(text, status, evidence):
+    a = assess_statement(text)
+    assert a.criteria["directed"].status == status, explain(text)
+    assert not a.quantified  # "1" in "Corridor 1" is part of a name, not a target
+    warning = next(w for w in a.warnings if w.code == "single_project")
+    assert evidence in warning.evidence
+    assert "one project" in warning.message and "many projects" in warning.message
+    assert a.criteria["cross_sectoral"].status == "not met"
+    assert a.criteria["bottom_up"].status == "not met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The corridor is where the outcome is measured, not the goal itself.
+        "By 2035, cut average commutes along BRT Corridor 1 from 62 to 50 minutes.",
+        # Plural, lower-case: a kind of action, not one named project.
+        "Create green corridors for wildlife across Marenta by 2030.",
+    ],
+)
+def test_naming_a_project_is_not_by_itself_a_single_project_goal(text):
+    assert "single_project" not in [w.code for w in assess_statement(text).warnings]
+
+
+# 2. Years of past events are never the deadline (case date: 15 November 2026).
+PAST_YEARS = [
+    # (statement, deadline, C2 status)
+    ("By 2032, halve road deaths in Kessa, building on the plan adopted in Nov 2023.", 2032, "met"),
+    ("Since the floods of 2023, cut flood damage in Kessa by half by 2035.", 2035, "met"),
+    ("Halve flood damage in Kessa by 2035 (plan agreed in Nov 2023).", 2035, "met"),
+    ("Halve flood damage in Kessa (Nov 2023).", None, "partly"),
+    ("Since the floods of 2023, protect every home in Kessa from flooding.", None, "partly"),
+    ("Cut feed emissions by half. Goals recommended in Nov 2023.", None, "partly"),
+    ("Halve road deaths in Kessa, as in the plan for 2022-2026.", None, "partly"),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline", "status"), PAST_YEARS)
+def test_a_past_year_is_never_the_deadline(text, deadline, status):
+    a = assess_statement(text)
+    assert a.deadline == deadline, explain(text)
+    assert a.criteria["directed"].status == status
+    if deadline is None:
+        # The feedback says there is no future deadline, and why.
+        feedback = a.criteria["directed"].feedback
+        assert "future deadline" in feedback and "15 November 2026" in feedback
+        assert any("future deadline" in i for i in a.improvements)
+
+
+def test_a_past_deadline_with_by_is_kept_but_the_feedback_says_it_has_passed():
+    # Real statements written years ago ("by 2025") keep their deadline; the note warns.
+    a = assess_statement("Halve road deaths in Kessa by 2025.")
+    assert a.deadline == 2025
+    assert "not a future year" in a.criteria["directed"].feedback
+    a = assess_statement("Halve road deaths in Kessa by 2030.")
+    assert "not a future year" not in a.criteria["directed"].feedback
+
+
+def test_the_past_year_rule_follows_the_case_date():
+    from missionkit.case import TODAY
+
+    assert framing.LAST_PAST_YEAR == TODAY.year == 2026
+    assert assess_statement("Halve road deaths in Kessa (Nov 2026).").deadline is None
+    assert assess_statement("Halve road deaths in Kessa (Nov 2027).").deadline == 2027
+
+
+# 3. An interim milestone is a milestone: not the target, not the deadline.
+INTERIM = [
+    # (statement, deadline, milestones, quantified, targets, C2 status)
+    ("Cut PM2.5 by 50% by 2035, with a 2030 interim milestone of 25%.",
+     2035, (2030,), True, ("Cut PM2.5 by 50%",), "met"),
+    ("Cut PM2.5 by 50% by 2035 (2030 interim: 25%).",
+     2035, (2030,), True, ("Cut PM2.5 by 50%",), "met"),
+    ("Cut PM2.5 by 50% by 2035, with an interim milestone in 2030.",
+     2035, (2030,), True, ("Cut PM2.5 by 50%",), "met"),
+    ("Halve road deaths, with an interim milestone of 25% in 2030.",
+     None, (2030,), True, ("Halve road deaths",), "partly"),
+    ("2030 interim: demonstrate in computer simulation and begin outdoor experiments.",
+     None, (2030,), False, (), "not met"),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline", "milestones", "quantified", "targets", "status"), INTERIM)
+def test_an_interim_milestone_is_neither_the_target_nor_the_deadline(
+    text, deadline, milestones, quantified, targets, status
+):
+    a = assess_statement(text)
+    assert a.deadline == deadline, explain(text)
+    assert a.milestones == milestones
+    assert a.quantified is quantified
+    assert a.targets == targets
+    assert a.criteria["directed"].status == status
+    if deadline is None:
+        assert "interim milestone" in a.criteria["directed"].feedback
+        assert "slogan" not in [w.code for w in a.warnings]
+
+
+# 4. A bracketed latest reading is a baseline, not the deadline or the target.
+READINGS = [
+    # (statement, deadline, C2 status)
+    ("Raise the bus share of trips to 60% by 2035 (latest reading: 41% in 2025).", 2035, "met"),
+    ("Raise the bus share of trips to 60% (latest reading: 41% in 2025).", None, "partly"),
+    ("Raise the bus share of trips to 60% by 2035 (2025: 41%).", 2035, "met"),
+    ("Raise the bus share of trips to 60% (2025: 41%).", None, "partly"),
+    ("Raise the bus share of trips to 60% (41% in Oct 2025).", None, "partly"),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline", "status"), READINGS)
+def test_a_bracketed_latest_reading_is_a_baseline(text, deadline, status):
+    a = assess_statement(text)
+    assert a.deadline == deadline, explain(text)
+    assert a.baseline_years == (2025,)
+    assert "41%" in a.baseline
+    assert a.targets == ("Raise the bus share of trips to 60%",)
+    assert a.criteria["directed"].status == status
+    if deadline is None:
+        assert "baseline_without_deadline" in [w.code for w in a.warnings]
+
+
+def test_a_future_year_in_brackets_is_not_a_reading():
+    a = assess_statement("Cut PM2.5 by 50% by 2035 (2030: 25%).")
+    assert a.deadline == 2035
+    assert a.baseline_years == ()
+
+
+# 5. A number word counts only when it quantifies the goal.
+NUMBER_WORDS = [
+    # (statement, quantified, C2 status)
+    ("Eight ministries will work together to improve air quality by 2035.", False, "partly"),
+    ("8 ministries and 9 top sectors will work together to improve air quality by 2035.", False, "partly"),
+    ("Healthier school meals (the goal of one of the eight innovation platforms) by 2035.", False, "partly"),
+    ("By 2035, eight in ten residents live within 500 m of a frequent bus stop.", True, "met"),
+    ("Halve road deaths in Kessa by 2035.", True, "met"),
+    ("Improve the lives of three million people by 2030.", True, "met"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantified", "status"), NUMBER_WORDS)
+def test_number_words_count_only_when_they_quantify_the_goal(text, quantified, status):
+    a = assess_statement(text)
+    assert a.quantified is quantified, explain(text)
+    assert a.criteria["directed"].status == status
+    if not quantified:
+        assert any("who takes part" in h.effect or "scope" in h.effect for h in a.hits)
+
+
+def test_a_month_is_not_read_as_the_scope():
+    assert assess_statement("Halve flood damage in Kessa (Nov 2023).").scope == "in Kessa"
+    assert assess_statement("Goals recommended in Nov 2023: halve feed emissions.").scope is None
+
+
+@pytest.mark.parametrize(
+    "text", [row[0] for table in (SINGLE_PROJECTS, PAST_YEARS, INTERIM, READINGS, NUMBER_WORDS)
+             for row in table],
+)
+def test_explain_names_the_new_rules_in_plain_words(text):
+    for h in explain(text):
+        assert hasattr(framing, h.rule) or h.rule in framing.BASELINE_SPAN_PATTERNS, h.rule
+        assert h.effect and len(h.effect) <= 80
+
+
 # ------------------------------------------------------------- transparency
 
 
@@ -489,6 +673,8 @@ def test_rule_constants_are_commented_at_module_level():
         "YEAR_PATTERN", "DEADLINE_BEFORE", "BASELINE_BEFORE", "VAGUE_DEADLINE_PATTERNS",
         "PERCENT_PATTERN", "NUMBER_WORDS_PATTERN", "UNIVERSAL_PATTERN",
         "PRESTIGE_PATTERN", "SINGLE_PROJECT_PATTERN", "SECTOR_PATTERNS",
+        "LAST_PAST_YEAR", "MILESTONE_AFTER", "MILESTONE_BEFORE", "DATED_READING_AFTER",
+        "DATED_READING_IN_BRACKETS", "LATEST_LABEL", "ACTOR_COUNT_AFTER",
     ]:
         pattern = rf"#: .*\n(?:#: .*\n)*{name}(?::[^=\n]*)? = "
         assert re.search(pattern, source), f"{name} has no comment"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import litmus
+from missionkit import catalogue, litmus
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
 
@@ -256,7 +256,7 @@ def test_unknown_names_and_partial_answers_are_reported():
 
 
 def test_classification_data_is_sourced_and_sized():
-    refs = set(pd.read_csv(litmus._REFERENCES)["key"])
+    refs = set(catalogue.references()["key"])
     assert 8 <= len(litmus.INITIATIVES) <= 10
     for i in litmus.INITIATIVES:
         assert i.reference in litmus.CHOICES and set(i.accepted) <= set(litmus.CHOICES)

@@ -175,6 +175,53 @@ def test_core_minutes_match_the_lessons_overview(kit, lesson):
     assert kit.module(module_id(lesson)).core_minutes == int(found.group(1))
 
 
+def _timing_paragraph(nb) -> str:
+    notes = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("**Trainer notes**"))
+    return next(p for p in notes.split("\n\n") if p.startswith("*Timing ("))
+
+
+def _section_minutes(nb) -> dict[int, list[tuple[str, int]]]:
+    """Section number -> [(what, minutes)] stated in the lesson: '## 3. Title (7 minutes)' and 'Try it (5 minutes)'."""
+    found: dict[int, list[tuple[str, int]]] = {}
+    section = None
+    for c in nb.cells:
+        if c.cell_type != "markdown":
+            continue
+        head = re.match(r"## (\d+)\. (.*)", c.source)
+        if head:
+            section = int(head.group(1))
+            stated = re.search(r"\((\d+) minutes\)\s*$", head.group(2).splitlines()[0])
+            if stated and "extension" not in head.group(2).splitlines()[0]:
+                found.setdefault(section, []).append(("heading", int(stated.group(1))))
+        elif c.source.startswith("## "):
+            section = None
+        if section is not None:
+            for n in re.findall(r"\*\*Try it \((\d+) minutes?\)\.?\*\*", c.source):
+                found.setdefault(section, []).append(("Try it", int(n)))
+    return found
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_the_lessons_own_timings_agree_with_the_plan(kit, lesson):
+    """The trainer notes' minutes are the plan's, part by part; a section heading states the plan's minutes,
+    and a Try it inside a section fits in them (the notes of 05 and 08 once added up to 47 and 53 of 45)."""
+    nb = nbtools.load(lesson)
+    m = kit.module(module_id(lesson))
+    plan = [t.minutes for t in m.timing]
+    notes = [int(n) for n in re.findall(r":\s+(\d+)\s+min\b", _timing_paragraph(nb))]
+    assert notes == plan, (f"{lesson.name}: trainer notes say {notes} (total {sum(notes)}), "
+                           f"the plan {plan} ({m.core_minutes})")
+    by_section = {int(x.group(1)): t.minutes for t in m.timing if (x := re.match(r"Section (\d+):", t.part))}
+    for section, stated in _section_minutes(nb).items():
+        if section not in by_section:  # an extension, or part of a combined row ("Sections 1-2")
+            continue
+        for what, minutes in stated:
+            if what == "heading":
+                assert minutes == by_section[section], f"{lesson.name}: section {section}'s heading says {minutes} min"
+            else:
+                assert minutes <= by_section[section], f"{lesson.name}: section {section}'s Try it outlasts the section"
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_the_deck_fits_every_slot(kit, lesson):
     count = make_slides.slide_count(nbtools.load(lesson))
