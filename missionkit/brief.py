@@ -929,6 +929,14 @@ def check_peer_review(answers: Any, feedback: Any = None) -> Feedback:
 
 
 # --------------------------------------------------------------------------- the case's worked example
+#: Round-2 decisions for the eleven focus projects, as in Module 07's worked solution
+#: (solutions/07-portfolio-solution.ipynb; a test keeps the two the same). FICTIONAL case.
+ROUND2_EXAMPLE: dict[str, str] = {
+    "PR02": "continue", "PR04": "continue", "PR08": "continue", "PR16": "scale", "PR21": "scale",
+    "PR26": "pivot", "PR27": "sunset", "PR32": "pivot", "PR33": "scale", "PR43": "sunset", "PR47": "pause",
+}
+
+
 def _case_sections() -> dict[str, dict]:
     """The Marenta worked example for every section (FICTIONAL)."""
     from missionkit import readiness
@@ -943,6 +951,7 @@ def _case_sections() -> dict[str, dict]:
     col = case.REVIEW_ROUNDS[case.CURRENT_ROUND]
     under = projects[projects[col].notna()]
     decisions = {r.project_id: r[col] for _, r in under.iterrows()} if len(under) else {}
+    decisions.update(ROUND2_EXAMPLE)  # the eleven focus projects: the worked solution of Module 07
     gov = case.GOVERNANCE
     return {
         "framing": {"mission_statement": case.MISSION_STATEMENT, "mission_map": marenta_mission_map().to_workbook()},
@@ -973,8 +982,10 @@ def _case_sections() -> dict[str, dict]:
                               "how": "walk the routes with the city units"},
         }},
         "portfolio": {col: {"round": case.CURRENT_ROUND, "decisions": decisions,
-                            "note": "Scale what works on clean air; stop renamed research grants; add a pilot for "
-                                    "O4 Fair access."}},
+                            "note": "Scale three small projects with early results, among them the women's night "
+                                    "bus (PR21), the only scale-up for O4 Fair access; close the two paused "
+                                    "projects; pause the hydrogen bus demonstration; put what is left of the money "
+                                    "freed into a call for O4 projects (FICTIONAL)."}},
         "indicators": {
             "theory_of_change": {
                 "inputs": ["Mission budget line and partner loans"],
@@ -993,7 +1004,8 @@ def _case_sections() -> dict[str, dict]:
         },
         "readiness": readiness_sec,
         CAPSTONE: {"ask": "Give the mission board terms of reference with the right to approve the portfolio "
-                          "before money is committed, and fund a first pilot for O4 Fair access (fictional)."},
+                          "before money is committed, and open a call for O4 Fair access projects with the money "
+                          "round 2 frees (fictional)."},
     }
 
 

@@ -78,6 +78,9 @@ def _decimals(values: list[float]) -> int:
 def _column(name: Any, col: pd.Series) -> list[str]:
     values = [None if _missing(v) else (v.item() if hasattr(v, "item") else v) for v in col.to_numpy(dtype=object)]
     yearish = isinstance(name, str) and ("year" in name.lower() or name.lower() in ("round", "id"))
+    whole = [v for v in values if v is not None and not isinstance(v, bool)]
+    if whole and all(float(v).is_integer() and 1800 <= v <= 2200 for v in whole):
+        yearish = True  # "inventory start": 2019, not 2,019
     if is_share(name, col):
         return [MISSING if v is None else (f"{v:.1%}" if 0 < abs(v) < 0.995 else f"{v:.0%}") for v in values]
     finite = [float(v) for v in values if v is not None and not isinstance(v, bool)]

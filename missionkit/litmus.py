@@ -785,8 +785,10 @@ _BY_NORM = {_norm_name(i.name): i for i in INITIATIVES}
 
 
 def initiatives() -> pd.DataFrame:
-    """The initiatives to classify (no answers: for the exercise)."""
-    return pd.DataFrame([{"Initiative": i.name, "What it is": i.what} for i in INITIATIVES]).set_index("Initiative")
+    """The initiatives to classify (no answers: for the exercise), each with its sources."""
+    return pd.DataFrame([{"Initiative": i.name, "What it is": i.what,
+                          "Sources": "; ".join(short_cite(k) for k in i.sources) or "(an illustration)"}
+                         for i in INITIATIVES]).set_index("Initiative")
 
 
 def _choice(value: Any) -> str | None:
@@ -873,7 +875,7 @@ def check_classification(answers: Any) -> Feedback:
             tail = (f" This one is contested: {', '.join(i.ok)} can all be argued; not \u201c{reading}\u201d."
                     if i.status == "discuss" else f" The reference answer is \u201c{i.reference}\u201d.")
             improve.append(f"{i.name}: you said \u201c{reading}\u201d. {reason}{tail}")
-        if result in ("wrong", "discuss"):
+        if result in ("correct", "wrong", "discuss"):  # every fact the feedback states has its source
             sources += [cite(k) for k in i.sources if cite(k) not in sources]
     for key in unknown_keys:
         improve.append(f"\u201c{key}\u201d is not one of the initiatives. Check the spelling against the list: "

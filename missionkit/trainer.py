@@ -642,7 +642,8 @@ def render_index(kit: Kit) -> str:
              "", "## Modules at a glance", "",
              "| Module | Core path | Extensions | Group exercise | Handout |", "|---|---|---|---|---|"]
     for m in kit.modules:
-        ext = _minutes_text(m.extension_minutes) if m.extension_minutes else "none"
+        ext = (_minutes_text(m.extension_minutes) if m.extension_minutes
+               else ("for anyone who finishes early" if m.extension_note else "none"))
         lines.append(f"| {_module_link(m)} | {_minutes_text(m.core_minutes)} | {ext} | "
                      f"{_cell(m.exercise.title)} ({_minutes_text(m.exercise.minutes)}) | "
                      f"{_handout_link(m, 'HTML')} |")

@@ -266,3 +266,30 @@ def test_export_says_where_the_files_are_without_a_full_path(tmp_path, monkeypat
     example = brief.export_brief(brief.case_example_workbook(brief.example_path()))
     assert repr(example).startswith("Written in the folder marenta-example, beside your workbook")
     assert str(tmp_path) not in repr(example) + example._repr_html_()
+
+
+def test_worked_example_uses_module_07s_worked_round_2():
+    """The example brief's portfolio decisions are the ones the Module 07 solution argues for,
+    so its note ("scale three small projects ... close the two paused projects") is true."""
+    import ast
+    import json
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "solutions" / "07-portfolio-solution.ipynb")
+                    .read_text(encoding="utf-8"))
+    source = next("".join(c["source"]) for c in nb["cells"] if "round2_decisions = {" in "".join(c["source"]))
+    block = source[source.index("round2_decisions = {"):source.index("}", source.index("round2_decisions = {")) + 1]
+    assert ast.literal_eval(block.split("=", 1)[1].strip()) == brief.ROUND2_EXAMPLE
+    from missionkit import portfolio
+
+    sec = brief._case_sections()["portfolio"]
+    (entry,) = sec.values()
+    decisions = entry["decisions"]
+    assert all(decisions[k] == v for k, v in brief.ROUND2_EXAMPLE.items())
+    projects = portfolio.Portfolio.from_case().projects.set_index("project_id")
+    # the note's claims hold in the data: the two closed projects were paused, the three scaled are small
+    assert set(projects.loc[["PR27", "PR43"], "status"]) == {"paused"}
+    assert (projects.loc[["PR16", "PR21", "PR33"], "budget"] < 0.01 * projects["budget"].sum()).all()
+    assert projects.loc["PR21", "objective"] == "O4"
+    scaled = [k for k, v in brief.ROUND2_EXAMPLE.items() if v == "scale"]
+    assert len(scaled) == 3 and "PR21" in scaled and "three small projects" in entry["note"]
+    assert sorted(k for k, v in brief.ROUND2_EXAMPLE.items() if v == "sunset") == ["PR27", "PR43"]

@@ -31,6 +31,8 @@ def test_numbers_shares_years_and_missing_values():
     assert list(r["agree_low"]) == ["87.3%", "0.5%", "–"]
     assert list(r["budget"]) == ["112.50", "83.45", "2,450.00"]  # one column, one number of decimals
     assert list(r["start_year"]) == ["2025", "2026", "2031"]      # no "2,025"
+    assert list(t.readable(pd.DataFrame({"inventory start": [2019.0, None, 2021.0]}))["inventory start"]) == [
+        "2019", "–", "2021"]                                         # years by their values, too
     assert list(r["projects"]) == ["10", "–", "1,200"]
     assert list(r["tiny"]) == ["0.0049", "1.5", "0.0"]          # never 4.9e-03
     assert list(r["note"]) == ["a", "–", "c"]
