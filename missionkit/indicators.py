@@ -115,6 +115,7 @@ indicator's usual year-to-year change is never called off track: one noisy readi
 TREND_WINDOW_YEARS = 5.0
 MIN_NOISE_CHANGES = 3
 
+
 def _cites(*keys: str) -> list[str]:
     """Full citations ("Authors (year). Title. Publisher.") of references.csv keys, secondary sources marked.
 

@@ -26,10 +26,11 @@ NOTE = ("This is a form. Run the notebook in JupyterLab (Run ▸ Run All Cells) 
 class FormBox(w.VBox):
     """A VBox whose stored output also holds a static HTML fallback."""
 
-    def __init__(self, children, *, title: str, fallback: Callable[[], str], **kwargs):
+    def __init__(self, children, *, title: str, fallback: Callable[[], str], note: str = NOTE, **kwargs):
         super().__init__(children, **kwargs)
         self._title = title
         self._fallback = fallback
+        self._note = note  # what the static view shows (the example answer, unless said otherwise)
         self.add_class("missionkit-form")
 
     def _repr_mimebundle_(self, **kwargs):
@@ -37,7 +38,7 @@ class FormBox(w.VBox):
         body = self._fallback()
         bundle["text/html"] = (
             f'<div class="missionkit-form-static"><p><strong>{html.escape(self._title)}</strong></p>'
-            f"<p><em>{html.escape(NOTE)}</em></p>{body}</div>"
+            f"<p><em>{html.escape(self._note)}</em></p>{body}</div>"
         )
         bundle["text/plain"] = f"{self._title} (a form: run the notebook in JupyterLab to use it)"
         return bundle

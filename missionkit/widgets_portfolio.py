@@ -19,7 +19,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit.errors import MissionkitInputError
 from missionkit.portfolio import DECISIONS, NO_OBJECTIVE, Portfolio, Review, _money, _pct
-from missionkit.widgets import FormBox, _open_workbook, error_html, labelled
+from missionkit.widgets import NOTE, FormBox, _open_workbook, error_html, labelled
 
 __all__ = ["review_form", "review_summary_html", "decisions_table_html", "SECTION"]
 
@@ -101,7 +101,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
             load_note = ("Your saved decisions could not be read, so the form starts from the proposals: "
                          f"{error.message}")
     initial = {pid: (prop or "continue") for pid, prop in proposals.items()}
-    if start and not saved:
+    if isinstance(start, Mapping) and not saved:  # a blank exercise passes `...`: start from the proposals
         initial.update({k: v for k, v in start.items() if k in initial and v in DECISIONS})
     saved_decisions = saved.get("decisions") if isinstance(saved.get("decisions"), Mapping) else {}
     initial.update({k: v for k, v in saved_decisions.items() if k in initial and v in DECISIONS})
@@ -183,4 +183,9 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
     children = parts + [labelled(note, "Your reasons", "Why these decisions? A few sentences; saved with them."),
                         reset, html_block("<h4>Effect of your decisions</h4>"), result, status]
     fictional = " (FICTIONAL)" if p.is_case else ""
-    return FormBox(children, title=f"Portfolio review, round {label}{fictional}: your decisions", fallback=fallback)
+    from_proposals = not saved_decisions and not (isinstance(start, Mapping) and start)
+    static_note = (NOTE if not from_proposals else
+            "This is a form. Run the notebook in JupyterLab (Run ▸ Run All Cells) to use it; here you see the "
+            "effect of the lead ministries' proposals, where every decision starts.")
+    return FormBox(children, title=f"Portfolio review, round {label}{fictional}: your decisions", fallback=fallback,
+                   note=static_note)

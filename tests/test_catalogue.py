@@ -229,8 +229,8 @@ def test_unknown_key_is_a_plain_language_error():
 
 
 def test_one_citation_function_serves_every_form():
-    """catalogue.citation gives the full, inline and short forms; litmus, scanning and governance use it."""
-    from missionkit import governance, litmus, scanning
+    """catalogue.citation gives the full, inline and short forms; the domain modules print what it gives."""
+    from missionkit import diagnostics, governance, indicators, litmus, portfolio, readiness, scanning, stakeholders
 
     assert cat.citation("larrue2021", "inline") == (
         "Larrue, P. (2021), The design and implementation of mission-oriented innovation policies: A new systemic "
@@ -253,11 +253,16 @@ def test_one_citation_function_serves_every_form():
         cat.citation("no-such-key", "inline")
     with pytest.raises(MissionkitInputError):
         cat.citation("larrue2021", "long")
-    # the three domain modules print exactly what the catalogue gives, for every reference
+    # the domain modules print exactly what the catalogue gives, for every reference
     for key in cat.references()["key"]:
         inline = cat.citation(key, "inline", mark_secondary=True)
         assert litmus.cite(key) == scanning.cite(key) == governance.cite(key) == inline, key
+        assert diagnostics._cite(key) == stakeholders._cite(key) == inline, key
         assert litmus.short_cite(key) == cat.citation(key, "short", mark_secondary=True), key
+        full = cat.citation(key, mark_secondary=True)
+        assert readiness.cite(key) == indicators._cites(key)[0] == portfolio._cites(key)[0] == full, key
+    for cite in (diagnostics._cite, stakeholders._cite, readiness.cite):  # an unknown key shows as itself
+        assert cite("no-such-key") == "no-such-key"
 
 
 _PATH_LITERAL = re.compile(r"""["'](?:[^"'\s]*/)?references\.csv["']""")  # e.g. DATA / "references.csv"

@@ -661,3 +661,17 @@ def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path, marenta):
     assert "not saved" in status.value
     _dropdowns(form)["PR01"].value = "scale"  # still answers, unsaved
     assert "Shortfall" in form.children[-2].value
+
+
+def test_form_starts_from_an_answer_and_says_what_its_static_view_shows(workbook_path, marenta):
+    """The worked solution passes its answer (`start=`); a blank exercise passes `...` and the form
+    starts from the proposals; the book's static view says which of the two it shows."""
+    from missionkit.widgets_portfolio import review_form
+
+    blank = review_form(marenta, start=...)
+    assert _dropdowns(blank)["PR47"].value == "pivot"  # the lead ministry's proposal
+    assert "lead ministries' proposals" in blank._repr_mimebundle_()["text/html"].replace("&#x27;", "'")
+    answer = review_form(marenta, start={"PR47": "pause", "PR02": "continue", "XX99": "scale", "PR08": "grow"})
+    dd = _dropdowns(answer)
+    assert dd["PR47"].value == "pause" and dd["PR02"].value == "continue" and dd["PR08"].value == "scale"
+    assert "the example answer" in answer._repr_mimebundle_()["text/html"]
