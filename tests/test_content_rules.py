@@ -137,3 +137,17 @@ def test_trainer_notes_are_hidden_from_participants():
             assert "remove-cell" in cell.metadata.get("tags", []), "removed from the book"
             assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, "collapsed in JupyterLab"
             assert cell.metadata.get("slideshow", {}).get("slide_type") == "notes", "speaker notes in slides"
+
+
+def test_model_answers_sit_behind_a_toggle():
+    """Self-learners try first: every model answer and reasoning note in solutions/ is inside
+    <details> (tools/wrap_answers.py), in JupyterLab and in the book."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("wrap_answers", ROOT / "tools" / "wrap_answers.py")
+    wrap_answers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(wrap_answers)
+    assert wrap_answers.main(["--check"]) == 0
+    assert wrap_answers.wrap("**A model answer** *(fictional)*. Text.", ["solution"]).startswith(
+        "<details><summary>A model answer (open it once you have tried)</summary>\n\n**A model answer**")
+    assert wrap_answers.wrap("Plain note.", ["solution-only"]).endswith("Plain note.\n\n</details>")
