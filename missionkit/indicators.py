@@ -77,6 +77,7 @@ __all__ = [
     "FIXES",
     "MARENTA_TRAPS",
     "check_flagged",
+    "check_fix_first",
     "check_fixes",
     "check_drafts",
     "check_status_reading",
@@ -1361,6 +1362,69 @@ def check_flagged(answer: Any, audit_table: pd.DataFrame | None = None) -> Feedb
                     why="Four common indicator problems: no baseline, an output dressed up as an outcome, data too "
                         "late for the review, and a definition changed after the baseline.",
                     sources=_cites("kusekrist2004", "br-pdbrasil", "bbcv-sec"))
+
+
+#: Question 1c: which problem indicator to fix first. Any of the four can be argued; a good reason
+#: names the indicator's own problem (``words``) and what it does to the next review (``stakes``).
+_FIX_FIRST = {
+    "I04": (r"output|outcome|level|label|kilomet|built|build|construct|lane",
+            "I04 makes the dashboard look better than the mission is doing: kilometres built can rise while "
+            "journeys do not change, so the review may fund more of the same on a false signal."),
+    "I05": (r"baseline|starting|start|first reading|register|no base|zero|measure",
+            "I05 has no starting point, so no progress can be shown at all; it is also the cheapest fix "
+            "(date the first reading of the new register)."),
+    "I07": (r"definition|defin|break|restat|series|compar|chang|trend|new rule|method",
+            "I07's definition changed after the baseline, so its trend compares two different things: until "
+            "2024 is restated, any rise or fall may be the new definition, not the fleet."),
+    "I14": (r"lag|late|slow|time|arriv|wait|proxy|two years|2 years|delay",
+            "I14 arrives two years late, so the fair-access objective (O4) is reviewed blind; a faster proxy is "
+            "the only way to see it before the 2026-Q4 decisions."),
+}
+_TRAP_PROBLEM = {"I04": "an output labelled as an outcome", "I05": "no baseline",
+                 "I07": "a definition changed after the baseline", "I14": "data that arrive too late for the reviews"}
+_STAKES = r"review|decision|decide|money|fund|budget|minister|board|dashboard|report|trust|credib|mislead|wrong"
+
+
+def check_fix_first(choice: Any, reason: Any = None) -> Feedback:
+    """Question 1c: which of the four problem indicators to fix first, and why (no single right answer)."""
+    title = "Which problem to fix first"
+    how = ('Write the id of one of the four problem indicators in quotes, for example "I05", and in `why_first` '
+           "one or two sentences: what is wrong with it, and what that does to the next review.")
+    if is_blank(choice):
+        return Feedback.not_answered(title, how)
+    ids = _ids([choice]) if isinstance(choice, str) else []
+    if len(ids) != 1:
+        return Feedback("revise", title, improve=[f"Give one indicator id, not {choice!r}. {how}"])
+    ident = ids[0]
+    if ident not in _FIX_FIRST:
+        known = ident in {f"I{i:02d}" for i in range(1, 20)}
+        problem = (f"{ident} is not one of the four problem indicators: the audit flagged "
+                   + ", ".join(_FIX_FIRST) + "." if known else f"'{ident}' is not an indicator of the Marenta "
+                   "framework (I01 to I19).")
+        return Feedback("revise", title, improve=[problem + " Choose one of those four."])
+    words, consequence = _FIX_FIRST[ident]
+    problem = _TRAP_PROBLEM[ident]
+    strengths, improve = [f"{ident} ({problem}) is a defensible first choice."], []
+    text = "" if is_blank(reason) else str(reason).strip()
+    if not text:
+        improve.append("Now say why, in `why_first`: what is wrong with it, and what that does to the next review.")
+    else:
+        if re.search(words, text, re.I):
+            strengths.append(f"Your reason names {ident}'s own problem ({problem}).")
+        else:
+            improve.append(f"Your reason does not say what is wrong with {ident}: its problem is {problem}.")
+        if re.search(_STAKES, text, re.I):
+            strengths.append("You tie it to what the review will decide, which is what makes a fix urgent.")
+        else:
+            improve.append("Say what the problem does to the next review: which decision would it mislead?")
+        if len(text.split()) < 8:
+            improve.append("One or two full sentences, please: a review minute has to stand on its own.")
+    status = "discuss" if text and not improve else ("partly" if text or strengths else "revise")
+    others = " ".join(c for i, (_, c) in _FIX_FIRST.items() if i != ident)
+    return Feedback(status, title, strengths=strengths, improve=improve,
+                    why=f"No single right answer: each of the four has a case. {consequence} The others: {others} "
+                        "Compare your choice with a colleague's.",
+                    sources=_cites("kusekrist2004"))
 
 
 def check_fixes(answer: Any) -> Feedback:

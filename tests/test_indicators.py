@@ -634,3 +634,26 @@ def test_summary_is_markdown_and_escaped(dashboard):
     md = wi.summary(dashboard)._repr_markdown_()
     assert md.startswith("Of 19 indicators")
     assert "<b>" not in wi._Markdown("<b>")._repr_markdown_()
+
+
+@pytest.mark.parametrize("choice, reason, status, phrase", [
+    (..., None, "not answered", "Not answered yet"),
+    ("I07", ..., "partly", "Now say why"),
+    ("I07", "Its definition changed in 2025, so the trend compares two different things and the review would "
+            "read the break as progress.", "discuss", "names I07's own problem"),
+    ("I14", "The data arrive two years late, so the board decides on O4 without seeing it at the review.",
+     "discuss", "You tie it to what the review will decide"),
+    ("I05", "It matters most.", "partly", "does not say what is wrong with I05"),
+    ("I04", "Kilometres built are an output, not an outcome, and that is a real weakness here.", "partly",
+     "Say what the problem does to the next review"),
+    ("I02", "Anything.", "revise", "I02 is not one of the four problem indicators"),
+    ("I99", "", "revise", "not an indicator of the Marenta framework"),
+    (["I04", "I05"], "", "revise", "Give one indicator id"),
+    ("i14", "Late data: two years of lag means the 2026-Q4 review cannot see fair access at all.", "discuss",
+     "defensible first choice"),
+])
+def test_check_fix_first_has_no_single_answer_but_judges_the_reason(choice, reason, status, phrase):
+    fb = ind.check_fix_first(choice, reason)
+    assert fb.status == status and phrase in fb.text(), fb.text()
+    if status == "discuss":
+        assert "No single right answer" in fb.text() and "The others:" in fb.text()

@@ -2,6 +2,8 @@
 
 WRONG_ANSWERS = {
     "08-monitoring": [
+        # picks a sound indicator to fix first
+        ("fix_first", '"I02"', "not one of the four problem indicators"),
         # flags I01, whose one-year lag fits the annual review, and misses I14
         ("flagged", '["I04", "I05", "I07", "I01"]', "a lag equal to the review cycle is not too long"),
         # drops the redefined indicator instead of restating it
