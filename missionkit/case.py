@@ -209,6 +209,8 @@ class ColumnSpec:
             parts.append(f"at most {_num(self.max)}")
         if self.unique:
             parts.append("unique")
+        if self.kind in ("int", "float") and self.min is None and self.max is None and not self.allowed:
+            parts.insert(0, "a whole number" if self.kind == "int" else "a number")
         if self.nullable:
             parts.append("may be blank")
         return "; ".join(parts) if parts else "free text"
@@ -375,7 +377,9 @@ _STAKEHOLDERS = DatasetSpec(
         C("type", "Kind of organisation", allowed=STAKEHOLDER_TYPES),
         C("level", "Where the organisation works", allowed=("national", "city", "international")),
         C("sector", "Main sector or field of the organisation"),
-        C("interest", "How much the organisation cares about the mission's reforms (1 = very little, 5 = a great deal)",
+        C("interest", "How much the organisation wants the mission's reforms to succeed, as the mission team judges it "
+                      "today (1 = indifferent or fearing them, 5 = a keen supporter). Not how much it is affected: "
+                      "minibus owners whose livelihoods are at stake score low because they fear the reforms",
           kind="int", unit="score", min=1, max=5),
         C("influence", "How much the organisation can help or block the mission (1 = very little, 5 = a great deal)",
           kind="int", unit="score", min=1, max=5),
@@ -423,7 +427,7 @@ _SURVEY_ITEMS = DatasetSpec(
     columns=(
         C("item", "Item key, the column name in survey.csv", allowed=SURVEY_ITEMS, unique=True),
         C("dimension", "Readiness dimension the item informs (R1 to R8)", allowed=tuple(READINESS_DIMENSIONS)),
-        C("wording", "Statement the respondent agreed or disagreed with", allowed_note=LIKERT),
+        C("wording", "Statement the respondent rated on the 1-5 scale of survey.csv"),
     ),
 )
 

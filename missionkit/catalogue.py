@@ -811,7 +811,7 @@ def render_glossary_page(terms: pd.DataFrame | None = None) -> str:
         "",
         _GENERATED.format(src="glossary.csv"),
         "",
-        f"The {len(terms)} terms used in this course, in our own words. Where an idea comes from a particular "
+        f"Key terms used in this course ({len(terms)} of them), in our own words. Where an idea comes from a particular "
         "source, the source is linked; the full list is in the [references](references.md).",
         "",
     ]
