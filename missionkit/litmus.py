@@ -521,14 +521,15 @@ MARENTA_REFERENCE: dict[str, _Reference] = {
          "not sure": "The case gives the draft statement: dated (2035) and measurable (45 minutes; half of "
                      "2024's PM2.5)."}),
     "commitment": _Reference(
-        "partly", ("partly", "not sure"),
+        "partly", ("partly", "not sure", "no"),
         "Two partners are willing to co-finance, but nothing is committed yet; the fuel subsidy costs about "
         "MRC 3,850 m a year and works against the mission; and Finance wants no open-ended promises.",
         {"yes": "Willingness is not commitment: the partners' money is offered, not yet committed, the fuel "
                 "subsidy (about MRC 3,850 m a year) pulls the other way, and Finance wants no open-ended "
                 "promises.",
-         "no": "Too harsh: the Prime Minister wants the mission and two partners are willing to co-finance. The "
-               "gap is committed money and tools, so \u201cpartly\u201d fits better."}),
+         "no": "Defensible: no budget has been set aside and the partners' money is only an offer. The "
+               "reference reads \u201cpartly\u201d because the Prime Minister's backing and the partners' offers "
+               "are a start: discuss which reading your minister would accept."}),
 }
 """Reference reading of the Litmus Test for the FICTIONAL Marenta case (brief 9.1-9.2; OUR PROPOSAL)."""
 
@@ -558,7 +559,9 @@ def check_litmus_answers(ratings: Any = None, evidence: Any = None) -> Feedback:
         if not s.answered:
             unanswered.append(step.name.lower())
             continue
-        if s.rating in ref.accepted:
+        if s.rating in ref.accepted and s.rating != ref.rating and s.rating in ref.wrong:
+            strengths.append(f"{step.name}: \u201c{s.rating}\u201d. {ref.wrong[s.rating]}")
+        elif s.rating in ref.accepted:
             strengths.append(f"{step.name}: \u201c{s.rating}\u201d matches the case. {ref.reason}")
         else:
             wrong += 1
@@ -567,6 +570,9 @@ def check_litmus_answers(ratings: Any = None, evidence: Any = None) -> Feedback:
         text = s.evidence.lower()
         if not s.evidence:
             improve.append(f"{step.name}: add the evidence behind your rating, from the case.")
+        elif len(s.evidence.split()) < 5:
+            improve.append(f"{step.name}: one full sentence, please: which fact from the case, and why it "
+                           "supports your rating.")
         elif not any(w in text for w in step.case_words):
             improve.append(f"{step.name}: your evidence does not yet use a fact from the case. For example: "
                            f"{ref.reason}")
@@ -673,16 +679,18 @@ INITIATIVES: tuple[Initiative, ...] = (
         "Japan Moonshot Goal 6",
         "Japan's Moonshot R&D Programme, Goal 6: a fault-tolerant universal quantum computer by 2050 that "
         "transforms the economy, industry and security.",
-        "accelerator mission", "settled",
+        "accelerator mission", "discuss",
         "It is a dated R&D goal set by Japan's Council for Science, Technology and Innovation, with programme "
         "directors and projects. Its core is one breakthrough technology, which is what an accelerator mission "
         "speeds up.",
-        ("moonshot", "jiip2018"),
+        ("moonshot", "jiip2018", "oecd-nz2025"),
+        accepted=("not a mission",),
+        prompt="Is a technology goal a mission? It has a date, an owner and funded projects, but Module 02's "
+               "assessor flags goals framed around a technology, and the OECD warns against leaning on "
+               "technology alone (the 'STI trap'). Which weighs more for your ministry?",
         mistakes={"transformer mission": "The goal names one technology (a quantum computer). It may transform "
                                          "industry later, but the mission itself speeds up a technology, "
-                                         "which is the accelerator type.",
-                  "not a mission": "It has a dated goal (2050), an owner (CSTI) and a portfolio of funded "
-                                   "projects: a mission, of the R&D kind."}),
+                                         "which is the accelerator type."}),
     Initiative(
         "Mission Innovation Clean Hydrogen",
         "Mission Innovation 2.0 (23 governments and the European Commission, 2021): make clean hydrogen "

@@ -242,8 +242,25 @@ def test_a_wrong_type_on_a_contested_item_is_still_named():
     ("not a mission", "wrong"), ("maybe", "unknown answer"), (..., "not answered"),
 ])
 def test_answer_spellings(value, expected):
-    table = litmus.classification_results({"japan moonshot goal 6": value})
-    assert table.set_index("initiative").loc["Japan Moonshot Goal 6", "result"] == expected
+    table = litmus.classification_results({"mission innovation clean hydrogen": value})
+    assert table.set_index("initiative").loc["Mission Innovation Clean Hydrogen", "result"] == expected
+
+
+def test_a_technology_goal_is_contested_not_marked_wrong():
+    """Moonshot Goal 6 is a dated R&D goal around one technology: Module 02 flags such goals, so
+    "not a mission" is defensible here and the feedback asks for a discussion."""
+    table = litmus.classification_results({"Japan Moonshot Goal 6": "not a mission"})
+    assert table.set_index("initiative").loc["Japan Moonshot Goal 6", "result"] == "discuss"
+    fb = litmus.check_classification({**REFERENCE, "Japan Moonshot Goal 6": "not a mission"})
+    assert "STI trap" in fb.text() and fb.status != "revise"
+
+
+def test_litmus_commitment_no_is_defensible_and_thin_evidence_is_asked_for():
+    fb = litmus.check_litmus_answers({"commitment": "no"}, {"commitment": "No budget has been set aside; the "
+                                                                          "partners' money is only an offer."})
+    assert "Defensible" in fb.text() and "Too harsh" not in fb.text()
+    fb = litmus.check_litmus_answers({"commitment": "partly"}, {"commitment": "money"})
+    assert "one full sentence" in fb.text()
 
 
 def test_unknown_names_and_partial_answers_are_reported():
