@@ -431,9 +431,23 @@ ACTOR_COUNT_AFTER = re.compile(
 ACTOR_COUNT_REASON = "ignored: it counts who takes part, not what must change"
 
 #: A money amount that is a budget, not a target: "a budget of MRC 500 m".
+_CURRENCY = r"(?:MRC|USD|EUR|GBP|JPY|KRW|BRL|NOK|SEK|DKK|COP|ZAR|INR|CNY|CHF|CAD|AUD|US\$|R\$|[$£€¥₩])"
+
 BUDGET_BEFORE_NUMBER = re.compile(
-    r"\b(?:budget|funding|investment|invest(?:ing)?|backed\s+by|worth|costing)\s+"
-    r"(?:of\s+)?(?:about\s+|around\s+|up\s+to\s+)?$",
+    r"\b(?:budget|funding|investment|invest(?:ing)?|backed\s+by|worth|costing|spend(?:ing)?|spent|"
+    r"allocat(?:e|es|ed|ing)|dedicat(?:e|es|ed|ing)|earmark(?:s|ed|ing)?)\s+"
+    r"(?:of\s+)?(?:about\s+|around\s+|up\s+to\s+|some\s+|a\s+further\s+|an\s+extra\s+)?"
+    r"(?:" + _CURRENCY + r"\s*)?$",
+    re.I,
+)
+
+#: Money the mission spends written as its goal: "invest MRC 20,000 m in transport",
+#: "spend 500 million a year on programmes". Money is an input: a budget shows commitment,
+#: but the target must be the change it buys.
+SPEND_AS_GOAL = re.compile(
+    r"\b(?:spend(?:ing)?|invest(?:ing)?|allocat(?:e|ing)|dedicat(?:e|ing)|earmark(?:ing)?|mobili[sz](?:e|ing))"
+    r"\s+(?:about\s+|around\s+|up\s+to\s+|some\s+|a\s+further\s+|an\s+extra\s+)?"
+    r"(?:" + _CURRENCY + r"\s*)?\d[\d,.]*\s*(?:m\b|bn\b|million|billion|trillion|thousand)?",
     re.I,
 )
 
@@ -448,7 +462,8 @@ NUMBER_WORD_COMPOUND_AFTER = re.compile(
 BASELINE_SPAN_PATTERNS: dict[str, re.Pattern[str]] = {
     "BASELINE_FROM_VALUE": re.compile(
         r"\b(?:up\s+|down\s+)?from\s+(?:its\s+|the\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?"
-        r"(?=[$£€\d]|(?:19|20|21)\d{2}\s+levels?)"
+        r"(?=[$£€\d]|(?:MRC|USD|EUR|GBP|JPY|KRW|BRL|NOK|SEK|DKK|COP|ZAR|INR|CNY|CHF|CAD|AUD)\s*\d"
+        r"|(?:19|20|21)\d{2}\s+levels?)"
         r"(?:[^,;:()]|\.\d|,\d{3})*?"
         r"(?=\s+to\b|\s+by\b|\s+and\b|[;:()]|,(?!\d{3})|\.(?!\d)|$)",
         re.I,
@@ -956,6 +971,8 @@ def _read_quantities(
     milestone_spans = [(*y.span, "MILESTONE") for y in years if y.span]
     found: list[_Quantity] = []
 
+    spend_spans = [(m.start(), m.end(), "SPEND_AS_GOAL") for m in SPEND_AS_GOAL.finditer(text)]
+
     def common_exclusions(s: int, e: int) -> str | None:
         if _inside(s, e, year_spans):
             return "ignored: it is a year"
@@ -967,6 +984,8 @@ def _read_quantities(
         bl = _inside(s, e, baseline_spans)
         if bl:
             return "ignored: it is the starting value (baseline), not the target"
+        if _inside(s, e, spend_spans):
+            return "ignored: it is money to spend (an input), not a target"
         return None
 
     taken: list[tuple[int, int]] = []
@@ -1244,6 +1263,7 @@ def _collect(text: str) -> dict:
     tech = [m for m in TECHNOLOGY_PATTERN.finditer(text)]
     single = [m for m in SINGLE_PROJECT_PATTERN.finditer(text)]
     outputs = [m for m in OUTPUT_TARGET_PATTERN.finditer(text)]
+    spend = [m for m in SPEND_AS_GOAL.finditer(text)]
     outcome = [m for m in OUTCOME_PATTERN.finditer(text)]
     people = [m for m in PEOPLE_PATTERN.finditer(text)]
     sectors = sorted(name for name, pat in SECTOR_PATTERNS.items() if pat.search(text))
@@ -1253,6 +1273,7 @@ def _collect(text: str) -> dict:
         ("TECHNOLOGY_PATTERN", tech, "a named technology"),
         ("SINGLE_PROJECT_PATTERN", single, "one project named as the goal"),
         ("OUTPUT_TARGET_PATTERN", outputs, "a target that counts outputs"),
+        ("SPEND_AS_GOAL", spend, "money to spend (an input), not a target"),
         ("OUTCOME_PATTERN", outcome, "an outcome word"),
     ):
         for m in ms:
@@ -1280,6 +1301,7 @@ def _collect(text: str) -> dict:
         "tech_goal": tech_goal,
         "single": single,
         "outputs": outputs,
+        "spend": spend,
         "outcome": outcome,
         "people": people,
         "sectors": sectors,
@@ -1521,6 +1543,20 @@ def _warnings(f: dict) -> list[FramingWarning]:
                 "mission should name the change people will see (for example shorter journeys "
                 "or cleaner air). Many small outputs that do not add up to system change are a "
                 "known failure mode ('piecemeal solutions').",
+                ev,
+                OECD_GGSD_2022,
+            )
+        )
+    if f["spend"] and not f["quantified"]:  # with a real target beside it, a budget is fine
+        ev = f["spend"][0].group(0)
+        out.append(
+            FramingWarning(
+                "money_as_target",
+                "Money to spend is an input, not a target",
+                f"'{ev}' is money the mission will spend. A budget shows commitment, but it is an "
+                "input: the mission should name the change the money must bring (for example "
+                "shorter journeys or cleaner air), measured and dated. Budgets that do not match "
+                "the goal, or goals that are only budgets, are a known weakness of missions.",
                 ev,
                 OECD_GGSD_2022,
             )

@@ -838,9 +838,14 @@ def check_sti_share(answer: Any, policies: pd.DataFrame | None = None) -> Feedba
                      "you used the policies that support the mission. The question is about the budget tagged as "
                      "mission spending, which also holds untargeted research money."),
     }
-    for value, reason in wrongs.values():
-        if abs(share - value) <= 0.01:
-            return Feedback("revise", title, improve=[f"You gave {share:.1%}: {reason}"], why=why, sources=sources)
+    tagged_total = float(tagged.budget.sum())
+    for body in sti_bodies(policies):  # one STI body's share read off the table: add the others
+        alone = float(tagged.loc[tagged.owner == body, "budget"].sum()) / tagged_total if tagged_total else 0.0
+        wrongs[body] = (alone, f"that is {body} alone. Add every STI body's mission-tagged budget ("
+                               f"{_and(sti_bodies(policies))}) before dividing.")
+    near = sorted((abs(share - value), reason) for value, reason in wrongs.values() if abs(share - value) <= 0.01)
+    if near:
+        return Feedback("revise", title, improve=[f"You gave {share:.1%}: {near[0][1]}"], why=why, sources=sources)
     return Feedback("revise", title, improve=[
         f"You gave {share:.1%}. Add up the budget of the mission-tagged policies owned by STI bodies "
         "(sti_owner = yes) and divide by the budget of all mission-tagged policies; scanning.sti_share(policies) "

@@ -705,3 +705,21 @@ def test_domain_layer_imports_no_display_code():
     for name in ("altair", "ipywidgets", "IPython"):
         assert not re.search(rf"^\s*(?:import|from)\s+{name}\b", source, re.M)
     assert not re.search(r"^\s*print\(", source, re.M)
+
+
+@pytest.mark.parametrize("text, c2, warned", [
+    # a budget written as the goal: the money is an input, and "up from MRC 2,000 m" is the baseline
+    ("By 2035, invest MRC 20,000 m in clean, safe and affordable transport in Marenta's three largest cities, "
+     "up from MRC 2,000 m in 2024.", "partly", True),
+    ("By 2035, spend 500 million a year on childhood obesity programmes, up from 100 million in 2024.",
+     "partly", True),
+    # a real target with its budget beside it: no warning
+    ("By 2030, mobilise EUR 10 billion to halve road deaths.", "met", False),
+    ("By 2035, cut average commute times in the three cities from 62 to 45 minutes, backed by a budget of "
+     "MRC 900 m a year.", "met", False),
+])
+def test_money_to_spend_is_an_input_not_a_target(text, c2, warned):
+    a = framing.assess_statement(text)
+    assert a.criteria["directed"].status == c2
+    assert any(w.code == "money_as_target" for w in a.warnings) is warned
+    assert not any("MRC 2,000" in t or "500 million" in t for t in a.targets)

@@ -422,3 +422,13 @@ def test_objective_form_shows_policies_and_saves_notes(tmp_path, monkeypatch, po
     assert again.children[3].children[-1].value.startswith("<script>")
     assert "<script>" not in widgets_scanning.objective_table_html(
         policies.assign(title=policies.title.where(policies.policy_id != "P001", "<script>x</script>")), "O2")
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    (0.469, "Ministry of Science, Technology and Innovation (MoSTI) alone"),   # read one row of the table
+    (0.236, "Marenta Innovation Agency (MIA) alone"),
+    (0.467, "you counted policies, not money"),
+])
+def test_sti_share_names_the_likeliest_slip(answer, phrase):
+    fb = scanning.check_sti_share(answer, case.load("policies"))
+    assert fb.status == "revise" and phrase in fb.text()
