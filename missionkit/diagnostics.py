@@ -15,7 +15,9 @@ statements, such as the FICTIONAL Marenta case's D5 (``case.load("survey")``,
   participant edits (a keyword matches when it appears in a statement, ignoring
   case);
 * findings computed from the data, and checks that a steering recommendation
-  cites them.
+  cites them and reads them the right way round. An item or dimension is
+  judged on the balance of the shares who agree and disagree (:func:`lean`),
+  never on its median alone: a median of 3 does not mean people are neutral.
 
 The readiness dimensions are the course's scorecard (OUR PROPOSAL, brief 6.5).
 Sources are keys of ``missionkit/data/references.csv``.
@@ -36,7 +38,8 @@ from missionkit.feedback import Feedback, is_blank
 from missionkit.tables import Column, TableSpec, read_table
 
 __all__ = [
-    "SMALL_N", "AGREE", "DISAGREE", "DIMENSIONS", "LEVEL_LABELS", "GROUP_COLUMNS", "DEFAULT_THEMES",
+    "SMALL_N", "AGREE", "DISAGREE", "LEAN_MIN_SHARE", "LEAN_RATIO", "LEAN_GAP", "LOADED_WORDS", "COPY_SIMILARITY",
+    "lean", "DIMENSIONS", "LEVEL_LABELS", "GROUP_COLUMNS", "DEFAULT_THEMES",
     "wilson_interval", "check_survey", "read_items", "read_survey", "items_by_dimension", "answer_shares",
     "item_summary", "dimension_scores", "dimension_summary", "group_sizes", "agreement_by", "survey_findings",
     "parse_themes", "code_statements", "theme_counts", "uncoded", "evidence_in", "assess_recommendation",
@@ -50,6 +53,14 @@ DIMENSIONS: dict[str, str] = dict(case.READINESS_DIMENSIONS)
 LEVEL_LABELS = {1: "strongly disagree", 2: "disagree", 3: "neither", 4: "agree", 5: "strongly agree"}
 GROUP_COLUMNS = ("org_type", "role", "city")
 GROUP_NAMES = {"org_type": "kind of organisation", "role": "role", "city": "city"}
+# When does an item (or a dimension) lean clearly one way? OUR PROPOSAL, the course's rule of thumb, not a
+# statistical standard. It reads the shares who agree (4 or 5) and disagree (1 or 2), never the median alone:
+# a median of 3 can hide a large block who disagree (Q27: 10% agree, 49% disagree). A lean is clear when the
+# larger share is at least LEAN_MIN_SHARE and at least LEAN_RATIO times the other, or when the two shares differ
+# by at least LEAN_GAP (25 percentage points). Otherwise opinion is divided or undecided: no clear pattern.
+LEAN_MIN_SHARE = 0.40
+LEAN_RATIO = 2.0
+LEAN_GAP = 0.25
 _ITEM_RE = re.compile(r"\bQ(\d{1,2})(?:\s*(?:-|\u2013|\u2014|to)\s*Q?(\d{1,2}))?\b", re.I)
 _DIM_RE = re.compile(r"\bR([1-9])\b")
 
@@ -73,6 +84,25 @@ def _cite(key: str) -> str:
     from missionkit import catalogue  # imported on first use: the catalogue loads pandera
 
     return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
+
+
+def lean(agree: float, disagree: float) -> str:
+    """Which way an item or dimension leans: ``"agree"``, ``"disagree"`` or ``"no clear pattern"``.
+
+    Judged on the balance of the shares who agree and who disagree (rule: OUR
+    PROPOSAL, see :data:`LEAN_MIN_SHARE`, :data:`LEAN_RATIO`, :data:`LEAN_GAP`),
+    never on the median alone.
+    """
+    a = 0.0 if agree is None or math.isnan(agree) else float(agree)
+    d = 0.0 if disagree is None or math.isnan(disagree) else float(disagree)
+    hi, lo = max(a, d), min(a, d)
+    if (hi >= LEAN_MIN_SHARE and hi >= LEAN_RATIO * lo) or hi - lo >= LEAN_GAP - 1e-9:
+        return "agree" if a > d else "disagree"
+    return "no clear pattern"
+
+
+_LEAN_RULE = (f"the course counts a lean as clear when one side has at least {100 * LEAN_MIN_SHARE:.0f}% and twice "
+              f"the other, or leads by {100 * LEAN_GAP:.0f} points")
 
 
 # --------------------------------------------------------------------------- uncertainty
@@ -542,13 +572,42 @@ def _fb(status, title, strengths, improve, why, sources):
 
 _QUESTION_START = re.compile(r"^(do|does|is|are|how|what|why|would|should|can|could|will|did)\b", re.I)
 
+#: Loaded words: they praise, blame or assume, so they push the answer one way (OUR PROPOSAL, a starter list
+#: from common survey practice; add your own). Matched as whole words, ignoring case.
+LOADED_WORDS: tuple[str, ...] = (
+    "brilliant", "excellent", "great", "wonderful", "fantastic", "amazing", "outstanding", "superb",
+    "world-class", "failed", "terrible", "awful", "disastrous", "disaster", "dreadful", "appalling", "useless",
+    "hopeless", "incompetent", "wasteful", "shameful", "so-called", "obviously", "of course", "clearly",
+    "surely", "undeniably", "everyone knows", "don't you agree",
+)
+_LOADED_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in LOADED_WORDS) + r")(?![\w-])", re.I)
+COPY_SIMILARITY = 0.85  # a new item this close to an existing one (difflib ratio, 0 to 1) copies it
 
-def check_item_wording(wording: Any) -> Feedback:
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", str(text).lower().replace("\u2019", "'")))
+
+
+def _copied_item(text: str, items: pd.DataFrame | None) -> tuple[str, str] | None:
+    """(item, wording) of an existing item the new one copies, or None."""
+    from difflib import SequenceMatcher
+
+    items = case.load("survey_items") if items is None else _check_items(items)
+    mine = _plain(text)
+    # an item that sits whole inside an existing one (or holds it whole) copies it too
+    best = max(((1.0 if mine in _plain(w) or _plain(w) in mine else SequenceMatcher(None, mine, _plain(w)).ratio(),
+                 i, w) for i, w in zip(items["item"], items["wording"])), default=None)
+    return (best[1], best[2]) if best and best[0] >= COPY_SIMILARITY else None
+
+
+def check_item_wording(wording: Any, items: Any = None) -> Feedback:
     """Feedback on one new survey item: a short statement with one idea, to agree or disagree with.
 
     The rules are OUR PROPOSAL, drawn from common survey practice: a statement,
     not a question; one idea (no "and" or "or" joining two asks); no double
-    negative; at most 25 words; neutral, not leading.
+    negative; at most 25 words; neutral: no loaded word (:data:`LOADED_WORDS`)
+    that pushes the answer; and new: not a copy of an item already in the list
+    (``items``, the case's item list if not given).
     """
     title = "Your new survey item"
     how = 'Write one statement in quotes that people can agree or disagree with, for example "Bus stops near my ' \
@@ -568,9 +627,18 @@ def check_item_wording(wording: Any) -> Feedback:
     if len(re.findall(r"\b(not|no|never|n't|nobody|none)\b", text.lower().replace("n\u2019t", " n't")
                                                                .replace("n't", " n't"))) >= 2:
         improve.append("It has a double negative; people misread those. Say it positively.")
-    if re.search(r"\b(don't you agree|obviously|clearly|of course|surely)\b", text, re.I):
+    loaded = list(dict.fromkeys(m.group(0).lower() for m in _LOADED_RE.finditer(text.replace("\u2019", "'"))))
+    if loaded:
         revise = True
-        improve.append("It leads the respondent towards an answer. Make it neutral.")
+        improve.append("It uses " + ("a loaded word" if len(loaded) == 1 else "loaded words") + " ("
+                       + _and([f"\u201c{w}\u201d" for w in loaded]) + "): a loaded word pushes the answer one way, "
+                       "so the item measures the wording, not the opinion. Describe the thing plainly, without "
+                       "praise or blame.")
+    copied = _copied_item(text, items) if len(words) >= 4 else None
+    if copied:
+        revise = True
+        improve.append(f"It copies item {copied[0]} (\u201c{copied[1]}\u201d), which the survey already asks. "
+                       "Write an item for a gap the list does not cover.")
     if len(words) > 25:
         improve.append(f"It is long ({len(words)} words). Aim for 25 or fewer.")
     if len(words) < 4:
@@ -851,29 +919,54 @@ def _vocab(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What one survey item or dimension of the case shows, for checking a recommendation that cites it."""
+    code: str
+    lean: str  # "agree", "disagree" or "no clear pattern" (see lean())
+    agree: float
+    disagree: float
+    about: str  # the item's wording or the dimension's name
+    split_cities: tuple[str, ...] = ()  # cities where a majority agrees though not overall
+
+    @property
+    def notable(self) -> bool:
+        return self.lean != "no clear pattern" or bool(self.split_cities)
+
+    def shares(self, average: bool = False) -> str:
+        tail = " on average" if average else ""
+        a, d = f"{_pct(self.agree)} agree", f"{_pct(self.disagree)} disagree"
+        return (f"{d}{tail}, {a}" if self.disagree > self.agree else f"{a}{tail}, {d}")
+
+    def note(self) -> str:
+        dim = self.code.startswith("R")
+        if self.split_cities:
+            return (f"{self.code} ({self.shares()} overall; a majority agrees in {_and(list(self.split_cities))})")
+        if self.notable:
+            return f"{self.code} ({self.shares(dim)})"
+        return (f"{self.code} shows no clear pattern ({self.shares(dim)}): opinion is divided or undecided, and "
+                f"{_LEAN_RULE}.")
+
+
 def _notable(survey: pd.DataFrame, items: pd.DataFrame) -> tuple[dict, dict]:
+    """What each item and dimension shows, judged on the agree/disagree balance (:func:`lean`), with the
+    items where a majority agrees in some cities though not overall."""
     s = _item_summary(survey, items, None).set_index("item")
     d = _dimension_summary(survey, items, None).set_index("dimension")
-    split = set()
+    split: dict[str, tuple[str, ...]] = {}
     if "city" in survey.columns:
         per_city = _item_summary(survey, items, "city")
         for item, part in per_city.groupby("item"):
             overall = s.loc[item, "agree"]
-            if overall < 0.5 and ((part["agree"] > 0.5) & ~part["small"] & (part["agree_low"] > overall)).any():
-                split.add(item)
-    item_note = {}
-    for item, r in s.iterrows():
-        if r["median"] >= 4 or r["median"] <= 2 or item in split:
-            why = "splits by city" if item in split and 2 < r["median"] < 4 else f"median {r['median']:g}"
-            item_note[item] = (True, f"{item} ({why}, {_pct(r['agree'])} agree)")
-        else:
-            item_note[item] = (False, f"{item} shows no clear pattern (median {r['median']:g}, {_pct(r['agree'])} "
-                                      f"agree, {_pct(r['disagree'])} disagree)")
-    dim_note = {}
-    for dim, r in d.iterrows():
-        ok = r["median score"] >= 3.5 or r["median score"] <= 2.5
-        dim_note[dim] = (ok, f"{dim} (median score {r['median score']:g}, {_pct(r['disagree'])} disagree on average)"
-                         if ok else f"{dim} is middling (median score {r['median score']:g})")
+            majority = part[(part["agree"] > 0.5) & ~part["small"] & (part["agree_low"] > overall)]
+            if overall < 0.5 and len(majority):
+                split[item] = tuple(sorted(majority["city"]))
+    item_note = {item: _Evidence(item, lean(r["agree"], r["disagree"]), float(r["agree"]), float(r["disagree"]),
+                                 str(r["wording"]), split.get(item, ()))
+                 for item, r in s.iterrows()}
+    dim_note = {dim: _Evidence(dim, lean(r["agree"], r["disagree"]), float(r["agree"]), float(r["disagree"]),
+                               str(r["name"]))
+                for dim, r in d.iterrows()}
     return item_note, dim_note
 
 
@@ -886,6 +979,79 @@ def _case_notable() -> tuple[dict, dict]:
     return _NOTABLE_CACHE["case"]
 
 
+# Reading the evidence backwards (OUR PROPOSAL, a simple word check, not a reading of meaning). When a
+# recommendation cites an item or dimension most respondents DISAGREE with, and the same sentence claims the
+# opposite (the budget "is sufficient", co-ordination "works well", people "agree"), or it proposes cutting
+# what respondents say is lacking (cut the budget, citing Q17 "The mission has enough budget"), the check says
+# the evidence points the other way. A claim word preceded by a negation (not, no, never, few, only, hardly)
+# or in a clause that reports a share ("1% agree") or disagreement is not a claim.
+_CLAIM_ALWAYS = re.compile(r"\b(works? well|working well|worked well|no problems?|not a problem|not an issue|"
+                           r"satisfied|well[- ]funded|agreed?|agrees|is fine|are fine|on track)\b", re.I)
+_CLAIM_ADJ = re.compile(r"\b(sufficient|enough|adequate|ample|plenty|strong|secure|good|healthy|clear)\b", re.I)
+_COPULA = {"is", "are", "was", "were", "be", "been", "remains", "remain", "seems", "seem", "looks", "look",
+           "already", "proves", "prove", "stays", "stay", "has", "have", "there's", "there"}
+_SHOW = re.compile(r"\b(show|shows|showed|shown|prove|proves|proved|confirm|confirms|confirmed|indicate|"
+                   r"indicates|suggest|suggests|say|says|find|finds|found|means)\b", re.I)
+_NEGATORS = {"not", "no", "never", "n't", "few", "only", "hardly", "barely", "nobody", "little", "lack", "lacks",
+             "lacking", "without", "nor", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't", "cannot",
+             "can't", "neither", "too", "insufficient"}
+_REPORTING = re.compile(r"\d+\s*%|\bper ?cent\b|\bdisagree|\bmost (?:respondents|people|officials) (?:do not|don't)",
+                        re.I)
+_CUT = re.compile(r"\b(cut|cuts|cutting|reduce|reduces|reducing|lower|lowers|shrink|shrinks|trim|trims|slash|"
+                  r"slashes|halve|halves|scrap|scraps|withdraw|withdraws|freeze|freezes)\b", re.I)
+_RESOURCES = {"budget", "fund", "money", "finance", "staff", "skill", "data", "monitor", "support",
+              "coordination", "information", "experiment"}  # compared after _stem()
+_AIM = {"to", "will", "would", "should", "must", "need", "needs", "ensure", "ensures", "until", "make", "makes",
+        "become", "becomes", "get", "gets", "keep", "keeps", "build", "create", "give", "reach", "if", "unless",
+        "once", "when"}  # "ensure the budget is enough" is an aim, not a claim
+_CUT_NOT = {"gap", "gaps", "shortfall", "delay", "delays", "waste", "duplication", "barrier", "barriers", "time",
+            "red", "tape", "cost", "costs", "dependence", "silos", "overlap", "risk"}
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'\u2019-]*|\d+%?", text.lower().replace("\u2019", "'").replace("n't", " n't"))
+
+
+def _backwards(text: str, ev: _Evidence) -> str | None:
+    """The words in ``text`` that claim the opposite of what ``ev`` shows (mostly disagreement), or None."""
+    if ev.lean != "disagree" or ev.split_cities:
+        return None
+    plain = _QUOTED.sub(" ", text)  # a quoted item wording is a citation, not a claim
+    sentences = [x for x in re.split(r"(?<=[.;!?])\s+", plain) if re.search(rf"\b{ev.code}\b", x)]
+    if ev.code.startswith("Q"):  # cited inside a range such as Q17-Q19
+        n = int(ev.code[1:])
+        sentences += [x for x in re.split(r"(?<=[.;!?])\s+", plain) for m in _ITEM_RE.finditer(x)
+                      if m.group(2) and min(int(m.group(1)), int(m.group(2))) <= n <= max(int(m.group(1)),
+                                                                                         int(m.group(2)))]
+    topic = _vocab(ev.about) | _vocab(_DIM_WORDS.get(ev.code, ""))
+    if ev.code.startswith("Q"):
+        dim = case.load("survey_items").set_index("item")["dimension"].get(ev.code, "")
+        topic |= _vocab(_DIM_WORDS.get(dim, ""))
+    for sentence in dict.fromkeys(sentences):
+        for clause in re.split(r",|\bso\b|\bbut\b|\bwhile\b|\bwhereas\b|\u2014|:", sentence, flags=re.I):
+            low = clause.lower()
+            for rx, needs_copula in ((_CLAIM_ALWAYS, False), (_CLAIM_ADJ, True)):
+                if _REPORTING.search(clause):  # "only 1% agree", "most disagree": reporting, not claiming
+                    break
+                for m in rx.finditer(low):
+                    before = _tokens(low[: m.start()])
+                    if set(before[-3:]) & _NEGATORS or set(before[-4:]) & _AIM:
+                        continue
+                    if needs_copula and not (set(before[-3:]) & _COPULA or _SHOW.search(low[: m.start()])):
+                        continue
+                    return f"\u201c{m.group(0)}\u201d"
+            for m in _CUT.finditer(low):
+                after = _tokens(low[m.end():])[:4]
+                stop = next((i for i, w in enumerate(after) if w in ("to", "for", "by", "of", "in", "on", "from",
+                                                                       "with", "and", "into")), len(after))
+                window = after[:stop]
+                hit = [w for w in window if _stem(w) in _RESOURCES and _stem(w) in topic]
+                if hit and not set(window) & _CUT_NOT:
+                    return f"\u201c{m.group(0)} {' '.join(window)}\u201d"
+    return None
+
+
 def _judge(text: str, book: dict[str, tuple[str, ...]]) -> tuple[str, list[str], list[str], dict]:
     """(status, strengths, improve, evidence) for one recommendation on the FICTIONAL case."""
     items = case.load("survey_items")
@@ -895,19 +1061,28 @@ def _judge(text: str, book: dict[str, tuple[str, ...]]) -> tuple[str, list[str],
     strengths: list[str] = []
     improve: list[str] = []
     good_ev: list[str] = []
+    backwards: list[str] = []
     vocab = set()
     bad = [i for i in ev["items"] if i not in item_note] + [d for d in ev["dimensions"] if d not in dim_note]
     for b in bad:
         improve.append(f"{b} is not an item or dimension of the survey (items Q01 to Q30, dimensions R1 to R8).")
-    for i in [i for i in ev["items"] if i in item_note]:
-        ok, note = item_note[i]
-        (good_ev if ok else improve).append(note)
-        vocab |= _vocab(items.set_index("item").loc[i, "wording"]) | _vocab(
-            _DIM_WORDS.get(items.set_index("item").loc[i, "dimension"], ""))
-    for d in [d for d in ev["dimensions"] if d in dim_note]:
-        ok, note = dim_note[d]
-        (good_ev if ok else improve).append(note)
-        vocab |= _vocab(DIMENSIONS.get(d, "")) | _vocab(_DIM_WORDS.get(d, ""))
+    cited = [item_note[i] for i in ev["items"] if i in item_note] + [dim_note[d] for d in ev["dimensions"]
+                                                                     if d in dim_note]
+    for e in cited:
+        claim = _backwards(text, e)
+        if claim:
+            what = (f"{e.code} \u201c{e.about}\u201d" if e.code.startswith("Q") else f"{e.code} ({e.about})")
+            backwards.append(f"The evidence points the other way: {what}: {e.shares(e.code.startswith('R'))}. "
+                             f"Your text says {claim}, the opposite of what respondents said.")
+        elif e.notable:
+            good_ev.append(e.note())
+        else:
+            improve.append(e.note())
+        if e.code.startswith("Q"):
+            row = items.set_index("item").loc[e.code]
+            vocab |= _vocab(row["wording"]) | _vocab(_DIM_WORDS.get(row["dimension"], ""))
+        else:
+            vocab |= _vocab(DIMENSIONS.get(e.code, "")) | _vocab(_DIM_WORDS.get(e.code, ""))
     for t in ev["themes"]:
         n, g = int(counts.loc[t, "statements"]), int(counts.loc[t, "groups"])
         if n >= 2:
@@ -925,12 +1100,15 @@ def _judge(text: str, book: dict[str, tuple[str, ...]]) -> tuple[str, list[str],
     if not (ev["items"] or ev["dimensions"] or ev["themes"]):
         return "revise", [], ["It does not cite a finding. Name the survey item (e.g. Q17), the dimension (e.g. "
                               "R5) or the focus-group theme (e.g. \u201csilos\u201d) it rests on."], ev
+    if backwards:
+        improve = backwards + ["Read the shares who agree and disagree before you draw a conclusion: a finding "
+                               "that most people disagree with points to a gap to fill, not a strength."] + improve
     if good_ev:
         strengths.append("Rests on " + _and(good_ev) + ".")
         if (ev["items"] or ev["dimensions"]) and ev["themes"] and any(x.startswith("theme") for x in good_ev) and \
                 any(not x.startswith("theme") for x in good_ev):
             strengths.append("Combines survey and focus-group evidence.")
-    else:
+    elif not backwards:
         improve.append("None of the evidence it cites shows a clear pattern; cite a finding that does.")
     if len(words) < 8:
         improve.append("Say who should do what, and by when, in a full sentence or two.")
@@ -940,13 +1118,18 @@ def _judge(text: str, book: dict[str, tuple[str, ...]]) -> tuple[str, list[str],
     if good_ev and vocab and not _vocab(prose) & vocab:
         improve.append("Say how the evidence supports it: the text does not yet mention what the cited "
                        "finding is about.")
-    status = "good" if good_ev and not improve else ("partly" if good_ev else "revise")
+    if backwards:
+        status = "revise"
+    else:
+        status = "good" if good_ev and not improve else ("partly" if good_ev else "revise")
     return status, strengths, improve, ev
 
 
 def assess_recommendation(text: Any, themes: Any = None) -> Feedback:
     """Feedback on one steering recommendation for the FICTIONAL case: does it cite a finding (a survey item
-    or dimension with a clear pattern, or a focus-group theme with at least two statements)?"""
+    or dimension that leans clearly one way, judged on the shares who agree and disagree by :func:`lean`, or a
+    focus-group theme with at least two statements), and does it read that finding the right way round (it
+    must not claim that a budget most respondents call short is "sufficient", nor propose cutting it)?"""
     title = "Your recommendation (fictional case)"
     if is_blank(text):
         return Feedback.not_answered(title, "Write one recommendation in quotes and name the evidence, e.g. "

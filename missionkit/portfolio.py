@@ -2021,7 +2021,7 @@ def check_relabelling(ids: Any) -> Feedback:
            "question for its owner: what is new?")
     sources = _cites("nesta-missionpublic", "mal-port")
     share = len(hits) / len(ref) if ref else 1.0
-    if share >= 0.8 and len(extra) <= 2 and not unknown:
+    if not missed and not extra and not unknown:  # "Well done" only with nothing left to fix
         status = "good"
     elif share >= 0.5:
         status = "partly"

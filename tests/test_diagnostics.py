@@ -308,6 +308,143 @@ def test_check_recommendations():
     assert "fragmented" in own.text()
 
 
+# --- an item is judged by its agree/disagree balance, never by its median alone (median 3 is not "neutral")
+
+# (share who agree, share who disagree, expected lean)
+LEANS = [
+    (0.10, 0.49, "disagree"),          # Q27: median 3, yet five times more disagree than agree
+    (0.13, 0.48, "disagree"),          # Q13
+    (0.09, 0.36, "disagree"),          # R7: under 40%, but 27 points apart
+    (0.87, 0.00, "agree"),
+    (0.40, 0.20, "agree"),             # exactly 40% and twice the other
+    (0.31, 0.25, "no clear pattern"),  # Q04: divided
+    (0.17, 0.36, "no clear pattern"),  # Q26: 19 points apart, under 40%
+    (0.45, 0.45, "no clear pattern"),  # half and half: median 3, not neutral, but no lean either
+    (0.05, 0.05, "no clear pattern"),  # most answered "neither"
+]
+
+
+@pytest.mark.parametrize("agree, disagree, expected", LEANS, ids=[f"{a}-{d}" for a, d, _ in LEANS])
+def test_lean_reads_the_balance_of_shares(agree, disagree, expected):
+    assert D.lean(agree, disagree) == expected
+
+
+@settings(deadline=None, max_examples=200)
+@given(a=st.floats(0, 1), d=st.floats(0, 1))
+def test_lean_is_symmetric(a, d):
+    flip = {"agree": "disagree", "disagree": "agree", "no clear pattern": "no clear pattern"}
+    if a + d <= 1:
+        assert D.lean(d, a) == flip[D.lean(a, d)]
+
+
+def test_median_3_items_with_a_clear_lean_count_as_findings(survey, items):
+    s = D.item_summary(survey, items).set_index("item")
+    median3 = set(s.index[s["median"] == 3])
+    assert {"Q13", "Q21", "Q27"} <= median3  # the items the reviewer found called "no clear pattern"
+    unclear = {i for i in s.index if D.lean(s.loc[i, "agree"], s.loc[i, "disagree"]) == "no clear pattern"}
+    assert unclear == {"Q04", "Q08", "Q16", "Q25", "Q26"}
+    for item in s.index:  # the wording in quotes is a citation: it never counts as a claim
+        fb = D.assess_recommendation(f"The Delivery Office should respond by 2027 to \u201c{s.loc[item, 'wording']}"
+                                     f"\u201d ({item}).")
+        assert ("no clear pattern" in fb.text()) == (item in unclear), item
+        assert "median 3" not in fb.text() and "points the other way" not in fb.text(), item
+
+
+# (recommendation, expected status, phrase the feedback must contain)
+RECOMMENDATIONS = [
+    # a median of 3 with a clear lean is a finding (it was called "no clear pattern")
+    ("The board should give community groups and transport operators a seat in design teams from 2027 (Q27).",
+     "good", "Q27 (49% disagree, 10% agree)"),
+    ("From 2027 the Ministry should review each sector's policies so they point in the mission's direction (Q13).",
+     "good", "Q13 (48% disagree, 13% agree)"),
+    ("The Delivery Office should train staff to manage a portfolio of projects in 2027 (Q21).",
+     "good", "Q21 (49% disagree, 12% agree)"),
+    ("From 2027 the Delivery Office should fund local firms and universities to co-design services with "
+     "operators (R7).", "good", "R7 (36% disagree on average, 9% agree)"),
+    ("Make the mission's objectives clear to every official in the ministries (Q04).",
+     "revise", "Q04 shows no clear pattern (31% agree, 25% disagree): opinion is divided"),
+    # reading the evidence backwards
+    ("Q17 and R5 show the mission budget is sufficient, so the Ministry of Finance should cut the mission budget by "
+     "20% in 2027 and move the money to the highway programme.", "revise",
+     "The evidence points the other way: Q17 \u201cThe mission has enough budget to meet its goals.\u201d: 82% "
+     "disagree, 1% agree. Your text says \u201csufficient\u201d"),
+    ("The Ministry of Finance should cut the mission budget by 20% and move the money to the highway programme "
+     "(Q17, R5).", "revise", "R5 (Funding, finance and donor alignment): 91% disagree on average"),
+    ("The mission has enough budget (Q17), so the Delivery Office should spend it on corridors next year.",
+     "revise", "Your text says \u201cenough\u201d"),
+    ("R3 shows co-ordination works well, so the board can leave governance as it is until 2028.",
+     "revise", "Your text says \u201cworks well\u201d"),
+    ("Officials agree that the budgets are aligned (Q19), so the Ministry of Finance can stop its review this year.",
+     "revise", "a finding that most people disagree with points to a gap to fill"),
+    ("Q21 shows staff skills are strong, so the Delivery Office should cut training budgets in 2027.",
+     "revise", "Q21 \u201cMy organisation has staff with the skills to manage a portfolio of projects.\u201d: 49% "
+               "disagree"),
+    # reading it the right way round, with the same words: no alarm
+    ("Only 1% agree that the mission has enough budget (Q17), so the Ministry of Finance should add a multi-year "
+     "budget line in 2027.", "good", "Rests on Q17 (82% disagree, 1% agree)"),
+    ("Most officials disagree that the budget is enough (Q17-Q19), so the Ministry of Finance should create one "
+     "budget line in 2027.", "good", "Q19 (79% disagree, 2% agree)"),
+    ("The Ministry of Finance should ensure the mission has enough budget from 2027 (Q17, R5).", "good",
+     "Rests on Q17"),
+    ("The board should cut the funding gap for the corridors in 2027 (R5).", "good", "Rests on R5"),
+    ("The budget is not enough (Q17), so the Ministry of Finance should add one budget line in 2027.", "good",
+     "Rests on Q17"),
+]
+
+
+@pytest.mark.parametrize("text, status, phrase", RECOMMENDATIONS, ids=[t[:40] for t, *_ in RECOMMENDATIONS])
+def test_recommendation_is_judged_on_shares_and_direction(text, status, phrase):
+    fb = D.assess_recommendation(text)
+    assert fb.status == status, fb.text()
+    assert phrase in fb.text(), fb.text()
+    if status == "good":
+        assert "points the other way" not in fb.text()
+
+
+def test_a_backwards_recommendation_spoils_the_set():
+    backwards = RECOMMENDATIONS[5][0]
+    fb = D.check_recommendations({**SOLUTION_RECOMMENDATIONS, "Recommendation 1": backwards})
+    assert fb.status == "revise" and "Recommendation 1: The evidence points the other way" in fb.text()
+    assert "Well done" not in fb.text()
+
+
+# --- survey items: loaded words and copies
+
+# (new item, expected status, phrase the feedback must contain)
+ITEM_WORDINGS = [
+    ("The brilliant new bus corridors will make my commute faster.", "revise", "a loaded word pushes the answer"),
+    ("The government has failed to make buses safe for women at night.", "revise", "(\u201cfailed\u201d)"),
+    ("Obviously the mission is clearly a great success here.", "revise",
+     "loaded words (\u201cobviously\u201d, \u201cclearly\u201d and \u201cgreat\u201d)"),
+    ("Of course the terrible traffic harms my health.", "revise", "\u201cof course\u201d"),
+    ("The mission has enough budget to meet its goals.", "revise", "It copies item Q17"),
+    ("The mission has enough money to meet its goals.", "revise", "It copies item Q17"),
+    ("Congestion in my city is a serious problem.", "revise", "It copies item Q01"),
+    ("Bus stops near my home are well lit at night.", "good", "A short, neutral statement"),
+    ("I feel safe waiting for public transport near my home after dark.", "good", "A short, neutral statement"),
+    ("Fares are affordable for people on low incomes.", "good", "A short, neutral statement"),
+    ("The great majority of my journeys are by bus.", "revise", "\u201cgreat\u201d"),  # loaded-word list is blunt
+]
+
+
+@pytest.mark.parametrize("wording, status, phrase", ITEM_WORDINGS, ids=[w[:30] for w, *_ in ITEM_WORDINGS])
+def test_item_wording_flags_loaded_words_and_copies(wording, status, phrase):
+    fb = D.check_item_wording(wording)
+    assert fb.status == status, fb.text()
+    assert phrase in fb.text(), fb.text()
+    if status != "good":
+        assert "neutral statement" not in fb.text()
+
+
+def test_item_copy_check_uses_the_given_item_list_and_survey_design_passes_it_on(items):
+    own = pd.DataFrame({"item": ["A1"], "dimension": ["R1"], "wording": ["Bus stops near my home are well lit."]})
+    assert "copies item A1" in D.check_item_wording("Bus stops near my home are well lit.", own).text()
+    assert D.check_item_wording("Bus stops near my home are well lit.", items).status == "good"
+    fb = D.check_survey_design(["Q01", "Q05", "Q09", "Q13", "Q17", "Q21", "Q25", "Q28"],
+                               "The brilliant new bus corridors will make my commute faster.")
+    assert fb.status == "revise" and "Your new item: It uses a loaded word" in fb.text()
+
+
 def test_evidence_parsing_reads_ranges_dimensions_and_themes():
     ev = D.evidence_in("See Q17–Q19 and q07, R5; theme 'silos' and Budgets Not Aligned.")
     assert ev == {"items": ["Q17", "Q18", "Q19", "Q07"], "dimensions": ["R5"],
