@@ -657,3 +657,155 @@ def test_check_fix_first_has_no_single_answer_but_judges_the_reason(choice, reas
     assert fb.status == status and phrase in fb.text(), fb.text()
     if status == "discuss":
         assert "No single right answer" in fb.text() and "The others:" in fb.text()
+
+
+# --------------------------------------------------------------------------- misreadings a reviewer found
+RIGHT_FIXES = {"I04": "relabel", "I05": "baseline", "I07": "restate", "I14": "proxy"}
+# each trap's problem in plain words, as the feedback must say it
+TRAP_PLAIN = {"I04": "counts what the mission builds", "I05": "has nothing to compare with",
+              "I07": "measured one way before 2025 and another way since",
+              "I14": "arrive two years after the period, too late for the annual review"}
+# what each wrong choice would (or would not) do
+FIX_EFFECT = {"relabel": ("level", "label"), "baseline": ("starting value", "first reading"),
+              "restate": ("Restating",), "proxy": ("faster proxy",), "drop": ("Dropping it", "dropping it"),
+              "keep": ("Kept as it is",)}
+# the right choice's own word, which the explanation must not give away
+GIVE_AWAY = {"I04": "relabel", "I05": "baseline", "I07": "restat", "I14": "proxy"}
+WRONG_FIXES = [(i, c) for i in RIGHT_FIXES for c in ind.FIXES if c != RIGHT_FIXES[i]]
+
+
+@pytest.mark.parametrize("ident, choice", WRONG_FIXES, ids=[f"{i}-{c}" for i, c in WRONG_FIXES])
+def test_every_wrong_fix_says_the_problem_and_what_the_fix_does_without_giving_the_answer(ident, choice):
+    fb = ind.check_fixes({**RIGHT_FIXES, ident: choice})
+    assert fb.status == "revise"
+    (line,) = fb.improve
+    assert line.startswith(f"{ident}, \u201c{choice}\u201d: ") and TRAP_PLAIN[ident] in line, line
+    assert any(w in line for w in FIX_EFFECT[choice]), line
+    assert GIVE_AWAY[ident] not in line.lower(), line
+    assert "Think again" not in line
+
+
+def test_the_i07_definition_in_the_feedback_is_the_case_data(framework):
+    row = framework[framework["id"] == "I07"].iloc[0]
+    assert int(row["definition_revised"]) == 2025 and int(row["baseline_year"]) == 2024
+    assert "Euro IV or better" in row["notes"] and "zero-emission or Euro VI" in row["notes"]
+    text = ind.progress_misread("I07", "I07 rose to 8.1%.")
+    assert "Euro IV or better" in text and "zero-emission or Euro VI" in text and "changed in 2025" in text
+
+
+MISREAD_I07 = "is the change of definition, not progress"
+
+
+@pytest.mark.parametrize("text, status, phrase, absent", [
+    # the reviewer's case: I07's break read as progress
+    ("I07 rose from 2.0% in 2024 to 8.1% in 2025, the fastest gain of any indicator. Scale the fleet, and evaluate "
+     "why it works.", "revise", MISREAD_I07, "You name an off-track indicator: I07"),
+    ("I02 is off track at 45.7% against 48.4%. I07 improved from 2.0% to 8.1%, so buy more buses; study why.",
+     "revise", "On the new definition alone, I07 is off track", "Well done"),
+    # the break is mentioned, or I07 is read as off track: no misreading
+    ("I07 is off track: 8.1% in 2025 on the new definition against 12.3% planned. Accelerate zero-emission bus "
+     "purchases and evaluate why.", "good", "You name an off-track indicator: I07", MISREAD_I07),
+    ("I07 rose to 8.1% in 2025, but the definition changed, so the 2024 value must be restated before anyone calls "
+     "it progress. Fund the restatement and evaluate why the fleet moves slowly.", "good", "You propose a change",
+     MISREAD_I07),
+    # "change nothing", "no change": not a change to the portfolio
+    ("I02 is off track at 45.7% against 48.4% planned; change nothing in the portfolio until 2028, but ask why "
+     "access moves slowly.", "partly", "Say what the portfolio should do", "You propose a change"),
+    ("I02 is off track at 45.7% against 48.4%. No change to the portfolio: keep everything as it is, and evaluate "
+     "why.", "partly", "Say what the portfolio should do", "You propose a change"),
+    ("I02 is off track at 45.7% against 48.4%. We should not stop or pause anything; learn why first.", "partly",
+     "Say what the portfolio should do", "You propose a change"),
+    # more money for an output (I04, kilometres of bus lane)
+    ("I02 is off track at 45.7% against 48.4% planned. Double the budget for bus lane construction (I04), and "
+     "evaluate why access lags.", "partly", "Funding more output does not fix an outcome that is off track",
+     "You propose a change"),
+    ("I02 is off track at 45.7% against 48.4% planned. Scale up I04 and ask why access lags.", "partly",
+     "I01 and I02 (objective O1) are off track", "Well done"),
+    # money moved away from bus lanes is a change, not more output
+    ("I02 is off track: 45.7% in 2025 against 48.4% on the plan. Redirect money from bus-lane construction to "
+     "feeder routes, and study why.", "good", "You propose a change to the portfolio", "Funding more output"),
+    ("I02 is off track: 45.7% in 2025 against 48.4%. Increase feeder routes with money taken from bus lanes, and "
+     "study why.", "good", "You propose a change to the portfolio", "Funding more output"),
+])
+def test_check_recommendation_names_misreadings(dashboard, text, status, phrase, absent):
+    fb = ind.check_recommendation(text, dashboard)
+    assert fb.status == status and phrase in fb.text() and absent not in fb.text(), fb.text()
+
+
+def test_check_recommendation_rules_work_without_a_dashboard():
+    fb = ind.check_recommendation("I07 rose from 2.0% in 2024 to 8.1% in 2025, the fastest gain. Scale the fleet "
+                                  "and evaluate why.")
+    assert fb.status == "revise" and MISREAD_I07 in fb.text()
+    fb = ind.check_recommendation("I02 is off track at 45.7%. Double the budget for bus lane construction (I04), "
+                                  "and evaluate why.")
+    assert "Funding more output does not fix" in fb.text() and "such as I02" in fb.text()
+    assert ind.check_recommendation(SOLUTION_RECOMMENDATION).status == "good"
+
+
+@pytest.mark.parametrize("choice, reason, status, phrase", [
+    # the reviewer's case: the new definition read as a cleaner fleet
+    ("I07", "The new definition shows the fleet got much cleaner since 2024, so the board can fund more buses",
+     "revise", MISREAD_I07),
+    ("I07", "I07 rose from 6.5% to 8.1%, a real gain, so the review can fund more buses.", "revise", MISREAD_I07),
+    # the same rule for the other three problems
+    ("I04", "I04 rose fast, so the board sees the mission working and can fund more of it at the review.", "revise",
+     "Reading it as progress on an outcome is the trap itself"),
+    ("I05", "I05 improved since the register opened, so the review should fund more route contracts.", "revise",
+     "no progress can be shown yet"),
+    ("I14", "I14 fell to 14%, so fair access is fine and the review can move on to other things.", "revise",
+     "no progress can be claimed from it yet"),
+    # the problem is understood: no misreading
+    ("I04", "I04 is an output posing as an outcome: its rise makes the dashboard look better and would mislead the "
+            "review.", "discuss", "names I04's own problem"),
+    ("I05", "Without a baseline no progress can be shown, so the review cannot judge the minibus reform.", "discuss",
+     "names I05's own problem"),
+])
+def test_check_fix_first_names_a_progress_misreading(choice, reason, status, phrase):
+    fb = ind.check_fix_first(choice, reason)
+    assert fb.status == status and phrase in fb.text(), fb.text()
+    if status == "revise":
+        assert "names its own problem" not in fb.text() and f"names {choice}'s own problem" not in fb.text()
+
+
+DRAFT = {"name": "Annual mean PM2.5 concentration in the three cities", "level": "impact", "unit": "µg/m³",
+         "baseline": 38, "baseline_year": 2024, "milestone_year": 2030, "milestone": 28, "target": 19,
+         "target_year": 2035, "data_owner": "Ministry of Environment", "frequency": "annual", "lag_years": 0.25,
+         "source": "Air quality monitoring network"}
+
+
+@pytest.mark.parametrize("changes, status, phrase, absent", [
+    ({}, "good", "passes every check", "check the direction"),
+    ({"milestone": 50, "target": 60}, "revise", "check the direction: the target (60 µg/m³) is higher than the "
+                                                "baseline (38 µg/m³)", "passes every check"),
+    ({"target": 38, "milestone": 38}, "partly", "the target (38 µg/m³) equals the baseline", "passes every check"),
+    ({"name": "Road deaths per 100,000 people", "unit": "deaths per 100,000", "baseline": 14, "target": 20},
+     "revise", "\u201cdeaths\u201d, which the mission wants lower", "passes every check"),
+    ({"name": "Average commute time in the three cities", "unit": "minutes", "baseline": 52, "target": 60},
+     "revise", "The course's rule", "passes every check"),
+    ({"name": "Average waiting time at bus stops", "unit": "minutes", "baseline": 12, "target": 15}, "revise",
+     "check the direction", "passes every check"),
+    # names that already say the change, or where higher is better
+    ({"name": "Road deaths avoided since 2024", "unit": "deaths", "baseline": 0, "target": 300}, "good",
+     "passes every check", "check the direction"),
+    ({"name": "Zero-emission buses in service", "level": "output", "unit": "buses", "baseline": 40,
+      "target": 1200}, "partly", "passes every check", "check the direction"),  # partly: two outputs
+    ({"name": "Share of residents within 45 minutes of work by public transport", "unit": "%", "baseline": 41,
+      "target": 60}, "good", "passes every check", "check the direction"),
+])
+def test_check_drafts_checks_the_direction(changes, status, phrase, absent):
+    others = [SOLUTION_DRAFTS[0], SOLUTION_DRAFTS[1]]
+    fb = ind.check_drafts([*others, {**DRAFT, **changes}])
+    start = "\u201c" + ind._short({**DRAFT, **changes}["name"], 50)
+    mine = [s for s in fb.strengths + fb.improve if s.startswith(start)]
+    assert fb.status == status and any(phrase in s for s in mine) and not any(absent in s for s in mine), fb.text()
+
+
+@pytest.mark.parametrize("name, word", [
+    ("Annual mean PM2.5 concentration", "PM2.5"), ("Air pollution days per year", "pollution"),
+    ("CO2 emissions from urban transport", "CO2"), ("Transport emissions per resident", "emissions"),
+    ("Pedestrians injured on city roads", "injured"),
+    ("Average commute time", "commute time"), ("Zero-emission buses in service", None),
+    ("Reduction in road deaths (%)", None), ("Share of trips to work by bus", None), ("", None),
+])
+def test_lower_is_better_rule(name, word):
+    assert ind.lower_is_better(name) == word

@@ -15,6 +15,13 @@ WRONG_ANSWERS = {
                         '"target_year": 2032, "data_owner": "Mission team", "frequency": "quarterly", '
                         '"lag_years": 0.25, "source": "Project records"}',
          "An output posing as an outcome"),
+        # a pollutant whose target rises from its baseline (the mission halves PM2.5)
+        ("indicator_3", '{"name": "Annual mean PM2.5 concentration in the three cities", "level": "impact", '
+                        '"unit": "µg/m³", "baseline": 38, "baseline_year": 2024, "milestone_year": 2030, '
+                        '"milestone": 45, "target": 60, "target_year": 2035, '
+                        '"data_owner": "Ministry of Environment", "frequency": "annual", "lag_years": 0.25, '
+                        '"source": "Air quality monitoring network"}',
+         "check the direction: the target (60 µg/m³) is higher than the baseline (38 µg/m³)"),
         # reads "no reading since the baseline" as good news
         ("status_reading", '{"I02": "off track", "I10": "on track", "I14": "on track"}',
          "No reading since the baseline is not good news"),
