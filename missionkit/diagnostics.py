@@ -347,8 +347,11 @@ def dimension_summary(survey: Any, items: Any = None, by: str | None = None) -> 
     return _dimension_summary(sv, it, _group_column(sv, by))
 
 
-def group_sizes(survey: Any, by: str = "org_type") -> pd.DataFrame:
-    """Respondents per group, with the groups under 10 flagged as too small to read alone."""
+def group_sizes(survey: Any, by: str = "org_type", *, flag_small: bool = True) -> pd.DataFrame:
+    """Respondents per group, with the groups under 10 flagged as too small to read alone.
+
+    ``flag_small=False`` gives the counts only: an exercise that asks which groups are too small
+    should not print the answer beside the question."""
     if not isinstance(survey, pd.DataFrame):
         raise MissionkitInputError(f"The survey should be a table, not {type(survey).__name__}",
                                    fix='Load it first, for example survey = case.load("survey").')
@@ -359,7 +362,8 @@ def group_sizes(survey: Any, by: str = "org_type") -> pd.DataFrame:
                                 "evidence, such as a focus group" if int(n) < SMALL_N else "can be read on its own, "
                                 "with its interval")}
             for g, n in counts.items()]
-    return pd.DataFrame(rows).sort_values(["respondents", by], ascending=[False, True]).reset_index(drop=True)
+    table = pd.DataFrame(rows).sort_values(["respondents", by], ascending=[False, True]).reset_index(drop=True)
+    return table if flag_small else table.drop(columns=["small", "how to read it"])
 
 
 def agreement_by(survey: Any, what: str, by: str, items: Any = None) -> pd.DataFrame:

@@ -548,11 +548,15 @@ SINGLE_PROJECT_PATTERN = re.compile(
 
 #: Outputs (things bought or built) counted as the target: "500 electric buses".
 OUTPUT_TARGET_PATTERN = re.compile(
-    r"\b(?:deliver|buy|purchase|procure|install|put|build|open|deploy|roll\s+out)\s+"
-    r"(?:\d[\d,.]*|(?:" + _NUMBER_WORD + r")(?:\s+(?:" + _NUMBER_WORD + r"))*)\s+"
-    r"(?:new\s+|more\s+|extra\s+|electric\s+|zero-emission\s+)*"
+    r"\b(?:deliver|buy|purchase|procure|install|put|build|construct|open|deploy|roll\s+out|produce|"
+    r"manufacture|plant|train|hire|recruit|distribute|equip)\s+"
+    r"(?:\d[\d,.]*(?:\s+(?:thousand|million|billion))?|(?:" + _NUMBER_WORD + r")(?:\s+(?:" + _NUMBER_WORD
+    + r"))*)\s+"
+    r"(?:new\s+|more\s+|extra\s+|electric\s+|zero-emission\s+|green\s+|solar\s+)*"
     r"(?:buses|trains|trams|tram\s+lines|lines|chargers|charging\s+points|stations|vehicles|"
-    r"cars|kilometres|km|roads|bridges|hubs|plants|apps|platforms)\b",
+    r"cars|kilometres|km|roads|bridges|hubs|plants|apps|platforms|trees|tonnes|tons|homes|houses|"
+    r"dwellings|units|panels|teachers|nurses|doctors|health\s+workers|schools|clinics|hospitals|"
+    r"classrooms|beds|laptops|devices|sensors|wells|toilets|pilots|projects)\b",
     re.I,
 )
 
@@ -563,7 +567,7 @@ OUTCOME_PATTERN = re.compile(
     r"diseases?|cancer|hunger|food|waste|safe|safety|safer|climate|carbon|resilien\w*|"
     r"productivity|readiness|backlogs?|wait\w*|living\s+standards|well-being|wellbeing|"
     r"biodiversity|soils?|rivers?|seas?|ocean|energy\s+use|exposed|noise|affordable|"
-    r"learn\w*|school|jobs|homes|cost\w*|price\w*)\b",
+    r"learn\w*|read|reading|literacy|numeracy|school|jobs|homes|cost\w*|price\w*)\b",
     re.I,
 )
 
@@ -1533,13 +1537,13 @@ def _warnings(f: dict) -> list[FramingWarning]:
                 MAZZUCATO_2018,
             )
         )
-    if f["outputs"] and not f["single"]:
+    if f["outputs"] and not f["single"] and not f["outcome"]:  # an output that serves a named outcome is fine
         ev = f["outputs"][0].group(0)
         out.append(
             FramingWarning(
                 "output_target",
                 "The target counts outputs, not outcomes",
-                f"'{ev}' counts things bought or built. Outputs are steps in a project; the "
+                f"'{ev}' counts things bought, built or produced. Outputs are steps in a project; the "
                 "mission should name the change people will see (for example shorter journeys "
                 "or cleaner air). Many small outputs that do not add up to system change are a "
                 "known failure mode ('piecemeal solutions').",

@@ -520,3 +520,13 @@ def test_domain_module_never_prints(survey, items, capsys):
     D.check_recommendations(SOLUTION_RECOMMENDATIONS)
     assert capsys.readouterr().out == ""
     assert np  # numpy imported for readers extending the tests
+
+
+def test_group_sizes_can_leave_the_answer_out():
+    from missionkit import case
+
+    survey = case.load("survey")
+    full = D.group_sizes(survey, "org_type")
+    bare = D.group_sizes(survey, "org_type", flag_small=False)
+    assert list(bare.columns) == ["org_type", "respondents"] and "small" in full.columns
+    assert bare["respondents"].tolist() == full["respondents"].tolist()

@@ -723,3 +723,16 @@ def test_money_to_spend_is_an_input_not_a_target(text, c2, warned):
     assert a.criteria["directed"].status == c2
     assert any(w.code == "money_as_target" for w in a.warnings) is warned
     assert not any("MRC 2,000" in t or "500 million" in t for t in a.targets)
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("By 2030, plant 1 million trees in the capital.", True),
+    ("By 2035, produce 10 million tonnes of green hydrogen a year.", True),
+    ("By 2030, deliver 500 electric buses to Amberport.", True),
+    # an output that serves a named outcome is not flagged
+    ("By 2030, train 5,000 teachers to halve the share of children who cannot read.", False),
+    ("By 2030, cut road deaths in the three cities by half.", False),
+])
+def test_outputs_written_as_the_goal_are_flagged(text, warned):
+    a = framing.assess_statement(text)
+    assert any(w.code == "output_target" for w in a.warnings) is warned
