@@ -97,6 +97,28 @@ PEER_REVIEW: dict[str, str] = {
     "one_page": "It fits on one page, and a minister could act on it.",
 }
 PEER_ANSWERS = ("yes", "partly", "no")
+
+#: A reading of the Marenta worked example (FICTIONAL) against the checklist, with the evidence for each
+#: answer: Module 10's Exercise 2 reviews that brief. One step away ("partly" for "yes") is judgment;
+#: two steps away ("no" for "yes") gets the evidence to look at again.
+PEER_REVIEW_EXAMPLE: dict[str, tuple[str, str]] = {
+    "statement": ("yes", "the statement is dated (2035), measurable (45 minutes; half the 2024 fine-particle "
+                         "level) and names 2024 as its baseline"),
+    "why_mission": ("partly", "the Litmus answers make the case, but commitment is only partly there: no "
+                              "budget is set aside yet"),
+    "objectives": ("partly", "every objective has projects, but only two indicators are drafted (commute time "
+                             "and fine particles): O3, O4 and O5 have none"),
+    "owner": ("partly", "the Delivery Office owns the mission, but the board only reviews progress; the right "
+                        "to decide across ministries is what the ask requests"),
+    "portfolio": ("yes", "round 2 uses loans and procurement as well as grants, and closes two projects"),
+    "indicators": ("partly", "the two draft indicators have baselines, targets and data owners; the other "
+                             "objectives have none"),
+    "people": ("partly", "the minibus operators and a women's group have an engagement plan; others who may "
+                         "resist, such as the Ministry of Finance over the fuel subsidy, do not"),
+    "gaps": ("yes", "the readiness section names the weakest dimensions and the stop-and-fix signal (R3 "
+                    "governance), and the ask answers it"),
+    "one_page": ("no", "the example runs to several pages with charts and tables; a minister needs one page"),
+}
 OUR_PROPOSAL = "OUR PROPOSAL: the course's peer-review checklist for a mission brief"
 
 
@@ -901,6 +923,13 @@ def check_peer_review(answers: Any, feedback: Any = None) -> Feedback:
     elif len(missing) == len(PEER_REVIEW):
         improve.append("Answer the checklist questions too.")
     given = [_answer(answers.get(k)) for k in PEER_REVIEW]
+    steps = {a: i for i, a in enumerate(PEER_ANSWERS)}
+    far = [(k, a) for k, a in zip(PEER_REVIEW, given)
+           if a is not None and abs(steps[a] - steps[PEER_REVIEW_EXAMPLE[k][0]]) == 2]
+    for k, a in far:
+        ref, evidence = PEER_REVIEW_EXAMPLE[k]
+        improve.append(f"{k}: you said \u201c{a}\u201d; look again: {evidence} (the course reads it as "
+                       f"\u201c{ref}\u201d).")
     if not missing and not bad:
         strengths.append("Every question of the checklist is answered.")
         if all(a == "yes" for a in given):

@@ -2103,6 +2103,24 @@ def check_round2_decisions(decisions: Any) -> Feedback:
     if scaled_relabel:
         improve.append(f"You scale {_and(scaled_relabel)}, a possible relabelling: before adding money, ask what is "
                        "new in it.")
+        status = "partly" if status == "good" else status
+    # Large stops and deep cuts need evidence: the course's lines (OUR PROPOSAL) are 10% of the portfolio's money
+    # for one project, and 10% of an objective's money.
+    proj = p.projects.set_index("project_id")
+    _, col = p.round_column(case.CURRENT_ROUND)
+    for row in review.table.itertuples():
+        if row.decision in ("sunset", "pause") and row.budget_before >= 0.10 * p.total:
+            proposal = proj.loc[row.project_id, col] if col else None
+            said = f"; its lead proposed \u201c{proposal}\u201d" if isinstance(proposal, str) else ""
+            improve.append(f"You {row.decision} {row.project_id} ({row.title}, {_money(row.budget_before, u)}, "
+                           f"{row.budget_before / p.total:.0%} of the portfolio{said}). A stop this large needs "
+                           "evidence that it is not working, and partner finance tied to it may go with it.")
+            status = "partly" if status == "good" else status
+    for ob, r in objs.iterrows():
+        if ob != o and r["before"] > 0 and r["after"] < 0.9 * r["before"]:
+            improve.append(f"You cut {ob} by {1 - r['after'] / r['before']:.0%} ({_money(r['before'], u)} to "
+                           f"{_money(r['after'], u)}): say what the objective loses, and why that is worth it.")
+            status = "partly" if status == "good" else status
     if missing:
         improve.append("Still to decide: " + _and(missing) + ".")
         status = "partly" if status == "good" else status

@@ -293,3 +293,20 @@ def test_worked_example_uses_module_07s_worked_round_2():
     scaled = [k for k, v in brief.ROUND2_EXAMPLE.items() if v == "scale"]
     assert len(scaled) == 3 and "PR21" in scaled and "three small projects" in entry["note"]
     assert sorted(k for k, v in brief.ROUND2_EXAMPLE.items() if v == "sunset") == ["PR27", "PR43"]
+
+
+def test_peer_review_of_the_example_is_compared_with_the_brief():
+    """Answers two steps from the course's reading of the Marenta example get the evidence to look at
+    again; one step away is judgment."""
+    reference = {k: v[0] for k, v in brief.PEER_REVIEW_EXAMPLE.items()}
+    feedback = ("The ask is clear and follows from the evidence. The brief is too long for a minister: cut the "
+                "portfolio table to the three biggest decisions and add indicators for O3 to O5.")
+    assert brief.check_peer_review(reference, feedback).status == "good"
+    one_step = {**reference, "statement": "partly", "one_page": "partly"}
+    assert brief.check_peer_review(one_step, feedback).status == "good"
+    far = {**reference, "statement": "no", "one_page": "yes"}
+    fb = brief.check_peer_review(far, feedback)
+    assert fb.status == "partly"
+    assert "statement: you said \u201cno\u201d; look again: the statement is dated (2035)" in fb.text()
+    assert "one_page: you said \u201cyes\u201d" in fb.text()
+    assert set(brief.PEER_REVIEW_EXAMPLE) == set(brief.PEER_REVIEW)

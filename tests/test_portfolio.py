@@ -675,3 +675,17 @@ def test_form_starts_from_an_answer_and_says_what_its_static_view_shows(workbook
     dd = _dropdowns(answer)
     assert dd["PR47"].value == "pause" and dd["PR02"].value == "continue" and dd["PR08"].value == "scale"
     assert "the example answer" in answer._repr_mimebundle_()["text/html"]
+
+
+def test_round2_gutting_an_objective_or_scaling_relabelled_work_is_not_well_done():
+    """Paid-for scale-ups are not enough: closing the largest project (its lead proposed scaling it),
+    cutting an objective by 60% and scaling possible relabellings each need a reason."""
+    from missionkit import brief
+
+    assert P.check_round2_decisions(brief.ROUND2_EXAMPLE).status == "good"
+    bad = {**brief.ROUND2_EXAMPLE, "PR02": "sunset", "PR04": "scale", "PR26": "scale"}
+    fb = P.check_round2_decisions(bad)
+    text = fb.text()
+    assert fb.status == "partly"
+    assert "A stop this large needs evidence" in text and "its lead proposed \u201cscale\u201d" in text
+    assert "You cut O2 by 60%" in text and "a possible relabelling" in text
