@@ -171,9 +171,9 @@ def launch_settings(environ: dict[str, str], origin: str | None) -> dict[str, An
         buttons["binderhub_url"] = binder.rstrip("/")
     hub = environ.get(ENV_HUB, "").strip()
     if hub:
-        from missionkit.cohort import _check_hub  # same checks as the trainer's links
+        from missionkit.cohort import check_hub_url  # the trainer's links check hubs the same way
 
-        buttons["jupyterhub_url"] = _check_hub(hub).rstrip("/")
+        buttons["jupyterhub_url"] = check_hub_url(hub).rstrip("/")
     if len(buttons) == 1:
         return None
     return {

@@ -664,14 +664,11 @@ section{break-inside:avoid-page}figure,table{break-inside:avoid}a{color:#111;tex
 """.strip()
 
 
-def _workbook_folder(wb: Any) -> Path | None:
+def _workbook_folder() -> Path:
     """The participant's own workbook folder (my-work/), not the example's."""
     from missionkit.workbook import resolve_workbook_path
 
-    try:
-        return resolve_workbook_path().parent
-    except Exception:  # noqa: BLE001 - only used to word a message
-        return getattr(getattr(wb, "path", None), "parent", None)
+    return resolve_workbook_path().parent
 
 
 def _workbook(wb: Any):
@@ -788,7 +785,7 @@ def export_brief(wb: Any = None, folder: str | os.PathLike | None = None,
         raise MissionkitInputError(f"Your brief could not be written ({exc.strerror})",
                                    fix="Check the disk is not full and the folder is writable",
                                    file=str(html_path)) from None
-    return ExportResult(html_path, md_path, b, workbook_folder=_workbook_folder(wb))
+    return ExportResult(html_path, md_path, b, workbook_folder=_workbook_folder())
 
 
 @dataclass

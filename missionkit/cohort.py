@@ -52,6 +52,7 @@ __all__ = [
     "CourseLink",
     "DEFAULT_TARGET",
     "MemoryReading",
+    "check_hub_url",
     "course_links",
     "course_notebooks",
     "links_markdown",
@@ -61,7 +62,8 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- links
-def _check_hub(hub_url: str) -> str:
+def check_hub_url(hub_url: str) -> str:
+    """A hub's address as participants open it, ending in "/" (the book's hub button uses it too)."""
     text = str(hub_url or "").strip()
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -100,7 +102,7 @@ def nbgitpuller_link(hub_url: str, repo: str, branch: str = DEFAULT_BRANCH, path
     &urlpath=...&branch=...``), plus ``targetpath`` so the folder name never depends on how
     the repository address is spelled. ``app="classic"`` opens the classic notebook view.
     """
-    hub = _check_hub(hub_url)
+    hub = check_hub_url(hub_url)
     repo_text = str(repo or "").strip()
     if not repo_text or any(c.isspace() for c in repo_text):
         raise MissionkitInputError(

@@ -431,7 +431,10 @@ ACTOR_COUNT_AFTER = re.compile(
 ACTOR_COUNT_REASON = "ignored: it counts who takes part, not what must change"
 
 #: A money amount that is a budget, not a target: "a budget of MRC 500 m".
-_CURRENCY = r"(?:MRC|USD|EUR|GBP|JPY|KRW|BRL|NOK|SEK|DKK|COP|ZAR|INR|CNY|CHF|CAD|AUD|US\$|R\$|[$£€¥₩])"
+
+#: Currency codes and signs before an amount: "MRC 2,000 m", "US$ 2", "€10".
+_CURRENCY_CODES = r"MRC|USD|EUR|GBP|JPY|KRW|BRL|NOK|SEK|DKK|COP|ZAR|INR|CNY|CHF|CAD|AUD"
+_CURRENCY = r"(?:" + _CURRENCY_CODES + r"|US\$|R\$|[$£€¥₩])"
 
 BUDGET_BEFORE_NUMBER = re.compile(
     r"\b(?:budget|funding|investment|invest(?:ing)?|backed\s+by|worth|costing|spend(?:ing)?|spent|"
@@ -462,7 +465,7 @@ NUMBER_WORD_COMPOUND_AFTER = re.compile(
 BASELINE_SPAN_PATTERNS: dict[str, re.Pattern[str]] = {
     "BASELINE_FROM_VALUE": re.compile(
         r"\b(?:up\s+|down\s+)?from\s+(?:its\s+|the\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?"
-        r"(?=[$£€\d]|(?:MRC|USD|EUR|GBP|JPY|KRW|BRL|NOK|SEK|DKK|COP|ZAR|INR|CNY|CHF|CAD|AUD)\s*\d"
+        r"(?=[$£€\d]|(?:" + _CURRENCY_CODES + r")\s*\d"
         r"|(?:19|20|21)\d{2}\s+levels?)"
         r"(?:[^,;:()]|\.\d|,\d{3})*?"
         r"(?=\s+to\b|\s+by\b|\s+and\b|[;:()]|,(?!\d{3})|\.(?!\d)|$)",

@@ -78,15 +78,12 @@ __all__ = [
     "MARENTA_TRAPS",
     "check_flagged",
     "check_fix_first",
-    "PROGRESS_WORDS",
     "progress_misread",
     "check_fixes",
     "check_drafts",
-    "LOWER_IS_BETTER_WORDS",
     "lower_is_better",
     "check_status_reading",
     "check_recommendation",
-    "ACTION_WORDS",
     "TEMPLATE_FOLDER",
     "indicator_template",
     "write_indicator_template",
@@ -1437,12 +1434,9 @@ _TRAP_PROBLEM = {"I04": "an output labelled as an outcome", "I05": "no baseline"
 _STAKES = r"review|decision|decide|money|fund|budget|minister|board|dashboard|report|trust|credib|mislead|wrong"
 
 #: The course's rule for a rise read as progress (OUR PROPOSAL, so that participants can read and question it).
-#: A sentence claims progress when it uses one of PROGRESS_WORDS (not after "no", "not", "planned" or "as") and
+#: A sentence claims progress when it uses a word of _PROGRESS (not after "no", "not", "planned" or "as") and
 #: does not also say the indicator is off track or too slow. For each problem indicator, the claim is a misreading
 #: unless the text also names the problem (its words below): for I07, the break in the series.
-PROGRESS_WORDS = ("rose", "rise", "rising", "gain", "grew", "grown", "improved", "improving", "improvement",
-                  "progress", "cleaner", "up from", "increased", "increase from", "an increase", "the increase",
-                  "jumped", "doubled")
 _PROGRESS = re.compile(
     r"(?<!\bno )(?<!\bnot )(?<!\bplanned )(?<!\bas )"
     r"\b(?:rose|rises?|rising|gain(?:s|ed)?|grew|grown|improved|improving|improvements?|progress|cleaner|up from|"
@@ -1475,7 +1469,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def progress_misread(ident: str, text: Any, *, whole: bool = False) -> str | None:
-    """Why ``text`` misreads a problem indicator's change as progress (:data:`PROGRESS_WORDS`); None if it does not.
+    """Why ``text`` misreads a problem indicator's change as progress (see _PROGRESS); None if it does not.
 
     ``whole``: the whole text is about ``ident`` (a reason for choosing it); otherwise only the sentences that
     name its id are read. The problem counts as understood if its words appear anywhere in the text.
@@ -1583,12 +1577,8 @@ def check_fixes(answer: Any) -> Feedback:
 
 
 #: The course's direction rule (OUR PROPOSAL): the module has no "desired direction" column, so a draft's
-#: direction is read from its name. A name about harm or time lost (LOWER_IS_BETTER_WORDS) is one the mission
+#: direction is read from its name. A name about harm or time lost (_LOWER_IS_BETTER) is one the mission
 #: wants to bring down, unless it already says the change ("reduction in", "deaths avoided", "zero-emission").
-LOWER_IS_BETTER_WORDS = ("pollution", "pollutant", "PM2.5", "PM10", "NO2", "nitrogen dioxide", "emissions", "CO2",
-                         "deaths", "killed", "fatalities", "injuries", "injured", "casualties", "crashes",
-                         "collisions", "commute time", "travel time", "journey time", "waiting", "delays",
-                         "congestion")
 _LOWER_IS_BETTER = re.compile(
     r"pollut\w*|\bpm ?2[.,]5\b|\bpm ?10\b|\bno2\b|nitrogen dioxide|"
     r"(?<!zero[- ])(?<!low[- ])\bemissions?\b(?![- ]free)|"
@@ -1601,7 +1591,7 @@ _ALREADY_A_CHANGE = re.compile(r"reduc\w*|decreas\w*|\bfall in\b|\bcut in\b|\bdr
 def lower_is_better(name: Any) -> str | None:
     """The word that makes a name one the mission wants lower (pollution, deaths, waiting...); None if none.
 
-    The course's rule (OUR PROPOSAL), see :data:`LOWER_IS_BETTER_WORDS`.
+    The course's rule (OUR PROPOSAL), see _LOWER_IS_BETTER.
     """
     text = _text(name)
     if not text or _ALREADY_A_CHANGE.search(text):
@@ -1747,12 +1737,8 @@ def check_status_reading(answer: Any, result: Trajectories) -> Feedback:
 
 
 #: The course's rules for reading a recommendation (OUR PROPOSAL, written out so they can be questioned).
-#: An action is one of ACTION_WORDS that is not negated: "no", "not", "nothing", "never", "without", "don't"
+#: An action is a word of _ACTION that is not negated: "no", "not", "nothing", "never", "without", "don't"
 #: a few words before it, or "nothing", "none" or "anything" right after it ("change nothing", "no change").
-ACTION_WORDS = ("scale", "pivot", "redirect", "reallocate", "shift", "move money", "increase", "add", "accelerate",
-                "speed up", "expand", "replace", "stop", "sunset", "pause", "change", "redesign", "prioritise",
-                "fund", "invest", "reform", "license", "contract", "double", "triple", "cut", "boost", "top up",
-                "cancel", "withdraw")
 _ACTION = re.compile(
     r"\b(?:scal(?:e|es|ed|ing)|pivot\w*|redirect\w*|re-?allocat\w*|shift\w*|mov(?:e|ing) (?:the )?money|"
     r"increas\w*|add(?:s|ing)?|accelerat\w*|speed(?:s|ing)? up|expand\w*|replac\w*|stop\w*|sunset\w*|paus\w*|"
@@ -1832,7 +1818,7 @@ def check_recommendation(text: Any, result: Trajectories | None = None) -> Feedb
     """Feedback on a steering recommendation written after reading the dashboard (a few sentences).
 
     The course's rules: it should name an off-track indicator (by id), give a number, propose a change to the
-    portfolio (an action word of :data:`ACTION_WORDS`, not negated) and ask what to learn. Two misreadings are
+    portfolio (an action word of _ACTION, not negated) and ask what to learn. Two misreadings are
     named: I07's rise across its change of definition read as progress (see :func:`progress_misread`), and more
     money for an output (I04, kilometres of bus lane) proposed as the fix for an outcome that is off track.
     """
