@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -471,8 +472,14 @@ def test_cohort_hub_five_participants(hub, course_repo):
                 "wb.set('cohort_test', 'who', {name!r})\n"
                 "print('WORKBOOK', resolve_workbook_path())\n")
 
+        # Kernels start one at a time: five servers on one machine each pick "free" TCP ports for their new
+        # kernel and can pick the same one ("Address already in use", seen once here). The runs overlap.
+        start_one = threading.Lock()
+
         def work(p: Participant):
-            kernel = p.start_kernel(EXERCISE)
+            with start_one:
+                kernel = p.start_kernel(EXERCISE)
+                time.sleep(3)  # the kernel binds its ports within this before the next server picks any
             results = p.run_cells(kernel, code_cells + [save.format(name=p.name)])
             model = p.api("GET", f"contents/{TARGET}/{EXERCISE}", params={"content": 1})
             for cell in model["content"]["cells"]:
