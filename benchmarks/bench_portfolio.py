@@ -1,10 +1,10 @@
-"""Portfolio analysis at scale: time every analysis method of missionkit.portfolio.
+"""Portfolio analysis at scale: time every analysis method of missionkit.portfolio.core.
 
     python benchmarks/bench_portfolio.py            # 1k, 10k and 100k projects
     python benchmarks/bench_portfolio.py --sizes 1000 10000
     python benchmarks/bench_portfolio.py --with-load # also time reading 100k rows through read_table
 
-Builds synthetic portfolios (missionkit.portfolio.synthetic_frame: log-normal
+Builds synthetic portfolios (missionkit.portfolio.core.synthetic_frame: log-normal
 budgets, Zipf-distributed lead actors, a 100-policy inventory for the
 relabelling check), times each method (median of 3 runs), prints a scaling
 table, and exits with status 1 if any analysis method takes more than 2 s at
@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from missionkit import case  # noqa: E402
-from missionkit.portfolio import (  # noqa: E402
+from missionkit.portfolio.core import (  # noqa: E402
     _portfolio_from_typed,
     load_portfolio,
     synthetic_frame,

@@ -1,4 +1,4 @@
-"""How well does missionkit.framing read the labelled mission statements?
+"""How well does missionkit.framing.statements read the labelled mission statements?
 
 Run from the project root:
 
@@ -24,7 +24,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from missionkit.framing import assess_statement  # noqa: E402
+from missionkit.framing.statements import assess_statement  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 HALVES = {"tuning": DATA / "statements.csv", "held-out": DATA / "statements_heldout.csv"}

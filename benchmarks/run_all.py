@@ -72,7 +72,7 @@ def import_kernel() -> None:
     import nbformat
 
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("import missionkit.charts, missionkit.widgets, missionkit.case")]
+    nb.cells = [nbformat.v4.new_code_cell("import missionkit.charts, missionkit.forms, missionkit.case")]
     nbtools.execute(nb, cwd=ROOT)
 
 
@@ -109,7 +109,7 @@ def main() -> int:
     add("bare kernel start + one cell", bare)
     add("kernel start + import missionkit (charts, widgets, case)", median_time(import_kernel, runs))
     base = statistics.median(import_time("pandas, altair, ipywidgets") for _ in range(runs + 2))
-    full = statistics.median(import_time("pandas, altair, ipywidgets, missionkit.charts, missionkit.widgets, "
+    full = statistics.median(import_time("pandas, altair, ipywidgets, missionkit.charts, missionkit.forms, "
                                          "missionkit.case") for _ in range(runs + 2))
     add("import pandas + altair + ipywidgets", base)
     add("import missionkit overhead over those", max(full - base, 0.0), 0.3)

@@ -48,4 +48,4 @@ sudo tljh-config set services.cull.timeout "$IDLE_SECONDS"
 sudo tljh-config reload
 
 echo "Done. Give participants the links from:"
-echo "  $USER_ENV/bin/python -m missionkit.cohort links --hub https://<this hub> --repo $COURSE_REPO --markdown"
+echo "  $USER_ENV/bin/python -m missionkit.authoring.cohort links --hub https://<this hub> --repo $COURSE_REPO --markdown"

@@ -1,17 +1,36 @@
 """missionkit: the small library behind the Mission Bootcamp notebooks.
 
-Layers (each imports only those below it; see docs/decisions/0002-layers.md):
+One folder per teaching module (``missions``, ``framing``, ``scanning``, ``governance``,
+``stakeholders``, ``diagnostics``, ``portfolio``, ``monitoring``, ``readiness``, ``capstone``),
+each re-exporting its public API; shared code at the top (``errors``, ``feedback``, ``text``,
+``case``, ``catalogue``, ``tables``, ``workbook``, ``charts``, ``table_view``, ``forms``);
+build-time code in ``authoring`` (never imported by notebooks). See docs/design.md.
 
-    widgets, workbook          forms, the participant's saved work, brief export
-    charts                     altair chart builders and the theme
-    framing, scanning, governance, stakeholders, diagnostics,
-    portfolio, indicators, readiness    domain logic, no display code
-    case (+ data/)             the running case's datasets and schemas
-    errors                     one plain-language error type
+Every notebook's setup cell is the same few lines::
+
+    import missionkit
+    from missionkit import case, scanning
+
+    missionkit.setup()
 
 Importing the package is cheap: submodules load when a notebook asks for them.
 """
+from __future__ import annotations
+
 from missionkit.errors import MissionkitInputError
 
-__all__ = ["MissionkitInputError"]
+__all__ = ["MissionkitInputError", "setup"]
 __version__ = "0.1.0"
+
+
+def setup(column_width: int | None = None) -> None:
+    """Prepare a notebook: the course's chart format and theme, readable tables, table text in full.
+
+    ``column_width`` caps how many characters of a table cell are shown (``None``: all of them).
+    """
+    import pandas as pd
+
+    from missionkit import charts
+
+    charts.register()
+    pd.set_option("display.max_colwidth", column_width)

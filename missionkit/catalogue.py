@@ -37,7 +37,7 @@ unconfirmed items by ``<a id="unconfirmed"></a>``.
 
 MyST only resolves ``page.md#anchor`` links against heading slugs, so links to
 these HTML anchors would warn under ``-W``. The book extension
-``missionkit._book`` (``sphinx.extra_extensions`` in ``_config.yml``) registers
+``missionkit.authoring.book`` (``sphinx.extra_extensions`` in ``_config.yml``) registers
 the ``<a id>`` anchors of every page with MyST, so such links resolve without
 warnings, while a link to an anchor that does not exist still warns.
 """

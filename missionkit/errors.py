@@ -2,7 +2,7 @@
 
 Every message is plain language and says three things: what is wrong, where
 (file, row, column when they apply) and how to fix it. Notebooks show the
-message, never a traceback (see ``missionkit.widgets.show_error``).
+message, never a traceback (see ``missionkit.forms.show_error``).
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ TEST_HUB = "https://hub.example.org"
 @pytest.fixture(scope="session")
 def built_book():
     """A clean build, as a reader gets it: Sphinx would keep pages cached across a change of the
-    book extension's code (missionkit/_book.py), so start from nothing."""
+    book extension's code (missionkit/authoring/book.py), so start from nothing."""
     import shutil
 
     shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)

@@ -64,7 +64,7 @@ def _hrefs(page: Path) -> list[str]:
 
 
 def test_notebook_pages_launch_on_binder_and_on_the_hub_with_the_trainers_link(built_book):
-    from missionkit.cohort import nbgitpuller_link
+    from missionkit.authoring.cohort import nbgitpuller_link
     from tests.conftest import TEST_HUB, TEST_REPO
 
     for page, source in [("notebooks/01-missions", "notebooks/01-missions.ipynb"),
@@ -96,13 +96,13 @@ def test_text_pages_have_no_launch_button(built_book):
     (None, None),
 ])
 def test_public_repository_url(remote, expected):
-    from missionkit._book import public_repository_url
+    from missionkit.authoring.book import public_repository_url
 
     assert public_repository_url(remote) == expected
 
 
 def test_launch_settings_from_environment_and_origin():
-    from missionkit._book import launch_settings
+    from missionkit.authoring.book import launch_settings
     from missionkit.errors import MissionkitInputError
 
     assert launch_settings({}, None) is None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from missionkit import brief
+from missionkit.capstone import brief
 from missionkit.errors import MissionkitInputError
 from missionkit.workbook import Workbook
 
@@ -279,7 +279,7 @@ def test_worked_example_uses_module_07s_worked_round_2():
     source = next("".join(c["source"]) for c in nb["cells"] if "round2_decisions = {" in "".join(c["source"]))
     block = source[source.index("round2_decisions = {"):source.index("}", source.index("round2_decisions = {")) + 1]
     assert ast.literal_eval(block.split("=", 1)[1].strip()) == brief.ROUND2_EXAMPLE
-    from missionkit import portfolio
+    from missionkit.portfolio import core as portfolio
 
     sec = brief._case_sections()["portfolio"]
     (entry,) = sec.values()

@@ -2,6 +2,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
+import missionkit
 from missionkit import charts
 
 
@@ -19,6 +20,7 @@ def test_stored_format_is_v5_spec_plus_svg_and_no_html():
 
 
 def test_altair_default_renderer_is_ours():
+    missionkit.setup()  # the setup cell of every notebook registers the renderer
     bundle = _chart()._repr_mimebundle_()
     if isinstance(bundle, tuple):
         bundle = bundle[0]
@@ -50,7 +52,9 @@ def test_figure_html_escapes_takeaway():
 def test_case_charts_say_fictional_and_own_data_charts_do_not():
     """Every chart of the Marenta case says so in its title and its description (read aloud);
     the same chart of a participant's own table does not."""
-    from missionkit import case, charts_readiness, charts_scanning
+    from missionkit import case
+    from missionkit.readiness import charts as charts_readiness
+    from missionkit.scanning import charts as charts_scanning
 
     policies, scores, donors = case.load("policies"), case.load("readiness"), case.load("donors")
     builders = [lambda d: charts_scanning.budget_by_owner(d), charts_scanning.objective_coverage_chart,
@@ -71,9 +75,10 @@ def test_case_charts_say_fictional_and_own_data_charts_do_not():
 def test_static_picture_is_named_for_screen_readers():
     import re
 
-    from missionkit import catalogue, charts
+    from missionkit import catalogue
+    from missionkit.missions.charts import missions_by_deadline
 
-    fig = charts.missions_by_deadline(catalogue.missions())
+    fig = missions_by_deadline(catalogue.missions())
     svg = charts.mimebundle(fig.spec())["image/svg+xml"]
     head = svg[: svg.index(">") + 1]
     assert 'role="img"' in head and 'aria-label="Bar chart of' in head
@@ -82,7 +87,8 @@ def test_static_picture_is_named_for_screen_readers():
 
 
 def test_governance_charts_of_marenta_say_fictional():
-    from missionkit import charts_governance, governance
+    from missionkit.governance import charts as charts_governance
+    from missionkit.governance import design as governance
 
     marenta = governance.marenta_design()
     for fig in (charts_governance.raci_heatmap(marenta), charts_governance.body_sizes_chart(marenta)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from missionkit import charts_tables as t
+from missionkit import table_view as t
 
 
 @pytest.mark.parametrize("name, shown", [

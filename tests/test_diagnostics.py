@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit import diagnostics as D
+from missionkit.diagnostics import survey as D
 from missionkit.errors import MissionkitInputError
 
 SOLUTION_RECOMMENDATIONS = {
@@ -454,7 +454,7 @@ def test_evidence_parsing_reads_ranges_dimensions_and_themes():
 # --------------------------------------------------------------------------- charts
 
 def test_likert_chart_takeaway_and_dimension_dropdown(survey, items):
-    from missionkit import charts_diagnostics as CD
+    from missionkit.diagnostics import charts as CD
 
     fig = CD.likert_bars(survey, items)
     assert fig.takeaway.startswith("Agreement is strongest on Q01\u2013Q03 (median 4")
@@ -466,7 +466,7 @@ def test_likert_chart_takeaway_and_dimension_dropdown(survey, items):
 
 
 def test_group_chart_flags_small_groups_and_uncertain_majorities(survey):
-    from missionkit import charts_diagnostics as CD
+    from missionkit.diagnostics import charts as CD
 
     fig = CD.agreement_by_group(survey, "Q07", "city")
     assert fig.takeaway == ("On Q07, a clear majority agrees in Kessa; a majority in Nuvo Alto, though the "
@@ -477,7 +477,7 @@ def test_group_chart_flags_small_groups_and_uncertain_majorities(survey):
 
 
 def test_theme_chart_takeaway():
-    from missionkit import charts_diagnostics as CD
+    from missionkit.diagnostics import charts as CD
 
     fig = CD.theme_bars()
     assert fig.takeaway == ("\u201csilos\u201d comes up most: 7 statements in 5 of 5 focus groups. 8 of 38 "
@@ -489,7 +489,7 @@ def test_theme_chart_takeaway():
 def test_theme_form_updates_counts_saves_and_keeps_bad_input_unsaved(tmp_path, monkeypatch):
     import ipywidgets as w
 
-    from missionkit import widgets_diagnostics as WD
+    from missionkit.diagnostics import forms as WD
     from missionkit.workbook import Workbook
 
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))

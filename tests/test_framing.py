@@ -1,4 +1,4 @@
-"""Tests for missionkit.framing: the mission-statement assessor.
+"""Tests for missionkit.framing.statements: the mission-statement assessor.
 
 The labelled statements live in two files, split at random (seed 20261115)
 BEFORE any rule was written:
@@ -21,9 +21,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import framing
+from missionkit.framing import statements as framing
 from missionkit.errors import MissionkitInputError
-from missionkit.framing import (
+from missionkit.framing.statements import (
     CRITERIA,
     STATUSES,
     StatementAssessment,

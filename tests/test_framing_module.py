@@ -1,6 +1,6 @@
 """Module 02 (framing a mission): exercise checks, the mission map, its chart, the catalogue table and the forms.
 
-The statement assessor itself (missionkit.framing) is tested in tests/test_framing.py; here it is used as is.
+The statement assessor itself (missionkit.framing.statements) is tested in tests/test_framing.py; here it is used as is.
 """
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case, charts_framing, framing_exercises as fe
+from missionkit import case
+from missionkit.framing import charts as charts_framing
+from missionkit.framing import mission_map as fe
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
-from missionkit.framing import assess_statement
+from missionkit.framing.statements import assess_statement
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTION = ROOT / "solutions" / "02-framing-solution.ipynb"
@@ -396,7 +398,7 @@ def _draft(form):
 
 
 def test_statement_form_fallback_escapes_script_typed_in_the_draft(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
 
     form = widgets_framing.statement_form()
     _draft(form).value = "<script>alert('x')</script> By 2030, halve road deaths in Kessa."
@@ -406,7 +408,7 @@ def test_statement_form_fallback_escapes_script_typed_in_the_draft(workbook_path
 
 
 def test_statement_form_feedback_sits_in_the_form_and_changes_as_you_type(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
     from missionkit.workbook import Workbook
 
     form = widgets_framing.statement_form()
@@ -425,7 +427,7 @@ def test_statement_form_feedback_sits_in_the_form_and_changes_as_you_type(workbo
 
 
 def test_statement_form_keeps_the_first_draft_and_compares_it_with_the_latest(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
     from missionkit.workbook import Workbook
 
     form = widgets_framing.statement_form()
@@ -444,7 +446,7 @@ def test_statement_form_keeps_the_first_draft_and_compares_it_with_the_latest(wo
 
 
 def test_statement_form_pins_the_oldest_draft_of_an_existing_workbook(fixture_workbook):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
     from missionkit.workbook import Workbook
 
     form = widgets_framing.statement_form()
@@ -456,7 +458,7 @@ def test_statement_form_pins_the_oldest_draft_of_an_existing_workbook(fixture_wo
 
 
 def test_statement_form_saves_the_questions_and_reloads(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
     from missionkit.workbook import Workbook
 
     form = widgets_framing.statement_form(start="By 2030, halve road deaths.")
@@ -475,7 +477,7 @@ def test_statement_form_saves_the_questions_and_reloads(workbook_path):
 
 
 def test_every_form_control_has_a_visible_label(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
 
     for form, n in ((widgets_framing.statement_form(), 3), (widgets_framing.mission_map_form(), 4)):
         kids = list(form.children)
@@ -487,7 +489,7 @@ def test_every_form_control_has_a_visible_label(workbook_path):
 
 
 def test_forms_share_layouts_and_styles_to_stay_small(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
 
     for form in (widgets_framing.statement_form(), widgets_framing.mission_map_form()):
         kids = [form, *form.children]
@@ -496,7 +498,7 @@ def test_forms_share_layouts_and_styles_to_stay_small(workbook_path):
 
 
 def test_forms_work_without_a_usable_workbook(monkeypatch, tmp_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -512,7 +514,7 @@ def test_forms_work_without_a_usable_workbook(monkeypatch, tmp_path):
 
 
 def test_map_form_draws_saves_and_reports_bad_lines(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
     from missionkit.workbook import Workbook
 
     Workbook.open().set("framing", "mission_statement", "By 2035, halve road deaths.")
@@ -543,7 +545,7 @@ def test_map_form_draws_saves_and_reports_bad_lines(workbook_path):
 
 
 def test_map_form_starts_from_an_example_map(workbook_path):
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
 
     example = fe.marenta_mission_map()
     form = widgets_framing.mission_map_form(start=example, per_objective=2)
@@ -554,7 +556,7 @@ def test_map_form_starts_from_an_example_map(workbook_path):
 
 
 def test_assessment_view_shows_html_and_text():
-    from missionkit import widgets_framing
+    from missionkit.framing import forms as widgets_framing
 
     view = widgets_framing.show_assessment("By 2030, halve road deaths <now>.")
     assert "&lt;now&gt;" in view._repr_html_() and "<now>" not in view._repr_html_()

@@ -12,9 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case, charts_governance, governance
+from missionkit import case
+from missionkit.governance import charts as charts_governance
+from missionkit.governance import design as governance
 from missionkit.errors import MissionkitInputError
-from missionkit.governance import Body, GovernanceDesign, Member
+from missionkit.governance.design import Body, GovernanceDesign, Member
 
 OBJ = ("O1", "O2", "O3")
 
@@ -186,7 +188,7 @@ def test_marenta_design_breaks_four_rules_and_respects_the_caps():
 
 
 def test_marenta_budget_holders_match_the_scan():
-    from missionkit import scanning
+    from missionkit.scanning import scan as scanning
 
     assert governance.marenta_budget_holders() == scanning.budget_holders(case.load("policies"))
 
@@ -400,7 +402,7 @@ def test_chart_takeaways_follow_the_design():
 
 def test_governance_form_saves_and_redraws(tmp_path, monkeypatch):
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))
-    from missionkit import widgets_governance
+    from missionkit.governance import forms as widgets_governance
     from missionkit.workbook import Workbook
 
     form = widgets_governance.governance_form()
@@ -419,7 +421,7 @@ def test_governance_form_saves_and_redraws(tmp_path, monkeypatch):
 
 def test_form_escapes_saved_text(tmp_path, monkeypatch):
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))
-    from missionkit import widgets_governance
+    from missionkit.governance import forms as widgets_governance
     from missionkit.workbook import Workbook
 
     Workbook.open().set("governance", "objective_owners", {"O1": "<script>x</script>"})
@@ -430,7 +432,7 @@ def test_form_escapes_saved_text(tmp_path, monkeypatch):
 def test_form_survives_odd_saved_values(tmp_path, monkeypatch):
     """A workbook written by another tool (or by hand) never breaks the form."""
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))
-    from missionkit import widgets_governance
+    from missionkit.governance import forms as widgets_governance
     from missionkit.workbook import Workbook
 
     Workbook.open().update("governance", {"objective_owners": "Transport", "board": "13 seats, mixed",

@@ -5,7 +5,7 @@ What a course hub must do, checked end to end (book/cohort.md explains it to tra
 1. five participants log in at the same time (the hub's login form, DummyAuthenticator);
 2. their servers start (hub REST API, SimpleLocalProcessSpawner with one home per participant
    under a temporary folder);
-3. each follows the module's nbgitpuller link (made by missionkit.cohort), which logs them in to
+3. each follows the module's nbgitpuller link (made by missionkit.authoring.cohort), which logs them in to
    their own server (OAuth) and shows nbgitpuller's page; the page's pull then clones the course
    from a local git repository into ~/mission-bootcamp;
 4. each runs the module 01 exercise notebook in a kernel of their own server (sessions API and
@@ -43,8 +43,8 @@ import nbformat
 import pytest
 import requests
 
-from missionkit import cohort
-from missionkit.cohort import course_links, links_markdown, nbgitpuller_link
+from missionkit.authoring import cohort
+from missionkit.authoring.cohort import course_links, links_markdown, nbgitpuller_link
 from missionkit.errors import MissionkitInputError
 
 ROOT = Path(__file__).resolve().parents[1]

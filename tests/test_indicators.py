@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit import indicators as ind
+from missionkit.monitoring import indicators as ind
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
 
@@ -538,7 +538,7 @@ def test_theory_of_change():
 # --------------------------------------------------------------------------- charts and forms
 @pytest.fixture(scope="module")
 def charts_module():
-    from missionkit import charts_indicators
+    from missionkit.monitoring import charts as charts_indicators
 
     return charts_indicators
 
@@ -592,7 +592,7 @@ EVIL = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
 
 def test_theory_of_change_form_saves_draws_and_escapes(workbook):
-    from missionkit import widgets_indicators as wi
+    from missionkit.monitoring import forms as wi
 
     form = wi.theory_of_change_form(start=ind.MARENTA_THEORY_OF_CHANGE)
     bundle = form._repr_mimebundle_()
@@ -609,7 +609,7 @@ def test_theory_of_change_form_saves_draws_and_escapes(workbook):
 
 
 def test_indicator_form_audits_as_you_type_saves_and_escapes(workbook):
-    from missionkit import widgets_indicators as wi
+    from missionkit.monitoring import forms as wi
 
     form = wi.indicator_form()
     texts = {c.description: c for c in form.children if hasattr(c, "description") and c.description}
@@ -629,7 +629,7 @@ def test_indicator_form_audits_as_you_type_saves_and_escapes(workbook):
 
 
 def test_summary_is_markdown_and_escaped(dashboard):
-    from missionkit import widgets_indicators as wi
+    from missionkit.monitoring import forms as wi
 
     md = wi.summary(dashboard)._repr_markdown_()
     assert md.startswith("Of 19 indicators")

@@ -28,8 +28,8 @@ def test_sigkill_after_form_change_loses_nothing(tmp_path):
     try:
         client.wait_for_ready(timeout=60)
         code = (
-            "from missionkit import welcome, widgets\n"
-            "form = widgets.text_form('welcome', 'first_idea', title='t', label='l', help_text='h',\n"
+            "from missionkit import welcome, forms\n"
+            "form = forms.text_form('welcome', 'first_idea', title='t', label='l', help_text='h',\n"
             "                         check=welcome.first_idea_feedback, example=welcome.EXAMPLE)\n"
             "box = form.children[0].children[-1]\n"
             "box.value = 'By 2031, no child walks to school on a road without a pavement'\n"

@@ -1,60 +1,153 @@
-"""The layer rule of DESIGN.md §4: each missionkit layer imports only those below it."""
+"""The layer rule (docs/design.md, "Layers"), read from each file's place; no table to keep by hand.
+
+* Shared code sits at the top of missionkit/ and never imports a teaching module.
+* In a teaching module (a folder such as missionkit/scanning/), a file's role is its name:
+  ``forms.py`` (top) > ``charts.py``, ``checks.py`` and ``export.py`` > everything else (the domain,
+  ``load.py`` included). A file imports only roles below its own (domain files may use
+  each other), in its own module or in another; modules never import each other in a circle.
+* Domain and checks files never import a display library; nothing imports missionkit.authoring.
+* No private name (``_x``) is imported from another file, and no file is over 900 lines.
+"""
 from __future__ import annotations
 
 import ast
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "missionkit"
 
-LEVEL = {
+# Shared files, bottom to top. A file imports only lower levels.
+SHARED = {
     "errors": 0,
-    "feedback": 1, "case": 1, "tables": 1, "catalogue": 1, "welcome": 2,
-    "framing": 2, "framing_exercises": 2.5, "scanning": 2, "governance": 2, "stakeholders": 2, "diagnostics": 2,
-    "portfolio": 2, "indicators": 2, "readiness": 2, "litmus": 2, "cohort": 2, "trainer": 2,
-    "charts": 3,
-    "workbook": 4, "widgets": 4, "brief": 4,
+    "feedback": 1,
+    "case": 2, "catalogue": 2, "tables": 2,
+    "text": 3, "workbook": 3, "welcome": 3,
+    "table_view": 4,
+    "charts": 5,
+    "forms": 6,
 }
+# any other file in a module folder is domain (0); export.py writes documents that embed charts
+ROLE = {"forms": 2, "charts": 1, "checks": 1, "export": 1}
 DISPLAY = {"altair", "ipywidgets", "IPython", "vl_convert"}
+DISPLAY_SHARED = {"charts", "table_view", "forms"}
+MAX_LINES = 900
+LONG_FILES_ALLOWED = {"data/generate_case.py"}
 
 
-def _imports(path: Path) -> set[str]:
-    names = set()
+def _files() -> list[Path]:
+    return sorted(p for p in PKG.rglob("*.py") if "data" not in p.relative_to(PKG).parts[:1] or p.name != "__init__.py")
+
+
+def _place(path: Path) -> tuple[str, str]:
+    """(kind, name): ("shared", stem), ("module", "scanning/charts"), ("authoring", ...) or ("data", ...)."""
+    parts = path.relative_to(PKG).with_suffix("").parts
+    if len(parts) == 1:
+        return "shared", parts[0]
+    return ({"authoring": "authoring", "data": "data"}.get(parts[0], "module"), "/".join(parts))
+
+
+def _role(name: str) -> int:
+    return ROLE.get(name.split("/")[-1], 0)
+
+
+def _imports(path: Path) -> list[tuple[str, list[str]]]:
+    """(dotted module, imported names) for every import in the file."""
+    found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-            if node.module == "missionkit":
-                names.update(f"missionkit.{a.name}" for a in node.names)
-    return names
+            found += [(a.name, []) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, [a.name for a in node.names]))
+    return found
 
 
-def level(stem: str) -> int | None:
-    """charts_<topic> and widgets_<topic> modules sit in their family's layer."""
-    for family in ("charts", "widgets"):
-        if stem.startswith(family + "_"):
-            return LEVEL[family]
-    return LEVEL.get(stem)
+def _target(module: str, names: list[str]) -> list[str]:
+    """missionkit files an import reaches, as place names ("case", "scanning/scan", "scanning")."""
+    if not module.startswith("missionkit"):
+        return []
+    parts = module.split(".")[1:]
+    if not parts:
+        return list(names)
+    base = "/".join(parts)
+    subs = [f"{base}/{n}" for n in names if (PKG / base / f"{n}.py").exists()]
+    return subs or [base]
 
 
-def test_every_module_has_a_layer():
-    missing = {p.stem for p in PKG.glob("*.py") if not p.stem.startswith("_") and level(p.stem) is None}
-    assert not missing, f"add these to LEVEL in tests/test_layers.py: {missing}"
-
-
-def test_layers_import_only_downwards():
+def _problems() -> list[str]:
     problems = []
-    for path in PKG.glob("*.py"):
-        if path.stem.startswith("_") or level(path.stem) is None:
+    for path in _files():
+        kind, me = _place(path)
+        if path.name == "__init__.py" or kind == "data":
             continue
-        mine = level(path.stem)
-        for name in _imports(path):
-            if name.startswith("missionkit."):
-                other = name.split(".")[1]
-                theirs = level(other)
-                if theirs is not None and theirs >= mine and other != path.stem and not (
-                        theirs == mine and mine in (LEVEL["charts"], LEVEL["widgets"])):
-                    problems.append(f"{path.name} imports {name}")
-            if mine < LEVEL["charts"] and name.split(".")[0] in DISPLAY:
-                problems.append(f"{path.name} (domain) imports display library {name}")
-    assert not problems, problems
+        for module, names in _imports(path):
+            top = module.split(".")[0]
+            if kind in ("module", "shared") and top in DISPLAY:
+                if (kind == "module" and _role(me) == 0) or me.endswith("/checks") or (
+                        kind == "shared" and me not in DISPLAY_SHARED):
+                    problems.append(f"{me} imports the display library {module}")
+            if module.startswith("missionkit."):
+                problems += [f"{me} imports the private name {n} from {module}" for n in names if n.startswith("_")]
+            for other in _target(module, names):
+                if other.startswith("authoring") and kind != "authoring":
+                    problems.append(f"{me} imports build-time code {other}")
+                if kind == "authoring" or other.startswith("data"):
+                    continue
+                o_shared = "/" not in other
+                if kind == "shared":
+                    if not o_shared and other in SHARED:
+                        continue
+                    if not o_shared or other not in SHARED:
+                        problems.append(f"shared {me} imports the teaching module {other}")
+                    elif other != me and SHARED[other] >= SHARED[me]:
+                        problems.append(f"{me} (shared, level {SHARED[me]}) imports {other} (level {SHARED[other]})")
+                elif not o_shared:
+                    if other.count("/") == 0 or other == me:
+                        continue
+                    if _role(other) > _role(me) or (_role(other) == _role(me) > 0):
+                        problems.append(f"{me} imports {other}, a role at or above its own")
+    return problems
+
+
+def test_layers_by_place():
+    assert not _problems(), "\n".join(_problems())
+
+
+def test_teaching_modules_import_each_other_without_cycles():
+    graph: dict[str, set[str]] = {}
+    for path in _files():
+        kind, me = _place(path)
+        if kind != "module":
+            continue
+        mine = me.split("/")[0]
+        for module, names in _imports(path):
+            for other in _target(module, names):
+                if "/" in other and other.split("/")[0] != mine:
+                    graph.setdefault(mine, set()).add(other.split("/")[0])
+    try:
+        list(TopologicalSorter(graph).static_order())
+    except CycleError as error:  # pragma: no cover - the message is the point
+        raise AssertionError(f"teaching modules import each other in a circle: {error.args[1]}") from None
+
+
+def test_every_teaching_module_states_its_api():
+    for folder in sorted(p for p in PKG.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
+        if folder.name in ("authoring", "data", "__pycache__"):
+            continue
+        doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and "Public API" in doc, f"{folder.name}/__init__.py: say what the module offers in its docstring"
+
+
+def test_no_file_is_too_long():
+    long = [f"{p.relative_to(PKG)} ({n} lines)" for p in PKG.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+            and p.relative_to(PKG).as_posix() not in LONG_FILES_ALLOWED]
+    assert not long, f"split these by concern (at most {MAX_LINES} lines): {long}"
+
+
+def test_import_missionkit_pulls_in_no_build_time_code():
+    import subprocess
+    import sys
+
+    code = "import sys, missionkit; print(sorted(m for m in sys.modules if m.startswith(('missionkit', 'altair'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "authoring" not in out and "altair" not in out, out

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import catalogue, litmus
+from missionkit import catalogue
+from missionkit.missions import litmus
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
 
@@ -317,7 +318,7 @@ def _catalogue():
 
 
 def test_chart_counts_and_takeaway_match_the_data():
-    from missionkit import charts
+    from missionkit.missions import charts
 
     df = _catalogue()
     fig = charts.missions_by_deadline(df)
@@ -339,7 +340,8 @@ def test_chart_counts_and_takeaway_match_the_data():
 
 
 def test_chart_takeaway_on_crafted_data():
-    from missionkit import charts
+    from missionkit import charts as base
+    from missionkit.missions import charts
 
     df = pd.DataFrame({
         "mission_id": ["A", "B", "C", "D"], "country_or_framework": ["EU – X", "EU – X", "Japan – M", "Chile"],
@@ -349,7 +351,7 @@ def test_chart_takeaway_on_crafted_data():
     fig = charts.missions_by_deadline(df)
     assert fig.takeaway == ("Most of the 3 dated missions in the catalogue (2) aim at 2030; the furthest look "
                             "to 2050: Japan (1). 1 more have no single target year.")
-    with pytest.raises(charts.ChartError):
+    with pytest.raises(base.ChartError):
         charts.missions_by_deadline(df.assign(deadline=pd.array([None] * 4, dtype="Int64")))
     with pytest.raises(MissionkitInputError, match="'organisational' is not a kind of row"):
         charts.missions_by_deadline(df, kinds=("mission", "organisational"))
@@ -379,7 +381,7 @@ def _controls(form):
 
 
 def test_form_fallback_escapes_script_typed_into_evidence(workbook_path):
-    from missionkit import widgets
+    from missionkit.missions import forms as widgets
 
     form = widgets.litmus_form()
     dropdowns = [c for c in _controls(form) if hasattr(c, "options")]
@@ -394,7 +396,7 @@ def test_form_fallback_escapes_script_typed_into_evidence(workbook_path):
 
 
 def test_form_saves_every_change_and_reloads(workbook_path):
-    from missionkit import widgets
+    from missionkit.missions import forms as widgets
     from missionkit.workbook import Workbook
 
     form = widgets.litmus_form()
@@ -416,7 +418,7 @@ def test_form_saves_every_change_and_reloads(workbook_path):
 def test_form_verdict_updates_on_every_change(workbook_path):
     import ipywidgets as w
 
-    from missionkit import widgets
+    from missionkit.missions import forms as widgets
 
     form = widgets.litmus_form()
     htmls = []
@@ -439,7 +441,7 @@ def test_form_verdict_updates_on_every_change(workbook_path):
 def test_every_form_control_has_a_visible_label(workbook_path):
     import ipywidgets as w
 
-    from missionkit import widgets
+    from missionkit.missions import forms as widgets
 
     form = widgets.litmus_form()
     kids = list(form.children)
@@ -454,7 +456,7 @@ def test_every_form_control_has_a_visible_label(workbook_path):
 
 
 def test_form_shares_layouts_to_stay_small(workbook_path):
-    from missionkit import widgets
+    from missionkit.missions import forms as widgets
 
     form = widgets.litmus_form()
     layouts = {id(c.layout) for c in form.children}
@@ -462,7 +464,7 @@ def test_form_shares_layouts_to_stay_small(workbook_path):
 
 
 def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path):
-    from missionkit import widgets
+    from missionkit.missions import forms as widgets
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

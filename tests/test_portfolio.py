@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit import portfolio as P
+from missionkit.portfolio import core as P
 from missionkit.errors import MissionkitInputError
-from missionkit.portfolio import Portfolio, load_portfolio
+from missionkit.portfolio.core import Portfolio, load_portfolio
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -552,7 +552,7 @@ def test_missionkit_does_not_name_the_planted_projects():
 
 # --------------------------------------------------------------------------- charts
 def test_charts_have_takeaways_computed_from_the_data(marenta):
-    from missionkit import charts_portfolio as cp
+    from missionkit.portfolio import charts as cp
 
     heat = cp.coverage_heatmap(marenta)
     assert heat.takeaway.startswith("O4 Fair access has the fewest projects (4) and the least money (83.45 MRC m")
@@ -570,7 +570,7 @@ def test_charts_have_takeaways_computed_from_the_data(marenta):
 
 
 def test_charts_aggregate_large_portfolios():
-    from missionkit import charts_portfolio as cp
+    from missionkit.portfolio import charts as cp
 
     p = P._portfolio_from_typed(P.synthetic_frame(20_000, seed=3), mission_start_year=2025)
     for fig in (cp.coverage_heatmap(p), cp.budget_by_objective(p), cp.risk_horizon_bubbles(p), cp.timeline(p)):
@@ -593,7 +593,7 @@ def _dropdowns(form):
 
 
 def test_form_prefills_proposals_updates_and_saves(workbook_path, marenta):
-    from missionkit.widgets_portfolio import review_form
+    from missionkit.portfolio.forms import review_form
     from missionkit.workbook import Workbook
 
     form = review_form(marenta)
@@ -615,7 +615,7 @@ def test_form_prefills_proposals_updates_and_saves(workbook_path, marenta):
 
 
 def test_form_escapes_participant_text(workbook_path):
-    from missionkit.widgets_portfolio import review_form, review_summary_html
+    from missionkit.portfolio.forms import review_form, review_summary_html
 
     frame = pd.DataFrame({"project_id": ["A1", "A2"], "title": ["<script>alert('x')</script>", "<b>bold</b> & co"],
                           "objective": ["O1", "O2"], "instrument": ["funding", "analysis"],
@@ -637,7 +637,7 @@ def test_form_escapes_participant_text(workbook_path):
 
 
 def test_form_works_on_a_portfolio_without_decision_columns(workbook_path):
-    from missionkit.widgets_portfolio import review_form
+    from missionkit.portfolio.forms import review_form
     from missionkit.workbook import Workbook
 
     frame = pd.DataFrame({"project_id": ["A1", "A2"], "title": ["One", "Two"], "objective": ["O1", "O2"],
@@ -651,7 +651,7 @@ def test_form_works_on_a_portfolio_without_decision_columns(workbook_path):
 
 
 def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path, marenta):
-    from missionkit.widgets_portfolio import review_form
+    from missionkit.portfolio.forms import review_form
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -666,7 +666,7 @@ def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path, marenta):
 def test_form_starts_from_an_answer_and_says_what_its_static_view_shows(workbook_path, marenta):
     """The worked solution passes its answer (`start=`); a blank exercise passes `...` and the form
     starts from the proposals; the book's static view says which of the two it shows."""
-    from missionkit.widgets_portfolio import review_form
+    from missionkit.portfolio.forms import review_form
 
     blank = review_form(marenta, start=...)
     assert _dropdowns(blank)["PR47"].value == "pivot"  # the lead ministry's proposal
@@ -680,7 +680,7 @@ def test_form_starts_from_an_answer_and_says_what_its_static_view_shows(workbook
 def test_round2_gutting_an_objective_or_scaling_relabelled_work_is_not_well_done():
     """Paid-for scale-ups are not enough: closing the largest project (its lead proposed scaling it),
     cutting an objective by 60% and scaling possible relabellings each need a reason."""
-    from missionkit import brief
+    from missionkit.capstone import brief
 
     assert P.check_round2_decisions(brief.ROUND2_EXAMPLE).status == "good"
     bad = {**brief.ROUND2_EXAMPLE, "PR02": "sunset", "PR04": "scale", "PR26": "scale"}

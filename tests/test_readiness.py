@@ -20,7 +20,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case, charts_readiness, readiness
+from missionkit import case
+from missionkit.readiness import charts as charts_readiness
+from missionkit.readiness import scorecard as readiness
 from missionkit.charts import ChartError, Figure
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
@@ -400,7 +402,7 @@ def _widgets(form, kind):
 
 
 def test_form_saves_scores_and_shows_the_profile(workbook):
-    from missionkit import widgets_readiness as wr
+    from missionkit.readiness import forms as wr
 
     form = wr.self_assessment_form()
     drops, areas = _widgets(form, "Dropdown"), _widgets(form, "Textarea")
@@ -418,7 +420,7 @@ def test_form_saves_scores_and_shows_the_profile(workbook):
 
 
 def test_form_imports_a_teammate_without_touching_my_scores(workbook, tmp_path):
-    from missionkit import widgets_readiness as wr
+    from missionkit.readiness import forms as wr
     from missionkit.workbook import Workbook
 
     workbook.set("readiness", "scores", {"R3": {"score": 2, "evidence": "mine"}})
@@ -449,7 +451,7 @@ def test_form_imports_a_teammate_without_touching_my_scores(workbook, tmp_path):
 
 
 def test_form_start_fills_only_an_empty_workbook(workbook, scores):
-    from missionkit import widgets_readiness as wr
+    from missionkit.readiness import forms as wr
 
     start = {r.dimension: {"score": int(r.score), "evidence": r.evidence}
              for r in scores.itertuples() if r.assessor == "Mission team analyst"}

@@ -16,7 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case, charts_scanning, scanning
+from missionkit import case
+from missionkit.scanning import charts as charts_scanning
+from missionkit.scanning import scan as scanning
 from missionkit.errors import MissionkitInputError
 
 
@@ -403,7 +405,7 @@ def test_chart_specs_have_titles_and_descriptions(policies):
 # --------------------------------------------------------------------------- the form
 def test_objective_form_shows_policies_and_saves_notes(tmp_path, monkeypatch, policies):
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))
-    from missionkit import widgets_scanning
+    from missionkit.scanning import forms as widgets_scanning
     from missionkit.workbook import Workbook
 
     form = widgets_scanning.objective_explorer(policies)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit import stakeholders as S
+from missionkit.stakeholders import register as S
 from missionkit.errors import MissionkitInputError
 
 MISSING = {"citizens' group", "informal-transport association", "women's group", "donor", "development bank"}
@@ -313,7 +313,7 @@ def test_check_board():
 # --------------------------------------------------------------------------- chart
 
 def test_map_chart_has_its_takeaway_selection_and_tooltips(register):
-    from missionkit import charts_stakeholders as CS
+    from missionkit.stakeholders import charts as CS
 
     fig = CS.interest_influence_map(register)
     assert fig.takeaway.startswith("16 organisations could block the mission")
@@ -327,7 +327,7 @@ def test_map_chart_has_its_takeaway_selection_and_tooltips(register):
 
 
 def test_balance_chart_takeaway(register, default):
-    from missionkit import charts_stakeholders as CS
+    from missionkit.stakeholders import charts as CS
 
     fig = CS.board_balance(default)
     assert fig.takeaway.startswith("Government holds 12 of 13 board seats today and 6 of 13 in the proposal")
@@ -339,7 +339,7 @@ def test_balance_chart_takeaway(register, default):
 def test_engagement_form_saves_loads_and_escapes(tmp_path, monkeypatch):
     import ipywidgets as w
 
-    from missionkit import widgets_stakeholders as WS
+    from missionkit.stakeholders import forms as WS
     from missionkit.workbook import Workbook
 
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))
@@ -360,7 +360,7 @@ def test_engagement_form_saves_loads_and_escapes(tmp_path, monkeypatch):
 
 
 def test_engagement_form_example_is_only_partly_there(tmp_path, monkeypatch):
-    from missionkit import widgets_stakeholders as WS
+    from missionkit.stakeholders import forms as WS
 
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "wb.json"))
     static = WS.engagement_plan_form()._repr_mimebundle_()["text/html"]

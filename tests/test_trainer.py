@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from missionkit import case, trainer
+from missionkit import case
+from missionkit.authoring import trainer
 from missionkit.errors import MissionkitInputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -303,7 +304,7 @@ def test_handout_escapes_text(raw):
 
 
 def test_worksheets_follow_their_sources(kit):
-    from missionkit import brief
+    from missionkit.capstone import brief
 
     scorecard = kit.module("09").worksheets[0].rows
     assert scorecard == [f"{k} {v}" for k, v in case.READINESS_DIMENSIONS.items()]

@@ -4,7 +4,7 @@
     python tools/make_trainer_pages.py --check   exit 1 if a page is missing, stale or not generated
     python tools/make_trainer_pages.py --toc     print the "For trainers" part for _toc.yml
 
-The data file is checked first (missionkit.trainer.load): an agenda that gives a
+The data file is checked first (missionkit.authoring.trainer.load): an agenda that gives a
 module less time than its core path is refused with a plain message. Output is
 deterministic: the same data give the same bytes.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from missionkit import trainer  # noqa: E402
+from missionkit.authoring import trainer
 from missionkit.errors import MissionkitInputError  # noqa: E402
 
 FOLDERS = (trainer.TRAINER_DIR, trainer.HANDOUT_DIR)

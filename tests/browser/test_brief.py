@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from missionkit import brief
+from missionkit.capstone import brief
 from missionkit.workbook import Workbook
 from tests.browser.helpers import block_external, browser, serve
 

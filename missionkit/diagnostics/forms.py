@@ -1,0 +1,138 @@
+"""Forms for module 06 (mission diagnostics).
+
+:func:`theme_coding_form`: one box of keywords per theme, plus a theme of your
+own; the counts (statements and focus groups per theme, and how many statements
+no theme caught) update as you edit, and the codebook is saved to the workbook
+(section ``"diagnostics"``, key ``"themes"``) on every change.
+"""
+from __future__ import annotations
+
+import html
+from typing import Any, Mapping
+
+import ipywidgets as w
+
+from missionkit.diagnostics import survey as D
+from missionkit.errors import MissionkitInputError
+from missionkit.forms import FormBox, open_workbook, error_html
+
+SECTION = "diagnostics"
+KEY = "themes"
+OWN = "your own theme"
+
+
+def _as_book(stored: Any) -> dict[str, list[str]]:
+    if not isinstance(stored, Mapping):
+        return {}
+    out: dict[str, list[str]] = {}
+    for name, words in stored.items():
+        if isinstance(words, str):
+            words = words.split(",")
+        if isinstance(words, (list, tuple)):
+            out[str(name)] = [str(x).strip() for x in words if str(x).strip()]
+    return out
+
+
+def counts_html(book: Mapping[str, Any], focus_groups=None) -> str:
+    """The theme counts as a small HTML table (participant text escaped), or a plain message."""
+    try:
+        counts = D.theme_counts(book, focus_groups)
+        coded = D.code_statements(book, focus_groups)
+    except MissionkitInputError as error:
+        return error_html(error)
+    rows = "".join(
+        f"<tr><th scope=\"row\">{html.escape(str(r['theme']))}</th><td>{r['statements']}</td><td>{r['groups']} of "
+        f"{r['of groups']}</td><td>{html.escape(str(r['example']))}</td></tr>"
+        for r in counts.to_dict("records"))
+    none = coded[coded["themes"] == ""]
+    missed = "".join(f"<li>{html.escape(s)} ({html.escape(g)})</li>" for s, g in
+                     zip(none["statement"].head(5), none["group_id"].head(5)))
+    more = f"<li>… and {len(none) - 5} more</li>" if len(none) > 5 else ""
+    return ('<table class="missionkit-themes"><thead><tr><th scope="col">Theme</th><th scope="col">Statements</th>'
+            '<th scope="col">Focus groups</th><th scope="col">Example</th></tr></thead><tbody>' + rows
+            + f"</tbody></table><p><strong>{len(none)} of {len(coded)} statements have no theme.</strong>"
+            + (f" Some of them:</p><ul>{missed}{more}</ul>" if len(none) else "</p>"))
+
+
+def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = KEY, start: Any = None) -> FormBox:
+    """Edit a codebook (theme -> keywords) and see the counts update; saved to the workbook as you go.
+
+    Opens with the codebook saved in the workbook, or else ``start`` (default:
+    the course's :data:`~missionkit.diagnostics.survey.DEFAULT_THEMES`). The last box
+    is for a theme of your own: give it a name and keywords.
+    """
+    wb, save_note = open_workbook()
+    book: dict[str, list[str]] = {}
+    load_note = ""
+    if wb is not None:
+        try:
+            book = _as_book(wb.get(section, key))
+        except MissionkitInputError as error:
+            load_note = f"Your saved themes could not be read, so the form starts from the course's: {error.message}"
+    if not book:
+        book = _as_book(D.DEFAULT_THEMES if start is None else start)
+
+    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+    text_layout, text_style = w.Layout(), HTMLStyle()
+    box_layout, box_style = w.Layout(width="100%"), TextStyle()
+
+    def text(markup: str) -> w.HTML:
+        return w.HTML(markup, layout=text_layout, style=text_style)
+
+    names = list(book)
+    boxes: dict[str, w.Text] = {}
+    parts: list[w.Widget] = [text(
+        "<p>Each box holds one theme's keywords, separated by commas. A statement gets the theme when it contains "
+        "a keyword (capital letters do not matter). Edit a box and press Tab or Enter: the counts below update and "
+        "your codebook is saved. Clear a box to drop its theme.</p>")]
+    for name in names:
+        boxes[name] = w.Text(value=", ".join(book[name]), continuous_update=False, layout=box_layout,
+                             style=box_style)
+        parts += [text(f"<label><strong>Theme \u201c{html.escape(name)}\u201d: keywords</strong></label>"),
+                  boxes[name]]
+    own_name = w.Text(value="", continuous_update=False, layout=box_layout, style=box_style,
+                      placeholder="A name for your own theme, for example: data gaps")
+    own_words = w.Text(value="", continuous_update=False, layout=box_layout, style=box_style,
+                       placeholder="Its keywords, separated by commas, for example: no data, data")
+    parts += [text("<label><strong>Your own theme: name</strong></label>"), own_name,
+              text("<label><strong>Your own theme: keywords</strong></label>"), own_words]
+    table = text("")
+    status = text("")
+    state: dict[str, Any] = {"book": book}
+
+    def current() -> dict[str, list[str]]:
+        out = {n: [x.strip() for x in b.value.split(",") if x.strip()] for n, b in boxes.items()}
+        out = {n: v for n, v in out.items() if v}
+        if own_name.value.strip() and own_words.value.strip():
+            out[own_name.value.strip()] = [x.strip() for x in own_words.value.split(",") if x.strip()]
+        return out
+
+    def refresh(change=None) -> None:
+        book_now = current()
+        state["book"] = book_now
+        table.value = counts_html(book_now, focus_groups)
+        if change is None or wb is None:
+            return
+        try:
+            D.parse_themes(book_now)
+        except MissionkitInputError:
+            return  # the table already explains the problem; nothing is saved until it is fixed
+        try:
+            wb.set(section, key, book_now)
+            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
+                            f"\u201c{html.escape(section)}\u201d).</em></p>")
+        except MissionkitInputError as error:
+            status.value = error_html(error)
+
+    for control in (*boxes.values(), own_name, own_words):
+        control.observe(refresh, names="value")
+    refresh()
+    note = load_note or save_note
+    status.value = f'<p class="missionkit-save-status"><em>{html.escape(note)}</em></p>' if note else ""
+
+    def fallback() -> str:
+        return counts_html(state["book"], focus_groups)
+
+    return FormBox(parts + [text("<h4>Counts</h4>"), table, status],
+                   title="Coding the focus groups into themes (fictional case)", fallback=fallback)

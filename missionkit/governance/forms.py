@@ -1,0 +1,215 @@
+"""Module 04 form: design Marenta's mission governance and see the rules and the RACI chart update.
+
+Dropdowns choose who owns each objective (O1-O5); checkboxes choose the board
+and the members of the co-ordination forum; one checkbox gives the steering
+committee the right to approve the portfolio before money is committed. On
+every change the form redraws the design (findings, plus the RACI heat map as
+static SVG inside an ``ipywidgets.HTML``: no Output widget, no JavaScript) and
+saves the choices to the workbook, section ``"governance"``.
+"""
+from __future__ import annotations
+
+import html
+from typing import Any, Mapping
+
+import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
+
+from missionkit import case
+from missionkit.governance import charts as charts_governance
+from missionkit.governance import design as governance
+from missionkit.charts import ChartError
+from missionkit.errors import MissionkitInputError
+from missionkit.forms import error_html, open_workbook, FormBox
+
+__all__ = ["SECTION", "owner_options", "board_candidates", "forum_candidates", "design_html", "governance_form"]
+
+SECTION = "governance"
+NOBODY = "(nobody yet)"
+
+_EXTRA_BOARD = (
+    "Ministry of Gender and Social Affairs", "Women on the Move Marenta", "Kessa Commuters' Voice",
+    "Urban Poor Federation", "Amberport Residents' Federation", "Clean Air Marenta", "Road Safety Alliance Marenta",
+    "Volta Motors Marenta", "National Institute of Transport Research", "Norvale Development Agency",
+    "Meridian Infrastructure Bank",
+)
+
+
+def owner_options() -> list[str]:
+    """Public bodies that could own an objective: the Delivery Office, ministries, agencies, cities."""
+    reg = governance._register()
+    names = [n for n, i in reg.items() if i["type"] in ("ministry", "agency", "city")]
+    first = [governance.PMDO] if governance.PMDO in names else []
+    return first + sorted(n for n in names if n not in first)
+
+
+def board_candidates() -> list[str]:
+    """The current board, plus voices the register shows missing from it (all FICTIONAL)."""
+    reg = governance._register()
+    current = [n for n, i in reg.items() if i["seat"] == "board"]
+    informal = sorted((n for n, i in reg.items() if i["type"] == "informal-transport association"),
+                      key=lambda n: -int(case.load("stakeholders").set_index("name").loc[n, "influence"]))[:1]
+    return current + [n for n in (*_EXTRA_BOARD, *informal) if n in reg and n not in current]
+
+
+def forum_candidates() -> list[str]:
+    """The Delivery Office, every holder of mission-tagged money, and two ministries that hold none."""
+    names = [governance.PMDO] + list(governance.marenta_budget_holders())
+    for extra in ("Ministry of Gender and Social Affairs", "Ministry of Interior"):
+        if extra not in names:
+            names.append(extra)
+    return names
+
+
+def _label(name: str) -> str:
+    sector = governance.sector_of(name) or ""
+    holders = governance.marenta_budget_holders()
+    money = f", holds {governance._money(holders[name]['budget'])}" if name in holders else ""
+    return f"{charts_governance.short_name(name)} ({sector}{money})"
+
+
+def design_html(design: governance.GovernanceDesign) -> str:
+    """Findings (escaped) and the RACI heat map (static SVG) for a design."""
+    findings = governance.check_design(design)
+    problems = [f for f in findings if f.severity == "problem"]
+    if problems:
+        head = (f'<p role="status"><strong>{len(problems)} of the {len(governance.RULES)} rules '
+                f"{'is' if len(problems) == 1 else 'are'} broken.</strong></p>")
+    else:
+        head = (f'<p role="status"><strong>All {len(governance.RULES)} rules hold.</strong> Now discuss what the rules '
+                "cannot see: who chairs, how often bodies meet, and whether the owners have the power they need.</p>")
+    items = "".join(
+        f"<li><strong>{html.escape(f.title)}</strong> ({html.escape(f.severity)}). {html.escape(f.explanation)} "
+        f"<em>What to do:</em> {html.escape(f.fix)}</li>" for f in findings)
+    body = head + (f"<ul>{items}</ul>" if items else "")
+    try:
+        figure = charts_governance.raci_heatmap(design, compact=True)
+        body += figure.to_html()
+    except ChartError as error:  # the chart is a bonus; the findings must still show
+        body += f"<p><em>The chart could not be drawn: {html.escape(str(error))}</em></p>"
+    return body
+
+
+def _start_state(saved: Mapping[str, Any] | None) -> dict:
+    current = governance.marenta_design()
+    state = {
+        "objective_owners": {k: (v or "") for k, v in current.objective_owners.items()},
+        "board": [m.name for m in current.body(governance.BOARD).members],
+        "forum": [],
+        "ex_ante": False,
+    }
+    saved = saved if isinstance(saved, Mapping) else {}
+    owners = saved.get("objective_owners")
+    if isinstance(owners, Mapping):
+        state["objective_owners"] = {str(k): (v if isinstance(v, str) else "") for k, v in owners.items()}
+    for key in ("board", "forum"):
+        value = saved.get(key)
+        if isinstance(value, (list, tuple)):
+            state[key] = [v for v in value if isinstance(v, str)]
+    if isinstance(saved.get("ex_ante"), bool):
+        state["ex_ante"] = saved["ex_ante"]
+    return state
+
+
+def governance_form(start: Mapping[str, Any] | None = None) -> FormBox:
+    """Design Marenta's governance (FICTIONAL); saved to the workbook section "governance" on every change.
+
+    Opens with what the workbook holds; otherwise with ``start`` (same keys:
+    objective_owners, board, forum, ex_ante) or Marenta's design on the case date.
+    """
+    wb, save_note = open_workbook("Your design is not saved")
+    saved = None
+    if wb is not None:
+        try:
+            saved = wb.section(SECTION) or None
+        except MissionkitInputError as error:
+            save_note = f"Your saved design could not be read, so the form starts afresh: {error.message}"
+    state = _start_state(saved or start)
+    owners_opts = [(NOBODY, "")] + [(charts_governance.short_name(n), n) for n in owner_options()]
+    valid = {v for _, v in owners_opts}
+    # shared layouts and styles keep the stored widget state small (one model instead of one per widget)
+    drop_layout = w.Layout(width="34em")
+    drop_style = DescriptionStyle(description_width="9em")
+    html_layout = w.Layout()
+    html_style = HTMLStyle()
+
+    def html_widget(value: str = "") -> w.HTML:
+        return w.HTML(value, layout=html_layout, style=html_style)
+
+    owners = {
+        code: w.Dropdown(options=owners_opts, value=state["objective_owners"].get(code, "")
+                         if state["objective_owners"].get(code, "") in valid else "",
+                         description=f"{code} {case.OBJECTIVES[code]['name']}", layout=drop_layout,
+                         style=drop_style)
+        for code in case.OBJECTIVE_IDS
+    }
+    # one Layout and one style shared by every checkbox: keeps the stored widget state small
+    box_layout = w.Layout(width="auto")
+    box_style = CheckboxStyle()
+    board = {n: w.Checkbox(value=n in state["board"], description=_label(n), indent=False, layout=box_layout,
+                           style=box_style) for n in board_candidates()}
+    forum = {n: w.Checkbox(value=n in state["forum"], description=_label(n), indent=False, layout=box_layout,
+                           style=box_style) for n in forum_candidates()}
+    ex_ante = w.Checkbox(value=bool(state["ex_ante"]), indent=False, layout=box_layout, style=box_style,
+                         description="The steering committee approves the portfolio and big budget shifts before "
+                                     "money is committed (ex ante)")
+    board_count = html_widget()
+    result = html_widget()
+    status = html_widget(f"<p><em>{html.escape(save_note)}</em></p>" if save_note else "")
+    grid = {"grid_template_columns": "repeat(2, minmax(0, 1fr))", "width": "100%"}
+
+    def choices() -> dict:
+        return {
+            "objective_owners": {c: d.value for c, d in owners.items()},
+            "board": [n for n, c in board.items() if c.value],
+            "forum": [n for n, c in forum.items() if c.value],
+            "ex_ante": bool(ex_ante.value),
+        }
+
+    def design(ch: dict) -> governance.GovernanceDesign:
+        return governance.design_from_choices(owners=ch["objective_owners"], board=ch["board"], forum=ch["forum"],
+                                              ex_ante=ch["ex_ante"])
+
+    def refresh(change=None) -> None:
+        ch = choices()
+        n = len(ch["board"])
+        cap = governance.EU_BOARD_CAP
+        board_count.value = (f'<p role="status">{n} board seat{"s" if n != 1 else ""} chosen '
+                             f"(EU cap: {cap}){' — over the cap' if n > cap else ''}.</p>")
+        result.value = design_html(design(ch))
+        if change is None or wb is None:
+            return
+        try:
+            wb.update(SECTION, ch)
+            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
+                            f"\u201c{SECTION}\u201d).</em></p>")
+        except MissionkitInputError as error:
+            status.value = error_html(error)
+
+    for control in (*owners.values(), *board.values(), *forum.values(), ex_ante):
+        control.observe(refresh, names="value")
+    refresh()
+    parts = [
+        html_widget("<p>Design the governance of Marenta's mission <em>(fictional)</em>. The form opens with the "
+                    "design on the case date. Change it: the rules and the chart below update, and your design is "
+                    "saved.</p><h4>1. Who owns each objective?</h4>"),
+        *owners.values(),
+        html_widget(f"<h4>2. Who sits on the mission board? (up to {governance.EU_BOARD_CAP})</h4>"),
+        w.GridBox(list(board.values()), layout=w.Layout(**grid)),
+        board_count,
+        html_widget("<h4>3. Who sits in the co-ordination forum?</h4><p>The forum is where the bodies that hold "
+                    "mission money line up their budgets.</p>"),
+        w.GridBox(list(forum.values()), layout=w.Layout(**grid)),
+        html_widget("<h4>4. Decision rights</h4>"),
+        ex_ante,
+        html_widget("<h4>Your design against the rules</h4>"),
+        result,
+        status,
+    ]
+
+    def fallback() -> str:
+        return design_html(design(choices()))
+
+    return FormBox(parts, title="Design Marenta's mission governance", fallback=fallback)

@@ -1,0 +1,108 @@
+"""Module 03 form: explore the scan one objective at a time, and note who should act.
+
+The form updates an ``ipywidgets.HTML`` (never an Output widget) and saves to
+the workbook, section ``"scanning"``, on every change. Policy titles and the
+participant's notes are escaped wherever they are shown.
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import pandas as pd
+
+from missionkit import case
+from missionkit.scanning import scan as scanning
+from missionkit.errors import MissionkitInputError
+from missionkit.forms import error_html, labelled, open_workbook, FormBox
+
+__all__ = ["SECTION", "objective_table_html", "objective_explorer"]
+
+SECTION = "scanning"
+
+
+def objective_table_html(policies: pd.DataFrame, objective: str, unit: str = case.MONEY_UNIT) -> str:
+    """The policies that support and work against one objective, as a small HTML table with a summary line."""
+    long = scanning.alignment_long(policies)
+    hit = long[long.objective == objective].sort_values(["direction", "budget"], ascending=[False, False])
+    label = html.escape(scanning.objective_label(objective))
+    sup = hit[hit.direction == scanning.SUPPORTS]
+    ag = hit[hit.direction == scanning.AGAINST]
+    if hit.empty:
+        return (f'<p role="status"><strong>{label}: no policy in the scan supports it or works against it.</strong> '
+                "Nobody owns it yet, and no money is tagged for it.</p>")
+    summary = (f"<p role=\"status\"><strong>{label}:</strong> {len(sup)} supporting "
+               f"polic{'y' if len(sup) == 1 else 'ies'} ({html.escape(scanning.money(sup.budget.sum(), unit))} a "
+               f"year), {len(ag)} working against it ({html.escape(scanning.money(ag.budget.sum(), unit))} a year)."
+               "</p>")
+    rows = "".join(
+        f"<tr><td>{html.escape(r.policy_id)}</td><td>{html.escape(r.title)}</td><td>{html.escape(r.owner)}</td>"
+        f"<td>{html.escape(r.direction)}</td><td style=\"text-align:right\">"
+        f"{html.escape(scanning.money(r.budget, unit))}</td></tr>"
+        for r in hit.itertuples())
+    return (summary + '<table class="missionkit-table"><thead><tr><th scope="col">Id</th><th scope="col">Policy</th>'
+            '<th scope="col">Owner</th><th scope="col">Direction</th><th scope="col">Budget a year</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def objective_explorer(policies: pd.DataFrame | None = None, start: str = "O2") -> FormBox:
+    """Pick an objective: see the policies that serve and harm it; write who should act. Saved as you type.
+
+    Saves ``objective`` (the one last viewed) and ``note_<code>`` (your note
+    for each objective) in the workbook section ``"scanning"``.
+    """
+    policies = case.load("policies") if policies is None else policies
+    codes = list(case.OBJECTIVE_IDS)
+    wb, save_note = open_workbook("Your notes are not saved")
+    saved = wb.get(SECTION, "objective", start) if wb is not None else start
+    saved = saved if isinstance(saved, str) else start
+    choice = w.Dropdown(options=[(scanning.objective_label(c), c) for c in codes],
+                        value=saved if saved in codes else start, layout=w.Layout(width="18em"))
+    note = w.Textarea(rows=3, layout=w.Layout(width="100%"), continuous_update=False)
+    table = w.HTML()
+    status = w.HTML(f"<p><em>{html.escape(save_note)}</em></p>" if save_note else "")
+
+    def load_note() -> None:
+        value = wb.get(SECTION, f"note_{choice.value}", "") if wb is not None else ""
+        note.value = value if isinstance(value, str) else ""
+
+    def show(change=None) -> None:
+        table.value = objective_table_html(policies, choice.value)
+        if change is not None and wb is not None:
+            try:
+                wb.set(SECTION, "objective", choice.value)
+            except MissionkitInputError as error:
+                status.value = error_html(error)
+
+    def on_choice(change) -> None:
+        load_note()
+        show(change)
+
+    def save(change) -> None:
+        if wb is None:
+            return
+        try:
+            wb.set(SECTION, f"note_{choice.value}", note.value)
+            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
+                            f"\u201c{SECTION}\u201d).</em></p>")
+        except MissionkitInputError as error:
+            status.value = error_html(error)
+
+    load_note()
+    show()
+    choice.observe(on_choice, names="value")
+    note.observe(save, names="value")
+    parts = [
+        w.HTML("<p>Choose an objective. The table lists the policies in the scan that support it and those that "
+               "work against it (Marenta, <em>fictional</em>). Then note who should act. Press Tab after typing: "
+               "your note is saved.</p>"),
+        labelled(choice, "Objective"),
+        table,
+        labelled(note, "Your note: who should act on this objective, and what would you raise first?"),
+        status,
+    ]
+
+    def fallback() -> str:
+        return objective_table_html(policies, choice.value)
+
+    return FormBox(parts, title="Scan one objective at a time", fallback=fallback)
