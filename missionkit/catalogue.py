@@ -49,8 +49,9 @@ import functools
 import posixpath
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -274,8 +275,8 @@ def _years(df: pd.DataFrame, column: str, file: str) -> pd.Series:
             values.append(int(v))
         else:
             raise MissionkitInputError(
-                f"'{v}' is not a year", fix=f"Write a whole year such as 2030, or leave the cell blank "
-                f"and explain in deadline_note.", file=file, row=i + 2, column=column)
+                f"'{v}' is not a year", fix="Write a whole year such as 2030, or leave the cell blank "
+                "and explain in deadline_note.", file=file, row=i + 2, column=column)
     return pd.Series(pd.array(values, dtype="Int64"), index=df.index)
 
 

@@ -7,6 +7,7 @@ typed. Never a bare score.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -45,7 +46,7 @@ class Feedback:
     sources: list[str] = field(default_factory=list)
 
     @classmethod
-    def not_answered(cls, title: str, how: str) -> "Feedback":
+    def not_answered(cls, title: str, how: str) -> Feedback:
         return cls("not answered", title, improve=[how])
 
     @property
@@ -63,7 +64,7 @@ class Feedback:
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:
-        esc = _md_escape
+        esc = md_escape
         lines = [f"{ICONS[self.status]} **{esc(self.title)}: {self.headline}.**", ""]
         if self.strengths:
             lines += ["What is strong:", ""] + [f"- {esc(s)}" for s in self.strengths] + [""]
@@ -100,9 +101,18 @@ class Feedback:
         return "".join(parts)
 
 
-def _md_escape(text: str) -> str:
-    """Escape participant text for Markdown: no raw HTML, no accidental formatting."""
-    text = html.escape(str(text), quote=False)
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+_MD_SPECIAL = "\\`*_[]<>#|!~"
+
+
+def md_escape(text: object) -> str:
+    """Participant text for Markdown: no raw HTML, no links or images, no accidental formatting.
+
+    HTML is escaped as entities (``&lt;script&gt;`` shows as ``<script>``), Markdown's
+    special characters get a backslash, line breaks become spaces, and a line
+    start that would make a list or a heading is escaped.
+    """
+    t = html.escape(str(text), quote=False)
+    t = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in t)
+    t = re.sub(r"\s*\n\s*", " ", t).strip()
+    t = re.sub(r"^([-+=])", r"\\\1", t)
+    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", t)  # "1. " would start a list; "70.5%" would not

@@ -12,7 +12,7 @@ plain-language message in the form, never as a traceback.
 from __future__ import annotations
 
 import html
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 

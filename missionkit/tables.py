@@ -52,9 +52,9 @@ yes-no -> ``boolean``. ``df.attrs["source"]`` records how the file was read.
 from __future__ import annotations
 
 import codecs
-import functools
 import csv
 import difflib
+import functools
 import io
 import math
 import numbers
@@ -63,10 +63,11 @@ import re
 import unicodedata
 import warnings
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -137,7 +138,7 @@ class Column:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"Column {self.name!r}: kind must be one of {KINDS}, not {self.kind!r}")
-        if not isinstance(self.name, str) or not _norm(self.name):
+        if not isinstance(self.name, str) or not header_key(self.name):
             raise ValueError("Column name must be a non-empty string")
         object.__setattr__(self, "choices", tuple(str(c) for c in self.choices))
         object.__setattr__(self, "synonyms", tuple(str(s) for s in self.synonyms))
@@ -204,7 +205,7 @@ class TableSpec:
             raise ValueError("A TableSpec needs at least one column")
         lookup: dict[str, Column] = {}
         for col in self.columns:
-            for key in {_norm(col.name), *(_norm(s) for s in col.synonyms)}:
+            for key in {header_key(col.name), *(header_key(s) for s in col.synonyms)}:
                 if key in lookup and lookup[key] is not col:
                     raise ValueError(
                         f"TableSpec {self.name!r}: header {key!r} would match both "
@@ -271,17 +272,17 @@ def _norm_str(name: str) -> str:
     return s.strip("_")
 
 
-def _norm(name: Any) -> str:
+def header_key(name: Any) -> str:
     """Header key: no accents, case or spacing; spaces/_/-/./ all become '_'."""
     return _norm_str(str(name))
 
 
 @functools.lru_cache(maxsize=4096)
 def _header_keys(name: str) -> tuple[str, ...]:
-    keys = [_norm(name)]
+    keys = [header_key(name)]
     bare = re.sub(r"[\(\[\{].*?[\)\]\}]", " ", str(name))  # "Budget (MRC m)" -> "Budget"
-    if _norm(bare) and _norm(bare) not in keys:
-        keys.append(_norm(bare))
+    if header_key(bare) and header_key(bare) not in keys:
+        keys.append(header_key(bare))
     return tuple(keys)
 
 
@@ -837,7 +838,7 @@ def _read_xlsx_grid(data: bytes, file: str | None, spec: TableSpec, sheet: str |
         sheets = list(wb.worksheets)
         names = [ws.title for ws in sheets]
         if sheet is not None:
-            wanted = [ws for ws in sheets if _norm(ws.title) == _norm(str(sheet))]
+            wanted = [ws for ws in sheets if header_key(ws.title) == header_key(str(sheet))]
             if not wanted:
                 close = difflib.get_close_matches(str(sheet), names, n=1, cutoff=0.6)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -909,7 +910,7 @@ def _frame_grid(df: pd.DataFrame, file: str | None) -> _Grid:
         numbers_ = list(range(2, len(df) + 2))
     rows: list[tuple[int, list[Any]]] = [(1, header)]
     values = df.to_numpy(dtype=object, na_value=None) if len(df.columns) else np.empty((len(df), 0))
-    for n, r in zip(numbers_, values):
+    for n, r in zip(numbers_, values, strict=False):
         rows.append((n, list(r)))
     return _Grid(rows=rows, file=file, meta={}, origin="frame", letters=False)
 
@@ -934,13 +935,13 @@ def _map_columns(header: list[Any], spec: TableSpec, grid: _Grid, header_row: in
     texts = [_as_text(h) for h in header]
     assigned: dict[str, int] = {}
     used: set[int] = set()
-    exact = {_norm(c.name): c for c in spec.columns}
+    exact = {header_key(c.name): c for c in spec.columns}
     # pass 1: exact canonical names; pass 2: synonyms and names with a unit in brackets
     for pass_no in (1, 2):
         for i, t in enumerate(texts):
             if t is None or i in used:
                 continue
-            keys = [_norm(t)] if pass_no == 1 else _header_keys(t)
+            keys = [header_key(t)] if pass_no == 1 else _header_keys(t)
             for key in keys:
                 col = exact.get(key) if pass_no == 1 else spec._lookup.get(key)
                 if col is None:
@@ -992,15 +993,15 @@ def _missing_error(missing, texts, used, spec: TableSpec, grid: _Grid, header_ro
     file_cols = [t for t in texts if t is not None]
     sheet = grid.where_sheet
     # closest existing header for the first missing column
-    cand = {_norm(t): t for _, t in unused}
-    targets = [_norm(first.name), *(_norm(s) for s in first.synonyms)]
+    cand = {header_key(t): t for _, t in unused}
+    targets = [header_key(first.name), *(header_key(s) for s in first.synonyms)]
     close = None
     for target in targets:
         hit = difflib.get_close_matches(target, list(cand), n=1, cutoff=0.75)
         if hit:
             close = cand[hit[0]]
             break
-    if close is None and not any(spec._lookup.get(_norm(t)) for t in file_cols):
+    if close is None and not any(spec._lookup.get(header_key(t)) for t in file_cols):
         # nothing in this row is a column we know: explain what the first row should be
         looks_like_data = sum(1 for t in file_cols if re.fullmatch(r"[-+]?[\d.,\s]+", t)) >= 1
         shown = ", ".join(f"'{_show(t, 25)}'" for t in file_cols[:6]) + (", …" if len(file_cols) > 6 else "")
@@ -1256,7 +1257,7 @@ def _build(grid: _Grid, spec: TableSpec) -> pd.DataFrame:
         i = assigned[col.name]
         cells = [(n, cells[i] if i < len(cells) else None) for n, cells in body]
         own = hdr_text[i]
-        label = f"'{col.name}'" if _norm(own or "") == _norm(col.name) and (own or "").strip() == col.name else (
+        label = f"'{col.name}'" if header_key(own or "") == header_key(col.name) and (own or "").strip() == col.name else (
             f"'{col.name}' (headed '{_show(own)}' in your file)"
         )
         dec = _column_decimal((c for _, c in cells), default_dec) if col.kind in ("number", "integer") else "."
@@ -1286,7 +1287,7 @@ def _build(grid: _Grid, spec: TableSpec) -> pd.DataFrame:
 
 def _check_unique(col: Column, rows: list[int], values: list[Any], issues: list, ci: int, label: str) -> None:
     first_seen: dict[Any, int] = {}
-    for n, v in zip(rows, values):
+    for n, v in zip(rows, values, strict=False):
         if v is None:
             continue
         key = v.casefold() if isinstance(v, str) else v

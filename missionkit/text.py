@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from missionkit import case
 
-__all__ = ["and_list", "pct", "money", "amount", "cite", "cites"]
+__all__ = ["and_list", "pct", "money", "amount", "cite", "cite_full", "cite_short", "cites", "cites_full"]
 
 
 def and_list(items: Iterable[object]) -> str:
@@ -59,6 +59,21 @@ def cite(key: str, form: str = "inline") -> str:
     return catalogue.citation(key, form, mark_secondary=True, unknown="key")
 
 
-def cites(*keys: str, form: str = "inline") -> list[str]:
-    """:func:`cite` for several keys, in order."""
-    return [cite(k, form) for k in keys]
+def cite_full(key: str) -> str:
+    """Full citation for a list of sources: "Authors (year). Title. Publisher." (secondary sources marked)."""
+    return cite(key, "full")
+
+
+def cite_short(key: str) -> str:
+    """Author or publisher and year, for tables: "Larrue (2021)", "Wittmann et al. (2020)"."""
+    return cite(key, "short")
+
+
+def cites(*keys: str) -> list[str]:
+    """Inline citations of several keys, in order."""
+    return [cite(k) for k in keys]
+
+
+def cites_full(*keys: str) -> list[str]:
+    """Full citations of several keys, in order."""
+    return [cite_full(k) for k in keys]

@@ -111,7 +111,7 @@ def test_empty_workbook_gives_a_valid_brief_with_every_section_to_do(empty_wb):
     assert result.brief.done == [] and result.brief.todo == SECTION_IDS
     todo_links = [a["href"] for t, a in doc.tags if t == "a" and a.get("href", "").endswith(".ipynb")]
     assert len(todo_links) == len(SECTION_IDS)
-    for spec, link in zip(brief.SECTIONS, todo_links):
+    for spec, link in zip(brief.SECTIONS, todo_links, strict=False):
         assert link.endswith(".ipynb") and f"{spec.module}-" in link
         assert (result.html_path.parent / link).resolve().name.startswith(spec.module)
     assert text.count('<span class="badge">To do</span>') == len(SECTION_IDS)

@@ -151,7 +151,7 @@ def test_missions_follow_brief_section_5_row_by_row(missions):
     s5 = _section(_brief_text(), "## 5. Catalogue of real missions", "**Notes for the catalogue**")
     rows = [r for r in _table_rows(s5) if r[0].isdigit()]
     assert len(rows) == len(missions) == 62
-    for cells, (_, m) in zip(rows, missions.iterrows()):
+    for cells, (_, m) in zip(rows, missions.iterrows(), strict=False):
         expected = _cited_keys(" ".join(cells))
         assert set(m["source_keys"].split(";")) == expected, (m["mission_id"], expected)
 
@@ -230,15 +230,8 @@ def test_unknown_key_is_a_plain_language_error():
 
 
 def test_one_citation_function_serves_every_form():
-    """catalogue.citation gives the full, inline and short forms; the domain modules print what it gives."""
-    from missionkit.diagnostics import survey as diagnostics
-    from missionkit.governance import design as governance
-    from missionkit.monitoring import indicators
-    from missionkit.missions import litmus
-    from missionkit.portfolio import core as portfolio
-    from missionkit.readiness import scorecard as readiness
-    from missionkit.scanning import scan as scanning
-    from missionkit.stakeholders import register as stakeholders
+    """catalogue.citation gives the full, inline and short forms; missionkit.text (the one wrapper) prints them."""
+    from missionkit import text
 
     assert cat.citation("larrue2021", "inline") == (
         "Larrue, P. (2021), The design and implementation of mission-oriented innovation policies: A new systemic "
@@ -261,15 +254,12 @@ def test_one_citation_function_serves_every_form():
         cat.citation("no-such-key", "inline")
     with pytest.raises(MissionkitInputError):
         cat.citation("larrue2021", "long")
-    # the domain modules print exactly what the catalogue gives, for every reference
+    # the one wrapper every module uses prints exactly what the catalogue gives, secondary sources marked
     for key in cat.references()["key"]:
-        inline = cat.citation(key, "inline", mark_secondary=True)
-        assert litmus.cite(key) == scanning.cite(key) == governance.cite(key) == inline, key
-        assert diagnostics._cite(key) == stakeholders._cite(key) == inline, key
-        assert litmus.short_cite(key) == cat.citation(key, "short", mark_secondary=True), key
-        full = cat.citation(key, mark_secondary=True)
-        assert readiness.cite(key) == indicators._cites(key)[0] == portfolio._cites(key)[0] == full, key
-    for cite in (diagnostics._cite, stakeholders._cite, readiness.cite):  # an unknown key shows as itself
+        assert text.cite(key) == cat.citation(key, "inline", mark_secondary=True), key
+        assert text.cite_short(key) == cat.citation(key, "short", mark_secondary=True), key
+        assert text.cite_full(key) == text.cites_full(key)[0] == cat.citation(key, mark_secondary=True), key
+    for cite in (text.cite, text.cite_full, text.cite_short):  # an unknown key shows as itself
         assert cite("no-such-key") == "no-such-key"
 
 
@@ -429,7 +419,7 @@ def test_glossary_terms_follow_brief_section_8():
     assert len(brief) == 40
     g = cat.glossary().iloc[:40]  # the brief's 40 terms first, in its order; the course's own terms after them
     assert list(g["term"]) == [t for t, _ in brief]
-    for (_, keys), (_, row) in zip(brief, g.iterrows()):
+    for (_, keys), (_, row) in zip(brief, g.iterrows(), strict=False):
         assert set(row["source_keys"].split(";")) == _cited_keys(keys), row["term"]
 
 

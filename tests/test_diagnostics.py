@@ -235,7 +235,7 @@ def test_any_codebook_codes_every_statement_once(themes):
     coded = D.code_statements(themes)
     counts = D.theme_counts(themes)
     assert len(coded) == 38
-    for theme, n in zip(counts["theme"], counts["statements"]):
+    for theme, n in zip(counts["theme"], counts["statements"], strict=False):
         assert n == sum(theme in ts.split("; ") for ts in coded["themes"])
 
 

@@ -21,8 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit.framing import statements as framing
 from missionkit.errors import MissionkitInputError
+from missionkit.framing import statements as framing
 from missionkit.framing.statements import (
     CRITERIA,
     STATUSES,
@@ -179,7 +179,7 @@ def _no_quantity_words(text: str) -> bool:
 def _statements_without_numbers(draw):
     tokens = draw(st.lists(_token, min_size=1, max_size=30))
     seps = draw(st.lists(_sep, min_size=len(tokens), max_size=len(tokens)))
-    text = "".join(t + s for t, s in zip(tokens, seps))
+    text = "".join(t + s for t, s in zip(tokens, seps, strict=False))
     return re.sub(r"\d", "", text)
 
 

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
+from missionkit.errors import MissionkitInputError
 from missionkit.governance import charts as charts_governance
 from missionkit.governance import design as governance
-from missionkit.errors import MissionkitInputError
 from missionkit.governance.design import Body, GovernanceDesign, Member
 
 OBJ = ("O1", "O2", "O3")

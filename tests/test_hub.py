@@ -34,7 +34,7 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -389,7 +389,7 @@ class Participant:
                 msg_id = uuid.uuid4().hex
                 ws.write_message(json.dumps({
                     "header": {"msg_id": msg_id, "username": self.name, "session": session, "msg_type":
-                               "execute_request", "version": "5.3", "date": datetime.now(timezone.utc).isoformat()},
+                               "execute_request", "version": "5.3", "date": datetime.now(UTC).isoformat()},
                     "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
                     "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                                 "allow_stdin": False, "stop_on_error": True}}))
@@ -459,7 +459,7 @@ def test_cohort_hub_five_participants(hub, course_repo):
 
         # 3. everyone follows the link: the course is cloned into ~/mission-bootcamp
         first = list(pool.map(lambda p: p.pull(link), people))
-        for p, events in zip(people, first):
+        for p, events in zip(people, first, strict=False):
             assert (p.course / EXERCISE).is_file() and (p.course / LESSON).is_file(), events[-3:]
             assert _git(p.course, "log", "-1", "--format=%s").strip() == "course v1"
         timings["first pull"] = round(time.monotonic() - t0, 1)
@@ -493,7 +493,7 @@ def test_cohort_hub_five_participants(hub, course_repo):
 
         ran = list(pool.map(work, people))
         timings["exercise run"] = round(time.monotonic() - t0, 1)
-        for p, (_kernel, results) in zip(people, ran):
+        for p, (_kernel, results) in zip(people, ran, strict=False):
             failed = [(i, r) for i, r in enumerate(results) if r.get("status") != "ok" or r["errors"]]
             assert not failed, (p.name, failed)
             assert f"WORKBOOK {p.course / 'my-work' / 'workbook.json'}" in results[-1]["stdout"], results[-1]
@@ -553,7 +553,7 @@ def test_cohort_hub_five_participants(hub, course_repo):
                                              "print('WHO', Workbook.open().get('cohort_test', 'who'))"])
             return result
 
-        for p, result in zip(people, pool.map(read_back, people)):
+        for p, result in zip(people, pool.map(read_back, people), strict=False):
             assert result["stdout"].strip() == f"WHO {p.name}", result
         timings["done"] = round(time.monotonic() - t0, 1)
     except BaseException:

@@ -13,7 +13,6 @@ random tables that may only raise MissionkitInputError, the exercise checks, cha
 """
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
@@ -23,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit.monitoring import indicators as ind
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
+from missionkit.monitoring import indicators as ind
 
 TRAPS = {"I04": "output_as_outcome", "I05": "baseline", "I07": "definition", "I14": "timely"}
 

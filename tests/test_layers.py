@@ -61,6 +61,22 @@ def _imports(path: Path) -> list[tuple[str, list[str]]]:
     return found
 
 
+def _private_uses(path: Path) -> list[str]:
+    """``other._name`` where ``other`` is another missionkit file imported as a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    aliases = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("missionkit"):
+            base = PKG.joinpath(*node.module.split(".")[1:])
+            aliases |= {a.asname or a.name for a in node.names
+                        if (base / f"{a.name}.py").exists() or (base / a.name).is_dir()}
+        elif isinstance(node, ast.Import):
+            aliases |= {a.asname for a in node.names if a.name.startswith("missionkit") and a.asname}
+    return sorted({f"{node.value.id}.{node.attr}" for node in ast.walk(tree)
+                   if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                   and node.value.id in aliases and node.attr.startswith("_") and not node.attr.startswith("__")})
+
+
 def _target(module: str, names: list[str]) -> list[str]:
     """missionkit files an import reaches, as place names ("case", "scanning/scan", "scanning")."""
     if not module.startswith("missionkit"):
@@ -79,6 +95,7 @@ def _problems() -> list[str]:
         kind, me = _place(path)
         if path.name == "__init__.py" or kind == "data":
             continue
+        problems += [f"{me} uses the private name {use} of another file" for use in _private_uses(path)]
         for module, names in _imports(path):
             top = module.split(".")[0]
             if kind in ("module", "shared") and top in DISPLAY:

@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import catalogue
-from missionkit.missions import litmus
+from missionkit.text import cite, cite_short
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
+from missionkit.missions import litmus
 
 GOOD_EVIDENCE = {
     "challenge": "Congestion, dirty air and road deaths are rising together; seven ministries hold the levers.",
@@ -303,12 +304,12 @@ def test_oecd_four_types_and_failure_modes_as_tables():
 
 
 def test_cite_marks_secondary_sources_and_keeps_unknown_keys_visible():
-    assert litmus.cite("ppp2024").endswith("(secondary source)")
-    assert litmus.cite("no-such-key") == "no-such-key"
-    assert litmus.short_cite("larrue2021") == "Larrue (2021)"
-    assert litmus.short_cite("wittmann2020") == "Wittmann et al. (2020)"
-    assert litmus.short_cite("mazzdibb2019") == "Mazzucato and Dibb (2019)"
-    assert litmus.short_cite("ppp2024") == "Singh (2024) (secondary)"
+    assert cite("ppp2024").endswith("(secondary source)")
+    assert cite("no-such-key") == "no-such-key"
+    assert cite_short("larrue2021") == "Larrue (2021)"
+    assert cite_short("wittmann2020") == "Wittmann et al. (2020)"
+    assert cite_short("mazzdibb2019") == "Mazzucato and Dibb (2019)"
+    assert cite_short("ppp2024") == "Singh (2024) (secondary)"
 
 
 # --------------------------------------------------------------------------- the chart
@@ -432,7 +433,7 @@ def test_form_verdict_updates_on_every_change(workbook_path):
     verdict = next(h for h in htmls if "Litmus Test verdict" in h.value)
     assert "Not answered yet" in verdict.value
     for dd, area, k in zip([c for c in _controls(form) if hasattr(c, "options")],
-                           [c for c in _controls(form) if not hasattr(c, "options")], litmus.STEPS):
+                           [c for c in _controls(form) if not hasattr(c, "options")], litmus.STEPS, strict=False):
         dd.value = "yes"
         area.value = GOOD_EVIDENCE[k]
     assert "A mission approach fits" in verdict.value
@@ -472,7 +473,7 @@ def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path):
     form = widgets.litmus_form()
     status = form.children[-1]
     assert "Your answers are not saved" in status.value
-    for dd, value in zip([c for c in _controls(form) if hasattr(c, "options")], ["no", "yes", "yes", "yes"]):
+    for dd, value in zip([c for c in _controls(form) if hasattr(c, "options")], ["no", "yes", "yes", "yes"], strict=False):
         dd.value = value
     assert "A mission may not be needed" in form._fallback()
     assert "Your answers are not saved" in status.value  # still says so after changes, no traceback

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit.portfolio import core as P
 from missionkit.errors import MissionkitInputError
+from missionkit.portfolio import core as P
 from missionkit.portfolio.core import Portfolio, load_portfolio
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -274,7 +274,7 @@ def _brute_matches(p: Portfolio) -> dict:
     pol = p.policies.reset_index(drop=True)
     pw = [words(t) for t in pol["title"]]
     out = {}
-    for row, title in zip(p.projects.index, p.projects["title"]):
+    for row, title in zip(p.projects.index, p.projects["title"], strict=False):
         q, best = words(title), None
         for j, w in enumerate(pw):
             common = len(q & w)
@@ -295,19 +295,19 @@ def test_fast_title_matching_equals_brute_force(seed, n):
     p = P._portfolio_from_typed(P.synthetic_frame(n, seed=seed), mission_start_year=2025,
                                 policies=P.synthetic_policies(60, seed=seed + 1))
     fast = p._policy_matches().dropna(subset=["policy_id"])
-    assert {r: (a, s) for r, a, s in zip(fast.index, fast["policy_id"], fast["similarity"])} == _brute_matches(p)
+    assert {r: (a, s) for r, a, s in zip(fast.index, fast["policy_id"], fast["similarity"], strict=False)} == _brute_matches(p)
 
 
 def test_title_matching_on_the_case_equals_brute_force(marenta):
     fast = marenta._policy_matches().dropna(subset=["policy_id"])
-    assert {r: (a, s) for r, a, s in zip(fast.index, fast["policy_id"], fast["similarity"])} == \
+    assert {r: (a, s) for r, a, s in zip(fast.index, fast["policy_id"], fast["similarity"], strict=False)} == \
         _brute_matches(marenta)
 
 
 def test_words_split_titles_in_any_script():
     pos, words = P._words(["Mission Two- and Three-Wheeler Pilots", None, "Movilidad Eléctrica, fase 2",
                            "Women's Night—Bus\x01x", "snake_case"])
-    assert list(zip(pos.tolist(), words.tolist())) == [
+    assert list(zip(pos.tolist(), words.tolist(), strict=False)) == [
         (0, "mission"), (0, "two"), (0, "and"), (0, "three"), (0, "wheeler"), (0, "pilots"),
         (2, "movilidad"), (2, "eléctrica"), (2, "fase"), (2, "2"), (3, "women"), (3, "s"), (3, "night"),
         (3, "bus"), (3, "x"), (4, "snake"), (4, "case")]
@@ -340,7 +340,7 @@ def _xlsx(rows, header=HEADER):
     ws.title = "portfolio"
     ws.append(header)
     for r in rows:
-        ws.append([float(c) if re.fullmatch(r"\d+(\.\d+)?", c) and h == "budget" else c for h, c in zip(header, r)])
+        ws.append([float(c) if re.fullmatch(r"\d+(\.\d+)?", c) and h == "budget" else c for h, c in zip(header, r, strict=False)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -468,7 +468,7 @@ def test_templates_are_written_byte_stable_and_load(tmp_path):
 def test_real_portfolio_sizes_carry_their_status():
     t = P.real_portfolio_sizes()
     assert len(t) == len(P.REAL_PORTFOLIOS) >= 8
-    status = dict(zip(t["Portfolio"], t["Status"]))
+    status = dict(zip(t["Portfolio"], t["Status"], strict=False))
     assert status["EU Ocean mission"].startswith("secondary")
     assert status["Mission Innovation 2.0"].startswith("secondary")
     assert "unconfirmed" in status["EU missions' share of Horizon Europe Pillar 2"]
@@ -512,7 +512,7 @@ def test_check_round2_decisions():
     assert P.check_round2_decisions(...).status == "not answered"
     assert P.check_round2_decisions({k: ... for k in SOLUTION_DECISIONS}).status == "not answered"
     assert P.check_round2_decisions(SOLUTION_DECISIONS).status == "good"
-    proposals = dict(zip(focus["project_id"], focus["proposal"]))
+    proposals = dict(zip(focus["project_id"], focus["proposal"], strict=False))
     fb = P.check_round2_decisions(proposals)
     assert fb.status == "revise" and "shortfall of 287.45 MRC m" in fb.text()
     no_stop = {**SOLUTION_DECISIONS, "PR47": "pivot", "PR27": "continue", "PR43": "continue"}

@@ -21,11 +21,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit.readiness import charts as charts_readiness
-from missionkit.readiness import scorecard as readiness
 from missionkit.charts import ChartError, Figure
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
+from missionkit.readiness import charts as charts_readiness
+from missionkit.readiness import scorecard as readiness
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_scorecard_has_eight_dimensions_with_anchors_and_sources():
     for d in readiness.DIMENSIONS:
         assert set(d.anchors) == {0, 2, 4} and d.question and d.evidence and d.sources
         for key in d.sources:
-            assert readiness.cite(key) != key, f"{d.code}: unknown reference {key}"
+            assert readiness.cite_full(key) != key, f"{d.code}: unknown reference {key}"
     table = readiness.scorecard_table()
     assert len(table) == 8 and "anchors (0 / 2 / 4)" in table.columns
 

@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
+from missionkit.errors import MissionkitInputError
 from missionkit.scanning import charts as charts_scanning
 from missionkit.scanning import scan as scanning
-from missionkit.errors import MissionkitInputError
 
 
 @pytest.fixture(scope="module")

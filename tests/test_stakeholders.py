@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit.stakeholders import register as S
 from missionkit.errors import MissionkitInputError
+from missionkit.stakeholders import register as S
+from missionkit.text import cite
 
 MISSING = {"citizens' group", "informal-transport association", "women's group", "donor", "development bank"}
 SOLUTION_RULES = {
@@ -279,7 +280,7 @@ def test_ladder_and_formats_carry_sources():
     assert "OUR PROPOSAL" in formats.loc["citizen panel", "handle with care"]
     for f in S.FORMATS_DETAIL:
         if f.name != "public information":
-            assert f.sources and all(S._cite(k) != k for k in f.sources), f.name
+            assert f.sources and all(cite(k) != k for k in f.sources), f.name
 
 
 # --------------------------------------------------------------------------- exercise checks

@@ -35,7 +35,7 @@ _spec.loader.exec_module(mw)
 def _wheel(folder: Path, name: str, version: str, requires: list[str], tag: str = "py3-none-any",
            requires_python: str = "") -> Path:
     path = folder / f"{name}-{version}-{tag}.whl"
-    meta = [f"Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}"]
+    meta = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}"]
     meta += [f"Requires-Python: {requires_python}"] if requires_python else []
     meta += [f"Requires-Dist: {r}" for r in requires]
     with zipfile.ZipFile(path, "w") as zf:

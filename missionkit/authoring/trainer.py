@@ -33,8 +33,8 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from missionkit.data import DATA_DIR
 from missionkit import case, catalogue
+from missionkit.data import DATA_DIR
 from missionkit.errors import MissionkitInputError
 
 __all__ = [

@@ -33,13 +33,14 @@ import base64
 import html
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from missionkit import case, catalogue
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, is_blank, md_escape
 
 __all__ = [
     "SECTIONS", "PEER_REVIEW", "PEER_ANSWERS", "Block", "BriefSection", "MissionBrief", "ExportResult",
@@ -127,21 +128,8 @@ def _h(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-_MD_SPECIAL = "\\`*_[]<>#|!~"
 
 
-def md_escape(text: Any) -> str:
-    """Participant text for Markdown: no raw HTML, no links or images, no accidental formatting.
-
-    HTML is escaped as entities (``&lt;script&gt;`` shows as ``<script>``), Markdown's
-    special characters get a backslash, line breaks become spaces, and a line
-    start that would make a list or a heading is escaped.
-    """
-    t = html.escape(str(text), quote=False)
-    t = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in t)
-    t = re.sub(r"\s*\n\s*", " ", t).strip()
-    t = re.sub(r"^([-+=])", r"\\\1", t)
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", t)
 
 
 # --------------------------------------------------------------------------- blocks
@@ -398,7 +386,7 @@ def _portfolio(sec: Mapping) -> tuple[bool, list[Block]]:
     titles = {}
     try:
         projects = case.load("projects")
-        titles = dict(zip(projects["project_id"], projects["title"]))
+        titles = dict(zip(projects["project_id"], projects["title"], strict=False))
     except Exception:  # noqa: BLE001
         pass
     for key, value in sec.items():
@@ -921,7 +909,7 @@ def check_peer_review(answers: Any, feedback: Any = None) -> Feedback:
         improve.append("Answer the checklist questions too.")
     given = [_answer(answers.get(k)) for k in PEER_REVIEW]
     steps = {a: i for i, a in enumerate(PEER_ANSWERS)}
-    far = [(k, a) for k, a in zip(PEER_REVIEW, given)
+    far = [(k, a) for k, a in zip(PEER_REVIEW, given, strict=False)
            if a is not None and abs(steps[a] - steps[PEER_REVIEW_EXAMPLE[k][0]]) == 2]
     for k, a in far:
         ref, evidence = PEER_REVIEW_EXAMPLE[k]
@@ -965,8 +953,8 @@ ROUND2_EXAMPLE: dict[str, str] = {
 
 def _case_sections() -> dict[str, dict]:
     """The Marenta worked example for every section (FICTIONAL)."""
-    from missionkit.readiness import scorecard as readiness
     from missionkit.framing.mission_map import marenta_mission_map
+    from missionkit.readiness import scorecard as readiness
 
     scores = case.load("readiness")
     team = {}

@@ -443,7 +443,7 @@ def _monitoring(rng: np.random.Generator, indicators: pd.DataFrame) -> pd.DataFr
     baseline = indicators.set_index("id")["baseline"]
     rows = []
     for ind, (values, sd, decimals) in ANNUAL.items():
-        for year, value in zip(YEARS, values):
+        for year, value in zip(YEARS, values, strict=False):
             noise = rng.normal(0.0, sd) if sd else 0.0
             if value is None:
                 continue
@@ -456,7 +456,7 @@ def _monitoring(rng: np.random.Generator, indicators: pd.DataFrame) -> pd.DataFr
             rows.append({"indicator_id": ind, "period": str(year), "year": year, "quarter": None,
                          "value": round(v, decimals)})
     for ind, (values, decimals) in QUARTERLY.items():
-        for (year, quarter), value in zip(QUARTERS, values):
+        for (year, quarter), value in zip(QUARTERS, values, strict=False):
             rows.append({"indicator_id": ind, "period": f"{year}-Q{quarter}", "year": year, "quarter": quarter,
                          "value": round(float(value), decimals)})
     df = pd.DataFrame(rows)
@@ -853,7 +853,7 @@ def _readiness() -> pd.DataFrame:
     rows = [
         {"dimension": dim, "assessor": assessor, "score": score, "evidence": evidence}
         for dim, scores in READINESS.items()
-        for assessor, (score, evidence) in zip(ASSESSORS, scores)
+        for assessor, (score, evidence) in zip(ASSESSORS, scores, strict=False)
     ]
     return pd.DataFrame(rows)
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from missionkit.diagnostics import survey as D
 from missionkit.charts import PALETTE, WIDTH, Figure, finish
+from missionkit.diagnostics import survey as D
+from missionkit.text import and_list, pct
 
 # Diverging, colour-blind-safe: vermillion and blue (Okabe & Ito) around a grey middle.
 LEVEL_COLOURS = ["#D55E00", "#F0A875", "#CFCFCF", "#8CC4EA", "#0072B2"]
@@ -26,11 +27,7 @@ def _span_text(codes: list[str]) -> str:
     nums = [int(c[1:]) for c in codes]
     if len(nums) > 1 and nums == list(range(nums[0], nums[0] + len(nums))):
         return f"{codes[0]}\u2013{codes[-1]}"
-    return D._and(codes)
-
-
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
+    return and_list(codes)
 
 
 def likert_bars(survey, items=None) -> Figure:
@@ -40,7 +37,7 @@ def likert_bars(survey, items=None) -> Figure:
     summary = D.item_summary(survey, items)
     rows = []
     for item, part in shares.groupby("item", sort=False):
-        p = dict(zip(part["answer"], part["share"].fillna(0)))
+        p = dict(zip(part["answer"], part["share"].fillna(0), strict=False))
         start = -(p[1] + p[2] + p[3] / 2)
         for level in range(1, 6):
             rows.append({"item": item, "level": level, "pct": round(100 * p[level], 1),
@@ -48,7 +45,7 @@ def likert_bars(survey, items=None) -> Figure:
             start += p[level]
     data = pd.DataFrame(rows)
     summary = summary.assign(label=[f"{i} {w[:46].rstrip()}{'…' if len(w) > 46 else ''}"
-                                    for i, w in zip(summary["item"], summary["wording"])])
+                                    for i, w in zip(summary["item"], summary["wording"], strict=False)])
     meta = summary[["item", "dimension", "label", "median", "n"]]
     order = list(summary["label"])
     dims = sorted(summary["dimension"].unique())
@@ -80,9 +77,9 @@ def likert_bars(survey, items=None) -> Figure:
     top_codes = sorted(top["item"])
     low_codes = sorted(low["item"])
     takeaway = (f"Agreement is strongest on {_span_text(top_codes)} (median {top['median'].min():g}; "
-                f"{_pct(top['agree'].min())} to {_pct(top['agree'].max())} agree) and disagreement strongest on "
-                f"{_span_text(low_codes)} (median {low['median'].max():g}; {_pct(low['disagree'].min())} to "
-                f"{_pct(low['disagree'].max())} disagree).")
+                f"{pct(top['agree'].min())} to {pct(top['agree'].max())} agree) and disagreement strongest on "
+                f"{_span_text(low_codes)} (median {low['median'].max():g}; {pct(low['disagree'].min())} to "
+                f"{pct(low['disagree'].max())} disagree).")
     description = (f"Diverging stacked bar chart of {len(summary)} survey items (FICTIONAL Marenta survey, "
                    f"{int(summary['n'].max())} respondents), answers 1 to 5. " + takeaway)
     chart = finish(alt.layer(bars, zero).properties(width=WIDTH - 140, height=18 * len(summary)),
@@ -100,7 +97,7 @@ def agreement_by_group(survey, what: str = "Q07", by: str = "city", items=None) 
     table["group"] = table[by].astype(str)
     table["note"] = table["small"].map({True: "too small to read alone", False: ""})
     table["size"] = table["small"].map({True: "fewer than 10", False: "10 or more"})
-    table["label"] = [f"{g} (n = {n})" for g, n in zip(table["group"], table["n"])]
+    table["label"] = [f"{g} (n = {n})" for g, n in zip(table["group"], table["n"], strict=False)]
     table = table[["label", "agree", "agree_low", "agree_high", "n", "note", "size"]]
     order = list(table["label"])
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
@@ -124,20 +121,20 @@ def agreement_by_group(survey, what: str = "Q07", by: str = "city", items=None) 
     half = alt.Chart(pd.DataFrame({"x": [0.5]})).mark_rule(color="#777777", strokeDash=[4, 4]).encode(x="x:Q")
 
     readable = table[table["note"] == ""]
-    clear = [lbl.split(" (n")[0] for lbl, lo in zip(readable["label"], readable["agree_low"]) if lo > 0.5]
-    likely = [lbl.split(" (n")[0] for lbl, a, lo in zip(readable["label"], readable["agree"], readable["agree_low"])
+    clear = [lbl.split(" (n")[0] for lbl, lo in zip(readable["label"], readable["agree_low"], strict=False) if lo > 0.5]
+    likely = [lbl.split(" (n")[0] for lbl, a, lo in zip(readable["label"], readable["agree"], readable["agree_low"], strict=False)
               if a > 0.5 and lo <= 0.5]
     small = [lbl for lbl in table.loc[table["note"] != "", "label"]]
     parts = []
     if clear:
-        parts.append(f"a clear majority agrees in {D._and(clear)}")
+        parts.append(f"a clear majority agrees in {and_list(clear)}")
     if likely:
-        parts.append(f"a majority in {D._and(likely)}, though the interval reaches below half")
+        parts.append(f"a majority in {and_list(likely)}, though the interval reaches below half")
     if not clear and not likely:
         parts.append("no group with 10 or more respondents has a majority who agree")
     text = f"On {what}, " + "; ".join(parts) + "."
     if small:
-        text += f" Too small to read alone: {D._and(small)}."
+        text += f" Too small to read alone: {and_list(small)}."
     wording = ""
     it = D.case.load("survey_items") if items is None else items
     hit = it[it["item"].astype(str).str.upper() == str(what).upper()]
@@ -164,7 +161,7 @@ def theme_bars(themes=None, focus_groups=None) -> Figure:
     n_none = int((coded["themes"] == "").sum())
     data = counts[["theme", "statements", "groups", "of groups", "keywords", "example"]].copy()
     data["label"] = [f"{s} in {g} of {o} groups" for s, g, o in zip(data["statements"], data["groups"],
-                                                                     data["of groups"])]
+                                                                     data["of groups"], strict=False)]
     order = list(data["theme"])
     bars = alt.Chart(data).mark_bar(color=PALETTE[0], aria=False).encode(
         y=alt.Y("theme:N", title=None, sort=order),

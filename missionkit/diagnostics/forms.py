@@ -8,13 +8,14 @@ no theme caught) update as you edit, and the codebook is saved to the workbook
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as w
 
 from missionkit.diagnostics import survey as D
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, open_workbook, error_html
+from missionkit.forms import FormBox, error_html, open_workbook
 
 SECTION = "diagnostics"
 KEY = "themes"
@@ -46,7 +47,7 @@ def counts_html(book: Mapping[str, Any], focus_groups=None) -> str:
         for r in counts.to_dict("records"))
     none = coded[coded["themes"] == ""]
     missed = "".join(f"<li>{html.escape(s)} ({html.escape(g)})</li>" for s, g in
-                     zip(none["statement"].head(5), none["group_id"].head(5)))
+                     zip(none["statement"].head(5), none["group_id"].head(5), strict=False))
     more = f"<li>… and {len(none) - 5} more</li>" if len(none) > 5 else ""
     return ('<table class="missionkit-themes"><thead><tr><th scope="col">Theme</th><th scope="col">Statements</th>'
             '<th scope="col">Focus groups</th><th scope="col">Example</th></tr></thead><tbody>' + rows

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,7 @@ from missionkit import case
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.tables import Column, TableSpec, read_table
+from missionkit.text import and_list, cite, pct
 
 __all__ = [
     "SMALL_N", "AGREE", "DISAGREE", "LEAN_MIN_SHARE", "LEAN_RATIO", "LEAN_GAP", "LOADED_WORDS", "COPY_SIMILARITY",
@@ -63,27 +65,6 @@ LEAN_RATIO = 2.0
 LEAN_GAP = 0.25
 _ITEM_RE = re.compile(r"\bQ(\d{1,2})(?:\s*(?:-|\u2013|\u2014|to)\s*Q?(\d{1,2}))?\b", re.I)
 _DIM_RE = re.compile(r"\bR([1-9])\b")
-
-
-def _and(items: list[str]) -> str:
-    items = [str(i) for i in items]
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _pct(x: float) -> str:
-    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.0f}%"
-
-
-def _cite(key: str) -> str:
-    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
-
-    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
 
 
 def lean(agree: float, disagree: float) -> str:
@@ -400,7 +381,7 @@ def _span(codes: list[str]) -> str:
     nums = [int(c[1:]) for c in codes]
     if len(nums) > 2 and nums == list(range(nums[0], nums[0] + len(nums))):
         return f"{codes[0]}\u2013{codes[-1]}"
-    return _and(codes)
+    return and_list(codes)
 
 
 def survey_findings(survey: Any, items: Any = None, by_city: str = "city") -> pd.DataFrame:
@@ -425,11 +406,11 @@ def survey_findings(survey: Any, items: Any = None, by_city: str = "city") -> pd
         rows.append(Finding("strong agreement", "Respondents agree strongly: " + "; ".join(
             f"{r.item} \u201c{r.wording}\u201d" for r in high.itertuples()),
             tuple(codes), f"{_span(codes)}: median {high['median'].min():g}, agreement "
-                          f"{_pct(high['agree'].min())} to {_pct(high['agree'].max())}"))
+                          f"{pct(high['agree'].min())} to {pct(high['agree'].max())}"))
     weakest = dims.sort_values("disagree", ascending=False).iloc[0]
     part = items_sum[items_sum["dimension"] == weakest["dimension"]]
     rows.append(Finding("weakest dimension", f"The weakest dimension is {weakest['dimension']} "
-                        f"{weakest['name']}: {_pct(weakest['disagree'])} of respondents disagree on average",
+                        f"{weakest['name']}: {pct(weakest['disagree'])} of respondents disagree on average",
                         (weakest["dimension"], *part["item"]),
                         f"median score {weakest['median score']:g}; items " + ", ".join(
                             f"{r.item} median {r.median:g}" for r in part.itertuples())))
@@ -438,7 +419,7 @@ def survey_findings(survey: Any, items: Any = None, by_city: str = "city") -> pd
         codes = list(low["item"])
         rows.append(Finding("most disagreed", "Most respondents disagree: " + "; ".join(
             f"{r.item} \u201c{r.wording}\u201d" for r in low.itertuples()), tuple(codes),
-            ", ".join(f"{r.item} {_pct(r.disagree)} disagree" for r in low.itertuples())))
+            ", ".join(f"{r.item} {pct(r.disagree)} disagree" for r in low.itertuples())))
     if by_city in sv.columns:
         per_city = _item_summary(sv, it, by_city)
         for item, part in per_city.groupby("item", sort=True):
@@ -447,9 +428,9 @@ def survey_findings(survey: Any, items: Any = None, by_city: str = "city") -> pd
             if overall < 0.5 and len(majority):
                 rows.append(Finding(
                     "split by city", f"{item} \u201c{it.loc[it['item'] == item, 'wording'].iloc[0]}\u201d: a "
-                    f"majority agrees in {_and(list(majority[by_city]))}, but only {_pct(overall)} overall",
-                    (item,), "; ".join(f"{r[by_city]} {_pct(r['agree'])} (n = {r['n']}, interval "
-                                       f"{_pct(r['agree_low'])}\u2013{_pct(r['agree_high'])})"
+                    f"majority agrees in {and_list(list(majority[by_city]))}, but only {pct(overall)} overall",
+                    (item,), "; ".join(f"{r[by_city]} {pct(r['agree'])} (n = {r['n']}, interval "
+                                       f"{pct(r['agree_low'])}\u2013{pct(r['agree_high'])})"
                                        for _, r in part.sort_values("agree", ascending=False).iterrows())))
     for by in [c for c in GROUP_COLUMNS if c in sv.columns]:
         sizes = group_sizes(sv, by)
@@ -457,7 +438,7 @@ def survey_findings(survey: Any, items: Any = None, by_city: str = "city") -> pd
         if len(small):
             rows.append(Finding(
                 "small groups", f"Too small to read alone ({GROUP_NAMES[by]}): "
-                + _and([f"{g} (n = {n})" for g, n in zip(small[by], small["respondents"])]), (),
+                + and_list([f"{g} (n = {n})" for g, n in zip(small[by], small["respondents"], strict=False)]), (),
                 f"fewer than {SMALL_N} respondents each"))
     return pd.DataFrame([{"finding": f.key, "what": f.what, "evidence": ", ".join(f.evidence), "figures": f.figures}
                          for f in rows])
@@ -600,7 +581,7 @@ def _copied_item(text: str, items: pd.DataFrame | None) -> tuple[str, str] | Non
     mine = _plain(text)
     # an item that sits whole inside an existing one (or holds it whole) copies it too
     best = max(((1.0 if mine in _plain(w) or _plain(w) in mine else SequenceMatcher(None, mine, _plain(w)).ratio(),
-                 i, w) for i, w in zip(items["item"], items["wording"])), default=None)
+                 i, w) for i, w in zip(items["item"], items["wording"], strict=False)), default=None)
     return (best[1], best[2]) if best and best[0] >= COPY_SIMILARITY else None
 
 
@@ -635,7 +616,7 @@ def check_item_wording(wording: Any, items: Any = None) -> Feedback:
     if loaded:
         revise = True
         improve.append("It uses " + ("a loaded word" if len(loaded) == 1 else "loaded words") + " ("
-                       + _and([f"\u201c{w}\u201d" for w in loaded]) + "): a loaded word pushes the answer one way, "
+                       + and_list([f"\u201c{w}\u201d" for w in loaded]) + "): a loaded word pushes the answer one way, "
                        "so the item measures the wording, not the opinion. Describe the thing plainly, without "
                        "praise or blame.")
     copied = _copied_item(text, items) if len(words) >= 4 else None
@@ -678,7 +659,7 @@ def check_survey_design(short_survey: Any, new_item: Any = None) -> Feedback:
         known = [c for c in dict.fromkeys(clean) if c in set(items["item"])]
         if unknown:
             revise = True
-            improve.append(_and([f"\u201c{u}\u201d" for u in unknown]) + " " + ("is" if len(unknown) == 1 else "are")
+            improve.append(and_list([f"\u201c{u}\u201d" for u in unknown]) + " " + ("is" if len(unknown) == 1 else "are")
                            + " not in the item list (Q01 to Q30).")
         if len(known) < len([c for c in clean if c in set(items["item"])]):
             improve.append("Some items appear twice; list each once.")
@@ -686,7 +667,7 @@ def check_survey_design(short_survey: Any, new_item: Any = None) -> Feedback:
         missed = [d for d in DIMENSIONS if d not in set(dims)]
         if missed:
             revise = True
-            improve.append("Your survey leaves out dimensions " + _and([f"{d} ({DIMENSIONS[d]})" for d in missed])
+            improve.append("Your survey leaves out dimensions " + and_list([f"{d} ({DIMENSIONS[d]})" for d in missed])
                            + ". A diagnostic needs at least one item on each, or it cannot say where the mission "
                              "is weakest.")
         else:
@@ -712,7 +693,7 @@ def check_survey_design(short_survey: Any, new_item: Any = None) -> Feedback:
                "A diagnostic must touch every dimension of readiness to show where the mission is weakest, and stay "
                "short enough that busy people finish it. The OECD Mission Action Lab uses diagnostic surveys and "
                "focus groups for this; the eight dimensions are the course's proposal.",
-               [_cite("mal-home")])
+               [cite("mal-home")])
 
 
 def check_survey_reading(small_groups: Any, bottom_up_cities: Any) -> Feedback:
@@ -728,7 +709,7 @@ def check_survey_reading(small_groups: Any, bottom_up_cities: Any) -> Feedback:
     truth_small = list(sizes.loc[sizes["small"], "org_type"])
     by_city = agreement_by(sv, "Q07", "city")
     truth_cities = list(by_city.loc[by_city["agree"] > 0.5, "city"])
-    n_of = dict(zip(sizes["org_type"], sizes["respondents"]))
+    n_of = dict(zip(sizes["org_type"], sizes["respondents"], strict=False))
     city_row = by_city.set_index("city")
     strengths: list[str] = []
     improve: list[str] = []
@@ -739,7 +720,7 @@ def check_survey_reading(small_groups: Any, bottom_up_cities: Any) -> Feedback:
         given = _names(small_groups, sizes["org_type"])
         hits = [g for g in given if g in truth_small]
         if hits:
-            strengths.append("Too small to read alone: " + _and([f"{g} (n = {n_of[g]})" for g in hits]) + ".")
+            strengths.append("Too small to read alone: " + and_list([f"{g} (n = {n_of[g]})" for g in hits]) + ".")
         for g in given:
             if g not in truth_small:
                 revise = True
@@ -751,7 +732,7 @@ def check_survey_reading(small_groups: Any, bottom_up_cities: Any) -> Feedback:
                                    + ", ".join(sizes["org_type"]) + ".")
         left = [g for g in truth_small if g not in given]
         if left:
-            improve.append("You left out " + _and([f"{g} (n = {n_of[g]})" for g in left]) + ".")
+            improve.append("You left out " + and_list([f"{g} (n = {n_of[g]})" for g in left]) + ".")
     if is_blank(bottom_up_cities):
         improve.append("Still to answer: bottom_up_cities.")
     else:
@@ -761,20 +742,20 @@ def check_survey_reading(small_groups: Any, bottom_up_cities: Any) -> Feedback:
                 r = city_row.loc[c]
                 note = (" The interval crosses 50%, so the majority is likely but not certain."
                         if r["agree_low"] < 0.5 else "")
-                strengths.append(f"{c}: {_pct(r['agree'])} agree (n = {int(r['n'])}, interval "
-                                 f"{_pct(r['agree_low'])}\u2013{_pct(r['agree_high'])}).{note}")
+                strengths.append(f"{c}: {pct(r['agree'])} agree (n = {int(r['n'])}, interval "
+                                 f"{pct(r['agree_low'])}\u2013{pct(r['agree_high'])}).{note}")
             elif c in city_row.index:
                 revise = True
                 r = city_row.loc[c]
                 where = "among national respondents" if c == "national" else f"in {c}"
-                improve.append(f"{c}: only {_pct(r['agree'])} agree (n = {int(r['n'])}); that is not a majority "
+                improve.append(f"{c}: only {pct(r['agree'])} agree (n = {int(r['n'])}); that is not a majority "
                                f"{where}. Read each city on its own.")
             else:
                 revise = True
                 improve.append(f"\u201c{c}\u201d is not a city in the survey. Use: " + ", ".join(by_city["city"]) + ".")
         left = [c for c in truth_cities if c not in given]
         if left:
-            improve.append("You left out " + _and(left) + ", where a majority agrees with Q07.")
+            improve.append("You left out " + and_list(left) + ", where a majority agrees with Q07.")
     if not strengths and not improve:
         return Feedback.not_answered(title, how)
     status = "revise" if revise else ("partly" if improve else "good")
@@ -782,7 +763,7 @@ def check_survey_reading(small_groups: Any, bottom_up_cities: Any) -> Feedback:
                "A share from fewer than 10 people can swing by 30 points or more; report it with other evidence. "
                "The real OECD survey (227 respondents from 40 countries) also found, to its surprise, that most said "
                "their mission was driven bottom-up; in Marenta that holds only in some cities.",
-               [_cite("opsi-survey-2022"), "The Republic of Marenta survey (FICTIONAL)"])
+               [cite("opsi-survey-2022"), "The Republic of Marenta survey (FICTIONAL)"])
 
 
 def _names(answer: Any, known: Iterable[str]) -> list[str]:
@@ -863,13 +844,13 @@ def check_themes(themes: Any) -> Feedback:
     elif strengths:
         strengths.append(f"Only {none} of {len(fg)} statements are left without a theme.")
     if skipped:
-        improve.insert(0, "Still to answer: keywords for " + _and([f"\u201c{s}\u201d" for s in skipped]) + ".")
+        improve.insert(0, "Still to answer: keywords for " + and_list([f"\u201c{s}\u201d" for s in skipped]) + ".")
     status = "revise" if revise else ("partly" if improve else "good")
     return _fb(status, title, strengths, improve,
                "Keyword coding is quick and anyone can check it, but it only finds the words you thought of. "
                "Read what it misses. Silos and aligning resources across government are among the main obstacles "
                "named in the OECD's own survey.",
-               [_cite("mal-library"), "The Republic of Marenta focus groups (FICTIONAL)"])
+               [cite("mal-library"), "The Republic of Marenta focus groups (FICTIONAL)"])
 
 
 def evidence_in(text: str, themes: Mapping[str, Iterable[str]] | None = None,
@@ -939,13 +920,13 @@ class _Evidence:
 
     def shares(self, average: bool = False) -> str:
         tail = " on average" if average else ""
-        a, d = f"{_pct(self.agree)} agree", f"{_pct(self.disagree)} disagree"
+        a, d = f"{pct(self.agree)} agree", f"{pct(self.disagree)} disagree"
         return (f"{d}{tail}, {a}" if self.disagree > self.agree else f"{a}{tail}, {d}")
 
     def note(self) -> str:
         dim = self.code.startswith("R")
         if self.split_cities:
-            return (f"{self.code} ({self.shares()} overall; a majority agrees in {_and(list(self.split_cities))})")
+            return (f"{self.code} ({self.shares()} overall; a majority agrees in {and_list(list(self.split_cities))})")
         if self.notable:
             return f"{self.code} ({self.shares(dim)})"
         return (f"{self.code} shows no clear pattern ({self.shares(dim)}): opinion is divided or undecided, and "
@@ -1108,7 +1089,7 @@ def _judge(text: str, book: dict[str, tuple[str, ...]]) -> tuple[str, list[str],
         improve = backwards + ["Read the shares who agree and disagree before you draw a conclusion: a finding "
                                "that most people disagree with points to a gap to fill, not a strength."] + improve
     if good_ev:
-        strengths.append("Rests on " + _and(good_ev) + ".")
+        strengths.append("Rests on " + and_list(good_ev) + ".")
         if (ev["items"] or ev["dimensions"]) and ev["themes"] and any(x.startswith("theme") for x in good_ev) and \
                 any(not x.startswith("theme") for x in good_ev):
             strengths.append("Combines survey and focus-group evidence.")
@@ -1151,7 +1132,7 @@ _WHY_REC = ("A board acts on evidence it can check. Tie each recommendation to a
 
 
 def _REC_SOURCES() -> list[str]:
-    return [_cite("mal-home"), "The Republic of Marenta survey and focus groups (FICTIONAL)"]
+    return [cite("mal-home"), "The Republic of Marenta survey and focus groups (FICTIONAL)"]
 
 
 def check_recommendations(recommendations: Any, themes: Any = None) -> Feedback:
@@ -1192,7 +1173,7 @@ def check_recommendations(recommendations: Any, themes: Any = None) -> Feedback:
     if len(cited) > 1 and any(a and a == b for n, a in enumerate(cited) for b in cited[n + 1:]):
         improve.append("Two recommendations rest on exactly the same evidence; make each one add something.")
     if todo:
-        improve.insert(0, "Still to answer: " + _and(todo) + ".")
+        improve.insert(0, "Still to answer: " + and_list(todo) + ".")
     if "revise" in statuses:
         status = "revise"
     elif "partly" in statuses or improve:

@@ -22,6 +22,7 @@ from missionkit.charts import PALETTE, Figure, finish
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.framing.mission_map import MissionMap, parse_mission_map
+from missionkit.text import and_list
 
 __all__ = ["mission_map_chart", "mission_map_takeaway", "draw_mission_map", "COLUMNS"]
 
@@ -38,10 +39,6 @@ NO_OBJECTIVE = "No objective"
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _cut(text: str, n: int) -> str:
@@ -75,12 +72,12 @@ def mission_map_takeaway(m: MissionMap) -> str:
         top = [labels[c] for c, k in counts.items() if k == most]
         low = [labels[c] for c, k in counts.items() if k == least]
         if least == 0:
-            text = (f"{lead}; {_and(low)} {'has' if len(low) == 1 else 'have'} no project yet, a gap in the "
-                    f"portfolio, while {_and(top)} {'has' if len(top) == 1 else 'have'} the most ({most})")
+            text = (f"{lead}; {and_list(low)} {'has' if len(low) == 1 else 'have'} no project yet, a gap in the "
+                    f"portfolio, while {and_list(top)} {'has' if len(top) == 1 else 'have'} the most ({most})")
         elif most == least:
             text = f"{lead}; each objective has {_plural(most, 'project')}"
         else:
-            text = (f"{lead}: {_and(top)} {'has' if len(top) == 1 else 'have'} the most ({most}) and {_and(low)} "
+            text = (f"{lead}: {and_list(top)} {'has' if len(top) == 1 else 'have'} the most ({most}) and {and_list(low)} "
                     f"the fewest ({least})")
     if unlinked:
         text += f"; {_plural(unlinked, 'project')} {'serves' if unlinked == 1 else 'serve'} no objective"

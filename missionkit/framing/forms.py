@@ -30,11 +30,11 @@ from typing import Any
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-from missionkit.framing.charts import mission_map_chart, mission_map_takeaway
 from missionkit.errors import MissionkitInputError
-from missionkit.framing.statements import CRITERIA, MAZZUCATO_2018, StatementAssessment, assess_statement
+from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.framing.charts import mission_map_chart, mission_map_takeaway
 from missionkit.framing.mission_map import MissionMap, parse_mission_map
-from missionkit.forms import error_html, open_workbook, FormBox
+from missionkit.framing.statements import CRITERIA, MAZZUCATO_2018, StatementAssessment, assess_statement
 
 __all__ = [
     "assessment_html",

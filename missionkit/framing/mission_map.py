@@ -24,8 +24,9 @@ Sources: Mazzucato (2018) for the criteria and the mission map; OECD (2022,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -34,6 +35,7 @@ from missionkit.catalogue import citation, missions
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.framing.statements import CRITERIA, assess_statement, explain
+from missionkit.text import and_list
 
 __all__ = [
     "ELEMENTS",
@@ -83,13 +85,6 @@ _MAZZUCATO = "mazzucato2018"
 
 def _sources(*keys: str) -> list[str]:
     return [citation(k).rstrip(".") for k in keys]
-
-
-def _and(items: Iterable[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _a(element: str) -> str:
@@ -269,7 +264,7 @@ def check_diagnosis(missing: Any) -> Feedback:
             wrong = True
             improve.append(f"{w.id} has {_a(e)} {e}: {w.present[e]}.")
         if not omitted and not claimed and not not_understood:
-            text = f"{w.id}: right, it lacks {_and(f'{_a(e)} {e}' for e in w.missing)}"
+            text = f"{w.id}: right, it lacks {and_list(f'{_a(e)} {e}' for e in w.missing)}"
             text += f"; {w.mistake}." if w.mistake else "."
             for e in w.debatable:
                 text += (f" You {'also named' if e in named else 'did not name'} {_a(e)} {e}; either is fine: "
@@ -281,7 +276,7 @@ def check_diagnosis(missing: Any) -> Feedback:
     if len(unanswered) == len(WEAK_STATEMENTS) and not unknown_keys:
         return Feedback.not_answered(title, how)
     if unanswered:
-        improve.append("Still to answer: " + _and(unanswered) + ".")
+        improve.append("Still to answer: " + and_list(unanswered) + ".")
     status = "revise" if wrong else ("partly" if unanswered else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
@@ -350,7 +345,7 @@ def check_rewrites(rewrites: Any) -> Feedback:
             if a.deadline is None:
                 lacks.append("a deadline year")
             problems.append(f"{w.id}: the assessor does not yet rate this rewrite met on C2 (clear direction): "
-                            f"it lacks {_and(lacks)}.")
+                            f"it lacks {and_list(lacks)}.")
         for warning in a.warnings:
             if warning.code in ("slogan", "vague_deadline", "baseline_without_deadline") and c2.status != "met":
                 continue  # already said above
@@ -375,7 +370,7 @@ def check_rewrites(rewrites: Any) -> Feedback:
     if len(unanswered) == len(WEAK_STATEMENTS) and not unknown_keys:
         return Feedback.not_answered(title, how)
     if unanswered:
-        improve.append("Still to answer: " + _and(unanswered) + ".")
+        improve.append("Still to answer: " + and_list(unanswered) + ".")
     status = "revise" if serious else ("partly" if improve else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
@@ -569,7 +564,7 @@ class MissionMap:
         """Projects per objective code, in the objectives' order."""
         return {o.code: len(self.projects_for(o.code)) for o in self.objectives}
 
-    def top(self, n: int) -> "MissionMap":
+    def top(self, n: int) -> MissionMap:
         """The same map with at most ``n`` projects per objective and none unlinked (a small example)."""
         keep = [p for o in self.objectives for p in self.projects_for(o.code)[:n]]
         return MissionMap(self.challenge, self.mission, self.objectives, tuple(keep))
@@ -839,7 +834,7 @@ def check_marenta_statement(statement: Any) -> Feedback:
     themes = _themes(statement)
     names = [f"{c} {case.OBJECTIVES[c]['name']}" for c in themes]
     if len(themes) >= 2:
-        strengths.append(f"It joins up several of the case's problems ({_and(names)}), so success needs "
+        strengths.append(f"It joins up several of the case's problems ({and_list(names)}), so success needs "
                          "several ministries (C4).")
     else:
         improve.append("The case has five linked problems (slow commutes, dirty air, road deaths, unsafe and "
@@ -925,14 +920,14 @@ def check_mission_map(mission_map: Any) -> Feedback:
         strengths.append("All five objectives of the case are on the map.")
     no_target = [o.label for o in m.objectives if not assess_statement(f"{o.name} {o.detail}").quantified]
     if no_target:
-        improve.append(f"Give each objective its target after a colon; {_and(no_target)} "
+        improve.append(f"Give each objective its target after a colon; {and_list(no_target)} "
                        f"{'has' if len(no_target) == 1 else 'have'} none yet.")
     # projects
     counts = m.counts()
     empty = [o.label for o in m.objectives if counts.get(o.code, 0) == 0]
     if empty:
         serious = True
-        improve.append(f"{_and(empty)} {'has' if len(empty) == 1 else 'have'} no project yet: an objective "
+        improve.append(f"{and_list(empty)} {'has' if len(empty) == 1 else 'have'} no project yet: an objective "
                        "with nothing working towards it is a gap in the portfolio.")
     elif m.objectives:
         strengths.append(f"Every objective has at least one project ({len(m.projects)} projects in all).")

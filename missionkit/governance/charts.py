@@ -10,8 +10,9 @@ import re
 import altair as alt
 import pandas as pd
 
-from missionkit.governance import design as governance
 from missionkit.charts import PALETTE, WIDTH, ChartError, Figure, fictional_suffix, finish
+from missionkit.governance import design as governance
+from missionkit.text import and_list
 
 __all__ = ["short_name", "raci_heatmap", "body_sizes_chart", "raci_takeaway"]
 
@@ -49,8 +50,8 @@ def raci_takeaway(design, objectives=None, budget_holders=None) -> str:
     parts = []
     if no_owner:
         labels = [governance.case.OBJECTIVES.get(c, {}).get("name") for c in no_owner]
-        named = [f"{c} {n}" if n else c for c, n in zip(no_owner, labels)]
-        parts.append(f"{governance._and(named)} {'has' if len(named) == 1 else 'have'} nobody accountable (no A)")
+        named = [f"{c} {n}" if n else c for c, n in zip(no_owner, labels, strict=False)]
+        parts.append(f"{and_list(named)} {'has' if len(named) == 1 else 'have'} nobody accountable (no A)")
     if outside:
         parts.append(f"{len(outside)} of the {len(holders)} organisations that hold mission budget sit in no "
                      "co-ordination forum")
@@ -139,11 +140,11 @@ def body_sizes_chart(design) -> Figure:
     bits = [f"the {_kind(r.body, d)} ({r.size})" for r in inside.itertuples()]
     takeaway = ""
     if len(inside):
-        takeaway = (f"{governance._and(bits)} {'is' if len(bits) == 1 else 'are'} within the real benchmarks")
+        takeaway = (f"{and_list(bits)} {'is' if len(bits) == 1 else 'are'} within the real benchmarks")
     if len(outside):
         out_bits = [f"the {_kind(r.body, d)} has {r.size} ({r.benchmark})"
                     for r in outside.itertuples()]
-        takeaway += ("; but " if takeaway else "") + governance._and(out_bits)
+        takeaway += ("; but " if takeaway else "") + and_list(out_bits)
     takeaway = takeaway[0].upper() + takeaway[1:] + "."
     order = list(df["body"])
     band = alt.Chart(df).mark_bar(color="#E3E3E3", height=26).encode(

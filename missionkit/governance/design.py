@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Literal, Mapping, Sequence
+from typing import Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -33,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from missionkit import case, catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
+from missionkit.text import and_list, cite, money
 
 __all__ = [
     "DIMENSIONS",
@@ -73,18 +75,9 @@ __all__ = [
     "check_forum",
     "check_decision_rights",
     "check_exercise_design",
-    "cite",
 ]
 
 # --------------------------------------------------------------------------- sources
-def cite(key: str) -> str:
-    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
-
-
 def _status(keys: Sequence[str]) -> str:
     refs = catalogue.references().set_index("key")
     rows = [refs.loc[k] if k in refs.index else {} for k in keys]
@@ -93,19 +86,6 @@ def _status(keys: Sequence[str]) -> str:
     if any(r.get("verified") != "yes" for r in rows):
         return "from earlier notes, not re-checked"
     return "re-checked"
-
-
-def _and(items: Sequence[str]) -> str:
-    items = list(items)
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _money(value: float) -> str:
-    value = float(value)
-    text = f"{value:,.0f}" if value >= 100 and value == round(value) else f"{value:,.1f}"
-    return f"{case.CURRENCY} {text}m"
 
 
 # --------------------------------------------------------------------------- the OECD's three dimensions
@@ -261,7 +241,7 @@ _SECTOR_PROSE = {"development partner": "development partners"}
 
 
 def _sectors_prose(sectors: Sequence[str]) -> str:
-    return _and([_SECTOR_PROSE.get(s, s) for s in sectors])
+    return and_list([_SECTOR_PROSE.get(s, s) for s in sectors])
 
 
 _TYPE_SECTOR = {
@@ -459,7 +439,7 @@ class GovernanceDesign(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _unique_names(self) -> "GovernanceDesign":
+    def _unique_names(self) -> GovernanceDesign:
         seen: set[str] = set()
         for b in self.bodies:
             if _norm(b.name) in seen:
@@ -570,15 +550,15 @@ def budget_holders_sit_in_a_forum(design: GovernanceDesign, ctx: _Context) -> li
     total = sum(h.budget for h in holders.values())
     out_total = sum(h.budget for _, h in outside)
     share = f", {out_total / total:.0%} of the mission-tagged budget" if total else ""
-    listed = [f"{name} ({_money(h.budget)})" if h.budget else name for name, h in outside]
+    listed = [f"{name} ({money(h.budget)})" if h.budget else name for name, h in outside]
     forums = design.bodies_of(*FORUM_TYPES)
-    where = (f"The {'forum' if len(forums) == 1 else 'forums'} ({_and([f.name for f in forums])}) "
+    where = (f"The {'forum' if len(forums) == 1 else 'forums'} ({and_list([f.name for f in forums])}) "
              f"{'does' if len(forums) == 1 else 'do'} not include them" if forums
              else "The design has no co-ordination forum or steering committee at all")
     return [Finding(
         "budget_holders_sit_in_a_forum", "problem",
         f"{len(outside)} of {len(holders)} organisations holding mission budget sit in no co-ordination forum",
-        f"{_and(listed)} hold mission money{f' ({_money(out_total)}{share})' if out_total else ''}, but nobody "
+        f"{and_list(listed)} hold mission money{f' ({money(out_total)}{share})' if out_total else ''}, but nobody "
         f"lines up their spending with the others. {where}.",
         "Give each of them a seat in the co-ordination forum (or the steering committee), where budgets are "
         "aligned before they are spent.",
@@ -637,7 +617,7 @@ def portfolio_is_steered_ex_ante(design: GovernanceDesign, ctx: _Context) -> lis
     if any(r in EX_ANTE_RIGHTS for b in design.bodies for r in b.decision_rights):
         return []
     reviewers = [b.name for b in design.bodies if "review progress" in b.decision_rights]
-    said = (f"{_and(reviewers)} only review{'s' if len(reviewers) == 1 else ''} progress after the fact (ex post)"
+    said = (f"{and_list(reviewers)} only review{'s' if len(reviewers) == 1 else ''} progress after the fact (ex post)"
             if reviewers else "No body reviews the portfolio at all")
     return [Finding(
         "portfolio_is_steered_ex_ante", "problem", "Nobody approves the portfolio before money is committed",
@@ -963,7 +943,7 @@ def check_objective_owners(owners: Any) -> Feedback:
         if not in_register(name):
             close = difflib.get_close_matches(str(value), list(_register()), n=2, cutoff=0.5)
             improve.append(f"{label}: \u201c{value}\u201d is not an organisation in Marenta's register"
-                           + (f"; did you mean {_and([repr(c) for c in close])}?" if close else "."))
+                           + (f"; did you mean {and_list([repr(c) for c in close])}?" if close else "."))
             status = "revise"
             continue
         resolved[code] = name
@@ -1081,7 +1061,7 @@ def check_forum(forum_members: Any, budget_holders: Any = None) -> Feedback:
         strengths.append(f"{len(inside)} of {len(holders)} organisations holding mission budget are in "
                          f"({sum(holders[n].budget for n in inside) / total:.0%} of the tagged money).")
     if outside:
-        improve.append(f"{_and([f'{n} ({_money(holders[n].budget)})' for n in outside])} hold mission budget but "
+        improve.append(f"{and_list([f'{n} ({money(holders[n].budget)})' for n in outside])} hold mission budget but "
                        "sit in no co-ordination forum. Nobody lines up their spending with the others.")
     for u in unknown:
         close = difflib.get_close_matches(str(u), list(_register()), n=1, cutoff=0.5)
@@ -1134,7 +1114,7 @@ def check_decision_rights(decision_rights: Any) -> Feedback:
     if not approvers:
         reviewers = [b for b, rs in rights.items() if "review progress" in rs]
         improve.append("Nobody approves the portfolio before money is committed"
-                       + (f": {_and(reviewers)} only review{'s' if len(reviewers) == 1 else ''} progress after the "
+                       + (f": {and_list(reviewers)} only review{'s' if len(reviewers) == 1 else ''} progress after the "
                           "fact (ex post)" if reviewers else "") + ". Real decisions then happen elsewhere, such as in "
                        "budget talks.")
         status = "revise"
@@ -1200,9 +1180,9 @@ def check_exercise_design(objective_owners: Any = None, board_seats: Any = None,
     passed = [r for r in RULES if not any(f.rule == r.name and f.severity == "problem" for f in findings)]
     strengths = [f"{r.question} Yes." for r in passed]
     improve = [f.text() for f in findings]
-    missing = [n for n, a in zip(("objective owners", "board", "forum", "decision rights"), answers) if is_blank(a)]
+    missing = [n for n, a in zip(("objective owners", "board", "forum", "decision rights"), answers, strict=False) if is_blank(a)]
     if missing:
-        improve.insert(0, f"Still to answer: {_and(missing)}.")
+        improve.insert(0, f"Still to answer: {and_list(missing)}.")
     status = "revise" if problems else ("partly" if missing or findings else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,

@@ -10,7 +10,8 @@ saves the choices to the workbook, section ``"governance"``.
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -18,11 +19,12 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit import case
-from missionkit.governance import charts as charts_governance
-from missionkit.governance import design as governance
 from missionkit.charts import ChartError
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import error_html, open_workbook, FormBox
+from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.governance import charts as charts_governance
+from missionkit.governance import design as governance
+from missionkit.text import money
 
 __all__ = ["SECTION", "owner_options", "board_candidates", "forum_candidates", "design_html", "governance_form"]
 
@@ -66,8 +68,8 @@ def forum_candidates() -> list[str]:
 def _label(name: str) -> str:
     sector = governance.sector_of(name) or ""
     holders = governance.marenta_budget_holders()
-    money = f", holds {governance._money(holders[name]['budget'])}" if name in holders else ""
-    return f"{charts_governance.short_name(name)} ({sector}{money})"
+    holds = f", holds {money(holders[name]['budget'])}" if name in holders else ""
+    return f"{charts_governance.short_name(name)} ({sector}{holds})"
 
 
 def design_html(design: governance.GovernanceDesign) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import altair as alt
-import pandas as pd
 
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, ChartError, Figure, finish
 
@@ -22,7 +21,6 @@ def missions_by_deadline(missions_df, kinds: tuple[str, ...] = ("mission",)) -> 
     that have a target year. The takeaway names the most common year and the
     furthest one, computed from the data.
     """
-    import pandas as pd
 
     from missionkit.errors import MissionkitInputError
 

@@ -5,7 +5,8 @@ import html
 
 import ipywidgets as w
 
-from missionkit.forms import FormBox, open_workbook
+from missionkit.errors import MissionkitInputError
+from missionkit.forms import FormBox, error_html, open_workbook
 from missionkit.missions import litmus
 
 LITMUS_RATING_OPTIONS = [("Choose a rating", ""), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"),

@@ -20,15 +20,16 @@ Source keys are those of ``missionkit/data/references.csv`` (lower case).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 import pandas as pd
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from missionkit import catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
+from missionkit.text import and_list, cite, cite_short, cites
 
 __all__ = [
     "STEPS",
@@ -58,8 +59,6 @@ __all__ = [
     "THIRTEEN_REASONS_NOTE",
     "failure_modes",
     "WORKING_DEFINITION",
-    "cite",
-    "short_cite",
 ]
 
 STEPS: tuple[str, ...] = ("challenge", "support", "objective", "commitment")
@@ -71,23 +70,6 @@ MIN_EVIDENCE_WORDS = 6
 
 
 # --------------------------------------------------------------------------- sources
-def cite(key: str) -> str:
-    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
-
-
-def short_cite(key: str) -> str:
-    """Author or publisher and year, for tables: "Larrue (2021)", "Wittmann et al. (2020)"."""
-    return catalogue.citation(key, "short", mark_secondary=True, unknown="key")
-
-
-def _cites(*keys: str) -> list[str]:
-    return [cite(k) for k in keys]
-
-
 WORKING_DEFINITION: tuple[str, ...] = (
     "a public, dated, measurable objective on a societal problem;",
     "a governance arrangement that owns that objective;",
@@ -310,7 +292,7 @@ def parse_answers(answers: Any = None, *, ratings: Mapping | None = None,
         if not isinstance(source, Mapping):
             raise MissionkitInputError(
                 f"The {field_name}s should be a dict with one entry per step, not {type(source).__name__}",
-                fix=f'Write them as {{"challenge": ..., "support": ..., "objective": ..., "commitment": ...}}')
+                fix='Write them as {"challenge": ..., "support": ..., "objective": ..., "commitment": ...}')
         for key, value in source.items():
             k = _step_key(key)
             steps[k][field_name] = _rating(value, k) if field_name == "rating" else _evidence(value, k)
@@ -349,15 +331,8 @@ class LitmusVerdict(Feedback):
     def headline(self) -> str:
         text = _VERDICT_HEADLINES[self.outcome]
         if self.outcome == "not yet" and self.blocking:
-            text += ": fix " + _and([_STEP[b].name.lower() for b in self.blocking]) + " first"
+            text += ": fix " + and_list([_STEP[b].name.lower() for b in self.blocking]) + " first"
         return text
-
-
-def _and(items: list[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -390,7 +365,7 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
                      "each rating."],
             why="The test asks four questions in order: is the challenge big and cross-cutting, is there "
                 "support, can you write an inspiring yet concrete goal, and are resources and tools committed?",
-            sources=_cites("opsi-litmus"))
+            sources=cites("opsi-litmus"))
 
     strengths: list[str] = []
     improve: list[str] = []
@@ -412,13 +387,13 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
 
     missing = [k for k in STEPS if k not in rated]
     if missing:
-        names = _and([_STEP[k].name.lower() for k in missing])
+        names = and_list([_STEP[k].name.lower() for k in missing])
         return LitmusVerdict(
             "not answered", title, outcome="incomplete", strengths=strengths,
             improve=[f"Rate the remaining step{'s' if len(missing) > 1 else ''}: {names}."] + improve,
             why="A verdict needs all four steps: a strong challenge is not enough if support or commitment is "
                 "missing.",
-            sources=_cites("opsi-litmus"))
+            sources=cites("opsi-litmus"))
 
     no = [k for k in STEPS if rated[k] == "no"]
     unsure = [k for k in STEPS if rated[k] == "not sure"]
@@ -431,14 +406,14 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
                    + " Check who holds the levers: if one ministry or agency can reach the goal alone, set it a "
                      "clear target and let it deliver."] + improve
         if others:
-            improve.append("You also rated " + _and([_STEP[k].name.lower() for k in others]) + " \u201cno\u201d, "
+            improve.append("You also rated " + and_list([_STEP[k].name.lower() for k in others]) + " \u201cno\u201d, "
                            "which points the same way.")
         return LitmusVerdict(
             "revise", title, outcome="plain target", strengths=strengths, improve=improve,
             why="A mission is a heavy tool. " + LITMUS_WARNINGS[0] + " A UK think tank adds that missions suit "
                 "clearly defined problems that need a broad coalition to change behaviour; where government "
                 "already controls the levers, a plain target may be enough (a secondary source).",
-            sources=_cites("opsi-litmus", "ppp2024"))
+            sources=cites("opsi-litmus", "ppp2024"))
 
     if no:
         order = [k for k in ("commitment", "support", "objective") if k in no]
@@ -447,14 +422,14 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
             "revise", title, outcome="not yet", blocking=order, strengths=strengths, improve=fixes + improve,
             why=LITMUS_WARNINGS[0] + " " + LITMUS_WARNINGS[2] + " Launching before these are in place "
                 "invites exactly that mismatch.",
-            sources=_cites("opsi-litmus"))
+            sources=cites("opsi-litmus"))
 
     if unsure:
         return LitmusVerdict(
             "partly", title, outcome="find out", blocking=unsure, strengths=strengths, improve=improve,
             why="\u201cNot sure\u201d is an honest answer, and a reason to gather evidence before committing "
                 "money, time and political capital.",
-            sources=_cites("opsi-litmus"))
+            sources=cites("opsi-litmus"))
 
     if partly:
         conds = [f"{_STEP[k].name} is only partly there. {_STEP[k].if_partly}" for k in partly]
@@ -463,20 +438,20 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
             improve=conds + improve,
             why="A mission can start before every condition is perfect, but the weak steps are where it is "
                 "likely to fail. " + LITMUS_WARNINGS[2],
-            sources=_cites("opsi-litmus"))
+            sources=cites("opsi-litmus"))
 
     if thin:
         return LitmusVerdict(
             "partly", title, outcome="show evidence", blocking=thin, strengths=strengths, improve=improve,
             why="Four \u201cyes\u201d answers are convincing only with evidence behind them; a decision-maker "
                 "will ask for it.",
-            sources=_cites("opsi-litmus"))
+            sources=cites("opsi-litmus"))
 
     return LitmusVerdict(
         "good", title, outcome="fits", strengths=strengths,
         improve=["Before you decide, check the field is not already crowded: " + LITMUS_WARNINGS[1].lower()],
         why="All four steps pass with evidence. " + LITMUS_WARNINGS[0],
-        sources=_cites("opsi-litmus"))
+        sources=cites("opsi-litmus"))
 
 
 # --------------------------------------------------------------------------- the Marenta exercise (FICTIONAL)
@@ -577,7 +552,7 @@ def check_litmus_answers(ratings: Any = None, evidence: Any = None) -> Feedback:
             improve.append(f"{step.name}: your evidence does not yet use a fact from the case. For example: "
                            f"{ref.reason}")
     if unanswered:
-        improve.insert(0, f"Still to answer: {_and(unanswered)}.")
+        improve.insert(0, f"Still to answer: {and_list(unanswered)}.")
     if wrong:
         status = "revise"
     elif improve:
@@ -591,7 +566,7 @@ def check_litmus_answers(ratings: Any = None, evidence: Any = None) -> Feedback:
         why="Each rating should rest on evidence a sceptical minister would accept. The case's weak spots "
             "(operators and ministries that fear losing out; money tied up in a fuel subsidy and not yet "
             "committed by partners) are what the test is meant to surface before launch.",
-        sources=_cites("opsi-litmus") + ["The Republic of Marenta case briefing (FICTIONAL)"])
+        sources=cites("opsi-litmus") + ["The Republic of Marenta case briefing (FICTIONAL)"])
 
 
 # --------------------------------------------------------------------------- classification exercise
@@ -795,7 +770,7 @@ _BY_NORM = {_norm_name(i.name): i for i in INITIATIVES}
 def initiatives() -> pd.DataFrame:
     """The initiatives to classify (no answers: for the exercise), each with its sources."""
     return pd.DataFrame([{"Initiative": i.name, "What it is": i.what,
-                          "Sources": "; ".join(short_cite(k) for k in i.sources) or "(an illustration)"}
+                          "Sources": "; ".join(cite_short(k) for k in i.sources) or "(an illustration)"}
                          for i in INITIATIVES]).set_index("Initiative")
 
 
@@ -862,7 +837,7 @@ def check_classification(answers: Any) -> Feedback:
     strengths: list[str] = []
     improve: list[str] = []
     sources: list[str] = []
-    for row, i in zip(table.to_dict("records"), INITIATIVES):
+    for row, i in zip(table.to_dict("records"), INITIATIVES, strict=False):
         result = row["result"]
         if result == "not answered":
             continue
@@ -908,7 +883,7 @@ def check_classification(answers: Any) -> Feedback:
             "one-off tools and undirected funding are not. The accelerator/transformer split is our paraphrase "
             "of a common distinction (the 2018 EU study's exact wording was not checked), so borderline cases "
             "are for discussion, not marking.",
-        sources=sources or _cites("opsi-survey-launch", "jiip2018"))
+        sources=sources or cites("opsi-survey-launch", "jiip2018"))
 
 
 # --------------------------------------------------------------------------- OECD four types (GGSD 2022)
@@ -995,5 +970,5 @@ THIRTEEN_REASONS_NOTE = (
 def failure_modes() -> pd.DataFrame:
     """The failure modes as a table; sources as "Author (year)" (full entries in the book's references)."""
     return pd.DataFrame([{"Failure mode": f.name, "What it looks like": f.looks_like,
-                          "Source": "; ".join(short_cite(k) for k in f.sources)}
+                          "Source": "; ".join(cite_short(k) for k in f.sources)}
                          for f in FAILURE_MODES]).set_index("Failure mode")

@@ -18,8 +18,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from missionkit.monitoring import indicators as ind
 from missionkit.charts import PALETTE, STATUS_COLOURS, WIDTH, ChartError, Figure, finish
+from missionkit.monitoring import indicators as ind
 
 STATUS_ORDER = ["on track", "at risk", "off track", "no data"]
 RESULT_COLOURS = {"ok": STATUS_COLOURS["on track"], "flag": STATUS_COLOURS["off track"],
@@ -57,7 +57,7 @@ def theory_of_change_chart(toc: Any, *, title: str = "Theory of change", subtitl
     headers = [f"{label} \u2192" if i < len(levels) - 1 else label for i, (_, label) in enumerate(levels)]
     col_width = 136
     rows = []
-    for (key, _), header in zip(levels, headers):
+    for (key, _), header in zip(levels, headers, strict=False):
         items = getattr(t, key) or ["(empty)"]
         for j, item in enumerate(items):
             rows.append({"level": header, "slot": j + 1, "text": _wrap(item, 20),
@@ -101,7 +101,7 @@ def audit_chart(audit_table: pd.DataFrame, *, title: str = "Indicator audit") ->
         raise ChartError("The audit table is empty: run indicators.audit() on an indicator framework first.")
     rows = []
     for check in ind.CHECKS:
-        flagged_ids = [str(i) for i, r in zip(audit_table["id"], audit_table[check.key]) if r == "flag"]
+        flagged_ids = [str(i) for i, r in zip(audit_table["id"], audit_table[check.key], strict=False) if r == "flag"]
         unknown = int((audit_table[check.key] == "unknown").sum())
         rows.append({"check": check.label, "flagged": len(flagged_ids), "ids": ", ".join(flagged_ids[:6])
                      + (" …" if len(flagged_ids) > 6 else ""), "unknown": unknown,
@@ -139,7 +139,7 @@ def audit_chart(audit_table: pd.DataFrame, *, title: str = "Indicator audit") ->
 # --------------------------------------------------------------------------- status and trajectories
 def _status_frame(result: ind.Trajectories, notes: bool = True) -> pd.DataFrame:
     s = result.status.copy()
-    s["label"] = [_row_label(i, n) for i, n in zip(s["id"], s["name"])]
+    s["label"] = [_row_label(i, n) for i, n in zip(s["id"], s["name"], strict=False)]
     s["shown"] = s["progress_share"].astype(float).clip(lower=0, upper=1.5).fillna(0.0).round(4)
     s["share_text"] = [("no reading" if pd.isna(v) else f"{v:.0%}") for v in s["progress_share"]]
     return s[["id", "label", "status", "shown", "share_text"] + (["note"] if notes else [])]

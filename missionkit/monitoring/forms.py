@@ -19,10 +19,10 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit import case
+from missionkit.errors import MissionkitInputError
+from missionkit.forms import FormBox, error_html, open_workbook
 from missionkit.monitoring import charts as ci
 from missionkit.monitoring import indicators as ind
-from missionkit.errors import MissionkitInputError
-from missionkit.forms import error_html, open_workbook, FormBox
 
 SECTION = "indicators"
 TOC_KEY = "theory_of_change"
@@ -316,9 +316,9 @@ class _Markdown:
         self.text = text
 
     def _repr_markdown_(self) -> str:
-        from missionkit.feedback import _md_escape
+        from missionkit.feedback import md_escape
 
-        return _md_escape(self.text)
+        return md_escape(self.text)
 
     def __repr__(self) -> str:
         return self.text

@@ -31,18 +31,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from missionkit.data import DATA_DIR
 from missionkit import case
+from missionkit.data import DATA_DIR
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.tables import Column, TableSpec, read_table
+from missionkit.text import cites_full
 
 __all__ = [
     "LEVELS",
@@ -118,16 +120,6 @@ indicator's usual year-to-year change is never called off track: one noisy readi
 
 TREND_WINDOW_YEARS = 5.0
 MIN_NOISE_CHANGES = 3
-
-
-def _cites(*keys: str) -> list[str]:
-    """Full citations ("Authors (year). Title. Publisher.") of references.csv keys, secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
-
-    return [catalogue.citation(k, mark_secondary=True, unknown="key") for k in keys]
 
 
 # --------------------------------------------------------------------------- the checks
@@ -363,9 +355,9 @@ _TARGET_YEAR_COL = re.compile(r"^target_?((?:19|20|21)\d\d)$")
 
 
 def _norm_header(name: Any) -> str:
-    from missionkit.tables import _norm  # the reader's own header key, so names match the same way
+    from missionkit.tables import header_key  # the reader's own header key, so names match the same way
 
-    return _norm(name)
+    return header_key(name)
 
 
 def _spec_for(columns: Iterable[Any], filled: Iterable[Any] = ()) -> tuple[TableSpec, dict[str, int], int | None]:
@@ -471,7 +463,7 @@ def load_observed(source: Any, *, sheet: str | None = None, name: str | None = N
             df.loc[row, "quarter"] = int(m.group(2))
     df["year"] = df["year"].astype("Int64")
     df["quarter"] = df["quarter"].astype("Int64")
-    df["period"] = [f"{y}-Q{q}" if not pd.isna(q) else f"{y}" for y, q in zip(df["year"], df["quarter"])]
+    df["period"] = [f"{y}-Q{q}" if not pd.isna(q) else f"{y}" for y, q in zip(df["year"], df["quarter"], strict=False)]
     df["indicator_id"] = df["indicator_id"].astype(str).str.strip()
     df = df[df["value"].notna()]
     dup = df.duplicated(subset=["indicator_id", "period"], keep="first")
@@ -865,7 +857,7 @@ def trajectory(indicators: Any, observed: Any = None, *, method: str = "straight
     unmatched: list[str] = []
     if obs is not None:
         unmatched = sorted(set(obs["indicator_id"]) - set(ids))
-    for ident, d in zip(ids, frame):
+    for ident, d in zip(ids, frame, strict=False):
         unit = _text(d.get("unit"))
         b, by = _num(d.get("baseline")), _int(d.get("baseline_year"))
         tg, ty = _num(d.get("target")), _int(d.get("target_year"))
@@ -991,7 +983,7 @@ def _noise(comparable: list, t0: float) -> float | None:
     if len(annual) < MIN_NOISE_CHANGES + 1:
         return None
     annual.sort()
-    changes = [b[1] - a[1] for a, b in zip(annual, annual[1:]) if abs((b[0] - a[0]) - 1) < 1e-9]
+    changes = [b[1] - a[1] for a, b in zip(annual, annual[1:], strict=False) if abs((b[0] - a[0]) - 1) < 1e-9]
     if len(changes) < MIN_NOISE_CHANGES:
         return None
     return float(np.std(changes, ddof=1))
@@ -1051,7 +1043,7 @@ def dashboard_summary(result: Trajectories) -> str:
                  f"{r['pace_multiple']:.1f} times its recent pace to reach {_fmt(r['target'], r['unit'])} by "
                  f"{r['target_year']}.")
     if wrong_ids:
-        names = dict(zip(s["id"], s["name"]))
+        names = dict(zip(s["id"], s["name"], strict=False))
         text += " Moving the wrong way: " + ", ".join(f"{i} {_short(names[i], 55)}" for i in wrong_ids) + "."
     for objective, group in s.groupby("objective", sort=True):
         if not objective:
@@ -1090,7 +1082,7 @@ def real_progress() -> pd.DataFrame:
         rows.append({"indicator": name, "baseline": f"{_fmt(base)} ({base_when})",
                      "latest": f"{_fmt(latest)} ({latest_when})", "target": f"{_fmt(target)}, {by}",
                      "gap closed so far": f"{gap_closed(base, latest, target):.0%}",
-                     "source": "; ".join(_cites(*keys)), "status of the figures": status})
+                     "source": "; ".join(cites_full(*keys)), "status of the figures": status})
     return pd.DataFrame(rows)
 
 
@@ -1223,7 +1215,7 @@ def check_theory_of_change(value: Any) -> Feedback:
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A theory of change makes the expected chain from inputs to impacts explicit, so that "
                         "indicators can be placed along it and evaluation can test its links.",
-                    sources=_cites("kusekrist2004", "stio2023"))
+                    sources=cites_full("kusekrist2004", "stio2023"))
 
 
 # --------------------------------------------------------------------------- draft indicators (form and exercise)
@@ -1411,7 +1403,7 @@ def check_flagged(answer: Any, audit_table: pd.DataFrame | None = None) -> Feedb
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="Four common indicator problems: no baseline, an output dressed up as an outcome, data too "
                         "late for the review, and a definition changed after the baseline.",
-                    sources=_cites("kusekrist2004", "br-pdbrasil", "bbcv-sec"))
+                    sources=cites_full("kusekrist2004", "br-pdbrasil", "bbcv-sec"))
 
 
 #: Question 1c: which problem indicator to fix first. Any of the four can be argued; a good reason
@@ -1534,7 +1526,7 @@ def check_fix_first(choice: Any, reason: Any = None) -> Feedback:
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why=f"No single right answer: each of the four has a case. {consequence} The others: {others} "
                         "Compare your choice with a colleague's.",
-                    sources=_cites("kusekrist2004"))
+                    sources=cites_full("kusekrist2004"))
 
 
 def check_fixes(answer: Any) -> Feedback:
@@ -1574,7 +1566,7 @@ def check_fixes(answer: Any) -> Feedback:
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A weak indicator is usually mended, not dropped: relabel it, give it a baseline, restate it "
                         "or pair it with a faster proxy.",
-                    sources=_cites("kusekrist2004", "br-mobiletime"))
+                    sources=cites_full("kusekrist2004", "br-mobiletime"))
 
 
 #: The course's direction rule (OUR PROPOSAL): the module has no "desired direction" column, so a draft's
@@ -1678,7 +1670,7 @@ def check_drafts(drafts: Any, mission_statement: Any = None, *, deadline: Any = 
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="Indicators are needed at every level so that managers see what is on or off track; each "
                         "needs a baseline, a dated target, an owner and data that arrive in time.",
-                    sources=_cites("kusekrist2004", "doran1981"))
+                    sources=cites_full("kusekrist2004", "doran1981"))
 
 
 _STATUS_PHRASE = {"on track": "is on track", "at risk": "is at risk", "off track": "is off track",
@@ -1734,7 +1726,7 @@ def check_status_reading(answer: Any, result: Trajectories) -> Feedback:
     status = "revise" if wrong else ("partly" if missing else "good")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A status compares the latest reading with where the plan says the indicator should be by "
-                        "now, not with the baseline.", sources=_cites("kusekrist2004", "bbcv-sec"))
+                        "now, not with the baseline.", sources=cites_full("kusekrist2004", "bbcv-sec"))
 
 
 #: The course's rules for reading a recommendation (OUR PROPOSAL, written out so they can be questioned).
@@ -1855,7 +1847,7 @@ def check_recommendation(text: Any, result: Trajectories | None = None) -> Feedb
             "minutes), not on disbursement."],
             why="Indicators are needed at every level, but steering decisions rest on whether outputs and outcomes "
                 "move, not on whether money is spent.",
-            sources=_cites("kusekrist2004", "mal-eval"))
+            sources=cites_full("kusekrist2004", "mal-eval"))
     misread = progress_misread("I07", text)
     if misread:
         named = [i for i in named if i != "I07"]
@@ -1901,7 +1893,7 @@ def check_recommendation(text: Any, result: Trajectories | None = None) -> Feedb
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="M&E serves accountability, steering and learning. A recommendation steers when it names the "
                         "problem, backs it with evidence and proposes a change, and learns when it asks why.",
-                    sources=_cites("mal-eval", "mayne"))
+                    sources=cites_full("mal-eval", "mayne"))
 
 
 # --------------------------------------------------------------------------- the template

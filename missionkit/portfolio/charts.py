@@ -15,11 +15,12 @@ import altair as alt
 import pandas as pd
 
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, Figure, finish
-from missionkit.portfolio.core import HORIZONS, INSTRUMENTS, NO_OBJECTIVE, RISKS, Portfolio, _and, _money, _pct
+from missionkit.portfolio.core import HORIZONS, INSTRUMENTS, NO_OBJECTIVE, RISKS, Portfolio
+from missionkit.text import amount, and_list, pct
 
 __all__ = ["coverage_heatmap", "budget_by_objective", "risk_horizon_bubbles", "timeline"]
 
-INSTRUMENT_COLOURS = dict(zip(INSTRUMENTS, PALETTE))
+INSTRUMENT_COLOURS = dict(zip(INSTRUMENTS, PALETTE, strict=False))
 EMPTY = "#f2f2f2"
 
 
@@ -36,8 +37,8 @@ def coverage_heatmap(p: Portfolio, by: str = "count") -> Figure:
     long = counts.stack().rename("projects").reset_index()
     long["budget"] = money.stack().to_numpy()
     long["value"] = long["projects"] if by == "count" else long["budget"]
-    long["text"] = [(_money(b) if by == "budget" else str(n)) if n else "–" for n, b in
-                    zip(long["projects"], long["budget"])]
+    long["text"] = [(amount(b) if by == "budget" else str(n)) if n else "–" for n, b in
+                    zip(long["projects"], long["budget"], strict=False)]
     long["empty"] = long["projects"] == 0
     vmax = float(long["value"].max()) or 1.0
     long["dark"] = long["value"] > 0.55 * vmax
@@ -52,10 +53,10 @@ def coverage_heatmap(p: Portfolio, by: str = "count") -> Figure:
     if uc:
         parts.append(f"{uc['label']} has the fewest projects ({uc['projects']}) and "
                      + ("the least money" if uc["also_least_money"] else "little money")
-                     + f" ({_money(uc['budget'], p.unit)}, {_pct(uc['share'], 1)})")
+                     + f" ({amount(uc['budget'], p.unit)}, {pct(uc['share'], 1)})")
     parts.append(f"{empty} of the {n_cells} objective-instrument cells are empty")
     if unused:
-        parts.append(f"no project uses {_and(unused)}")
+        parts.append(f"no project uses {and_list(unused)}")
     elif len(rare):
         parts.append(f"{rare.index[0]} is used by only {int(rare.iloc[0])} project(s)")
     takeaway = "; ".join(parts) + "."
@@ -91,14 +92,14 @@ def budget_by_objective(p: Portfolio) -> Figure:
     long = long[long["budget"] > 0]
     totals = money.sum(axis=1).rename("budget").reset_index()
     total = float(totals["budget"].sum()) or 1.0
-    totals["label"] = [f"{_money(b)} ({_pct(b / total, 1)})" for b in totals["budget"]]
+    totals["label"] = [f"{amount(b)} ({pct(b / total, 1)})" for b in totals["budget"]]
     ratio = p.funding_ratio()
     inst = p.balance("instrument").set_index("category")["share_budget"]
     top_inst = inst.idxmax() if len(inst) else ""
     if ratio["best"] is not None:
         takeaway = (f"{p.label(ratio['best'])} gets {ratio['ratio']:.1f} times the money of "
-                    f"{p.label(ratio['worst'])} ({_money(ratio['best_budget'])} against "
-                    f"{_money(ratio['worst_budget'], p.unit)}); {_pct(inst.max())} of all the money is "
+                    f"{p.label(ratio['worst'])} ({amount(ratio['best_budget'])} against "
+                    f"{amount(ratio['worst_budget'], p.unit)}); {pct(inst.max())} of all the money is "
                     f"{top_inst}.")
     else:  # pragma: no cover - a portfolio with no money
         takeaway = "The portfolio has no money allocated to its objectives."
@@ -116,8 +117,8 @@ def budget_by_objective(p: Portfolio) -> Figure:
     labels = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=12, color="#222222", aria=False).encode(
         y=alt.Y("objective:N", sort=rows), x=alt.X("budget:Q"), text="label:N")
     description = (f"Horizontal stacked bars of the money per mission objective{_fictional(p)}, split by instrument "
-                   "type. " + "; ".join(f"{r}: {_money(b, p.unit)}" for r, b in zip(totals['objective'],
-                                                                                     totals['budget']))
+                   "type. " + "; ".join(f"{r}: {amount(b, p.unit)}" for r, b in zip(totals['objective'],
+                                                                                     totals['budget'], strict=False))
                    + ". " + takeaway)
     chart = finish(alt.layer(bars, labels).properties(width=WIDTH - 80, height=max(160, 40 * len(rows))),
                    title="Where the money goes: budget by objective" + _fictional(p),
@@ -136,15 +137,15 @@ def risk_horizon_bubbles(p: Portfolio) -> Figure:
     cells["projects"] = cells["projects"].astype(int)
     total = float(cells["budget"].sum()) or 1.0
     cells["share"] = cells["budget"] / total
-    cells["text"] = [f"{n} ({'<1%' if 0 < s < 0.005 else _pct(s)})" if n else "–"
-                     for n, s in zip(cells["projects"], cells["share"])]
+    cells["text"] = [f"{n} ({'<1%' if 0 < s < 0.005 else pct(s)})" if n else "–"
+                     for n, s in zip(cells["projects"], cells["share"], strict=False)]
     top = cells.sort_values("budget", ascending=False, kind="stable").iloc[0]
     high = float(cells.loc[cells["risk"] == "high", "share"].sum())
     short = float(cells.loc[cells["horizon"] == "<2 years", "share"].sum())
     missing = len(p.projects) - len(df)
-    takeaway = (f"The largest block of money ({_pct(top['share'])}) sits in {top['risk']}-risk projects with results "
-                f"in {top['horizon']}; high-risk projects get {_pct(high)} of the money and quick wins (under 2 "
-                f"years) {_pct(short)}.")
+    takeaway = (f"The largest block of money ({pct(top['share'])}) sits in {top['risk']}-risk projects with results "
+                f"in {top['horizon']}; high-risk projects get {pct(high)} of the money and quick wins (under 2 "
+                f"years) {pct(short)}.")
     if missing:
         takeaway += f" {missing} project(s) without a risk or horizon are left out."
     base = alt.Chart(cells).encode(
@@ -157,7 +158,7 @@ def risk_horizon_bubbles(p: Portfolio) -> Figure:
                  alt.Tooltip("projects:Q", title="Projects"), alt.Tooltip("budget:Q", title=p.unit, format=",.2f")])
     labels = base.mark_text(dy=38, fontSize=12, color="#222222", aria=False).encode(text="text:N")
     description = (f"Bubble chart of risk by time horizon{_fictional(p)}; bubble area is the money in each cell. "
-                   + "; ".join(f"{r.risk} risk, {r.horizon}: {r.projects} projects, {_money(r.budget, p.unit)}"
+                   + "; ".join(f"{r.risk} risk, {r.horizon}: {r.projects} projects, {amount(r.budget, p.unit)}"
                                for r in cells.itertuples()) + ". " + takeaway)
     chart = finish(alt.layer(bubbles, labels).properties(width=450, height=HEIGHT),
                    title="Risk and time horizon, sized by money" + _fictional(p),
@@ -184,8 +185,8 @@ def timeline(p: Portfolio) -> Figure:
     total = float(p.projects["budget"].sum()) or 1.0
     if year is not None:
         early = df[df["start_year"] < year]
-        takeaway = (f"{len(early)} of the {len(p)} projects ({_money(early['budget'].sum(), p.unit)}, "
-                    f"{_pct(early['budget'].sum() / total)} of the money) started before the mission began in "
+        takeaway = (f"{len(early)} of the {len(p)} projects ({amount(early['budget'].sum(), p.unit)}, "
+                    f"{pct(early['budget'].sum() / total)} of the money) started before the mission began in "
                     f"{year}: ask what changed when they joined it.")
     else:
         peak = agg.groupby("year")["budget"].sum().idxmax() if len(agg) else "-"
@@ -202,7 +203,7 @@ def timeline(p: Portfolio) -> Figure:
     labels = alt.Chart(counts).mark_text(dy=-8, fontSize=12, color="#222222", aria=False).encode(
         x=alt.X("year:O", sort=years), y="budget:Q", text=alt.Text("projects:Q"))
     description = (f"Bar chart of money by the year projects started{_fictional(p)}, labelled with the number of "
-                   "projects. " + "; ".join(f"{r.year}: {r.projects} projects, {_money(r.budget, p.unit)}"
+                   "projects. " + "; ".join(f"{r.year}: {r.projects} projects, {amount(r.budget, p.unit)}"
                                             for r in counts.itertuples()) + ". " + takeaway)
     chart = finish(alt.layer(bars, labels).properties(width=WIDTH, height=HEIGHT - 40),
                    title="When the projects started" + _fictional(p),

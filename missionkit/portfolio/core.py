@@ -35,19 +35,21 @@ from __future__ import annotations
 import difflib
 import io
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from missionkit.data import DATA_DIR
 from missionkit import case
+from missionkit.data import DATA_DIR
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, is_blank, md_escape
 from missionkit.tables import Column, TableSpec, read_table
+from missionkit.text import amount, and_list, cites_full, pct
 
 __all__ = [
     "INSTRUMENTS", "RISKS", "HORIZONS", "NOVELTY", "DECISIONS", "STATUSES", "DIMENSIONS", "TRL_BANDS",
@@ -228,42 +230,6 @@ decision columns (any column whose name starts with "decision")."""
 
 
 # --------------------------------------------------------------------------- small helpers
-def _money(x: float, unit: str = "") -> str:
-    x = float(x)
-    text = f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1000 else f"{x:,.1f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return f"{text} {unit}".strip()
-
-
-def _md(text: str) -> str:
-    """Escape text for a Markdown list item (titles may come from a participant's file)."""
-    from missionkit.feedback import _md_escape
-
-    return _md_escape(text)
-
-
-def _pct(x: float, digits: int = 0) -> str:
-    return f"{100 * float(x):.{digits}f}%"
-
-
-def _and(items: Sequence[str]) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _cites(*keys: str) -> list[str]:
-    """Full citations ("Authors (year). Title. Publisher.") of references.csv keys, secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
-
-    return [catalogue.citation(k, mark_secondary=True, unknown="key") for k in keys]
-
-
 def _ids(values: pd.Series) -> tuple[str, ...]:
     """Project ids as a tuple, without iterating the Series in Python."""
     return tuple(values.to_numpy(dtype=object).tolist())
@@ -405,8 +371,8 @@ class Concentration:
 
     @property
     def text(self) -> str:
-        names = _and([f"{n} ({_pct(s)})" for n, s in self.top])
-        return (f"The {self.k} largest of {self.holders} hold {_pct(self.top_share)} of the money: {names}. "
+        names = and_list([f"{n} ({pct(s)})" for n, s in self.top])
+        return (f"The {self.k} largest of {self.holders} hold {pct(self.top_share)} of the money: {names}. "
                 f"Herfindahl index {self.hhi:.2f}, as concentrated as {self.effective_number:.1f} equal holders.")
 
 
@@ -434,8 +400,8 @@ class Review:
     reserve_to: str | None
     counts: dict[str, int]
     objectives: pd.DataFrame
-    before: "Portfolio"
-    after: "Portfolio"
+    before: Portfolio
+    after: Portfolio
     unit: str
     notes: list[str] = field(default_factory=list)
     rules: dict[str, float] = field(default_factory=dict)
@@ -457,7 +423,7 @@ class Review:
         return t[t["decision"].ne("continue") & t["decision"].notna()].reset_index(drop=True)
 
     def _repr_markdown_(self) -> str:
-        return "\n".join(f"- {_md(s)}" for s in self.sentences()) + "\n"
+        return "\n".join(f"- {md_escape(s)}" for s in self.sentences()) + "\n"
 
     def __repr__(self) -> str:
         return "\n".join(self.sentences())
@@ -467,17 +433,17 @@ class Review:
         counts = ", ".join(f"{n} {d}" for d, n in self.counts.items() if n) or "no decisions"
         name = _round_name(self.round)
         out = [f"{name[:1].upper()}{name[1:]}: {counts}."]
-        out.append(f"The decisions free {_money(self.freed, u)} and the scale-ups ask for "
-                   f"{_money(self.needed, u)}.")
+        out.append(f"The decisions free {amount(self.freed, u)} and the scale-ups ask for "
+                   f"{amount(self.needed, u)}.")
         if self.shortfall > 0.005:
             if self.freed > 0.005:
-                out.append(f"The money freed pays for {_pct(self.funded / self.needed)} of the scale-ups, shared "
+                out.append(f"The money freed pays for {pct(self.funded / self.needed)} of the scale-ups, shared "
                            "in proportion to what each asks.")
-            out.append(f"Shortfall: {_money(self.shortfall, u)} of the scale-ups has no money behind it. Free more "
+            out.append(f"Shortfall: {amount(self.shortfall, u)} of the scale-ups has no money behind it. Free more "
                        "(sunset or pause what is not working) or scale less.")
         elif self.reserve > 0.005:
             where = f", suggested for {self.reserve_to}, the least-funded objective" if self.reserve_to else ""
-            out.append(f"All scale-ups are paid for; {_money(self.reserve, u)} is left as a reserve{where}.")
+            out.append(f"All scale-ups are paid for; {amount(self.reserve, u)} is left as a reserve{where}.")
         else:
             out.append("The money freed and the money asked for are in balance.")
         if not self.counts.get("sunset"):
@@ -485,10 +451,10 @@ class Review:
         gone = {f.code for f in self.flags_before} - {f.code for f in self.flags_after}
         new = {f.code for f in self.flags_after} - {f.code for f in self.flags_before}
         if gone:
-            out.append("Warning signs cleared: " + _and(sorted(f.title for f in self.flags_before if f.code in gone))
+            out.append("Warning signs cleared: " + and_list(sorted(f.title for f in self.flags_before if f.code in gone))
                        + ".")
         if new:
-            out.append("New warning signs: " + _and(sorted(f.title for f in self.flags_after if f.code in new)) + ".")
+            out.append("New warning signs: " + and_list(sorted(f.title for f in self.flags_after if f.code in new)) + ".")
         return out + self.notes
 
 
@@ -508,7 +474,7 @@ class Rebalancing:
     unit: str
 
     def _repr_markdown_(self) -> str:
-        return "\n".join(f"- {_md(s)}" for s in self.sentences()) + "\n"
+        return "\n".join(f"- {md_escape(s)}" for s in self.sentences()) + "\n"
 
     def __repr__(self) -> str:
         return "\n".join(self.sentences())
@@ -518,7 +484,7 @@ class Rebalancing:
         if not self.feasible:
             return out
         for row in self.new_calls.itertuples():
-            out.append(f"New call for {row.label}: {_money(row.amount, self.unit)}. {row.reason}")
+            out.append(f"New call for {row.label}: {amount(row.amount, self.unit)}. {row.reason}")
         return out
 
     def violations(self, tolerance: float = 1e-6) -> list[str]:
@@ -569,7 +535,7 @@ class Portfolio:
 
     # ---- building
     @classmethod
-    def from_case(cls) -> "Portfolio":
+    def from_case(cls) -> Portfolio:
         """The Marenta project portfolio (D2, FICTIONAL), with the policy inventory (D1) for the relabelling check."""
         df = case.load("projects")
         p = load_portfolio(df, objectives={k: v["name"] for k, v in case.OBJECTIVES.items()},
@@ -787,8 +753,8 @@ class Portfolio:
                              f"{r.label} has {r.projects} project(s) but none is active."))
             elif r.share < m:
                 rows.append(("objective", r.label, r.projects, r.budget, r.share, "thin",
-                             f"{r.label} gets {_money(r.budget, u)} ({_pct(r.share, 1)} of the money) from "
-                             f"{r.projects} project(s), below the {_pct(m)} line."))
+                             f"{r.label} gets {amount(r.budget, u)} ({pct(r.share, 1)} of the money) from "
+                             f"{r.projects} project(s), below the {pct(m)} line."))
         for d in ("instrument", "risk", "horizon", "novelty", "trl_band"):
             if not self._holds(d):
                 continue
@@ -1155,55 +1121,55 @@ class Portfolio:
         for r in starved.sort_values("share").itertuples():
             ids = _ids(p.loc[p["objective"].eq(r.objective), "project_id"])
             out.append(Flag("starved_objective", f"{r.label} is starved of money",
-                            f"{r.label} gets {_money(r.budget, u)}, {_pct(r.share, 1)} of the money, from "
-                            f"{r.projects} project(s); the warning line is {_pct(th['objective_min_share'])}.",
+                            f"{r.label} gets {amount(r.budget, u)}, {pct(r.share, 1)} of the money, from "
+                            f"{r.projects} project(s); the warning line is {pct(th['objective_min_share'])}.",
                             ids, float(r.share), sources=("mal-port", "psf-mle")))
         top_obj = declared.sort_values("share", ascending=False).head(1)
         for r in top_obj.itertuples():
             if r.share > th["objective_max_share"]:
                 out.append(Flag("dominant_objective", f"{r.label} takes most of the money",
-                                f"{r.label} takes {_pct(r.share)} of the money (warning line: "
-                                f"{_pct(th['objective_max_share'])}).", figure=float(r.share),
+                                f"{r.label} takes {pct(r.share)} of the money (warning line: "
+                                f"{pct(th['objective_max_share'])}).", figure=float(r.share),
                                 sources=("mal-port", "psf-mle")))
         ratio = self.funding_ratio(obj)
         if ratio["best"] is not None and ratio["ratio"] >= 10:
             out.append(Flag("funding_gap", "Very unequal funding across objectives",
                             f"The best-funded objective ({self.label(ratio['best'])}, "
-                            f"{_money(ratio['best_budget'], u)}) gets {ratio['ratio']:.1f} times the money of the "
-                            f"worst-funded ({self.label(ratio['worst'])}, {_money(ratio['worst_budget'], u)}).",
+                            f"{amount(ratio['best_budget'], u)}) gets {ratio['ratio']:.1f} times the money of the "
+                            f"worst-funded ({self.label(ratio['worst'])}, {amount(ratio['worst_budget'], u)}).",
                             figure=float(ratio["ratio"]), severity="note", sources=("mal-port",)))
         actors = p["budget"].groupby(p["lead_actor"]).sum().sort_values(ascending=False, kind="stable") / total
         if len(actors) and actors.iloc[0] > th["actor_max_share"]:
             name = str(actors.index[0])
             ids = _ids(p.loc[p["lead_actor"].eq(name), "project_id"])
             out.append(Flag("dominant_actor", "One lead actor holds a large share of the money",
-                            f"{name} leads {len(ids)} project(s) holding {_pct(actors.iloc[0])} of the money "
-                            f"(warning line: {_pct(th['actor_max_share'])}).", ids, float(actors.iloc[0]),
+                            f"{name} leads {len(ids)} project(s) holding {pct(actors.iloc[0])} of the money "
+                            f"(warning line: {pct(th['actor_max_share'])}).", ids, float(actors.iloc[0]),
                             sources=("ggsd2022", "stio2023")))
         inst = p["budget"].groupby(p["instrument"]).sum() / total
         if len(inst) and inst.max() > th["instrument_max_share"]:
             out.append(Flag("one_instrument", f"Most of the money is {inst.idxmax()}",
-                            f"{_pct(inst.max())} of the money goes through one instrument type ({inst.idxmax()}); "
-                            f"the warning line is {_pct(th['instrument_max_share'])}.", figure=float(inst.max()),
+                            f"{pct(inst.max())} of the money goes through one instrument type ({inst.idxmax()}); "
+                            f"the warning line is {pct(th['instrument_max_share'])}.", figure=float(inst.max()),
                             sources=("mal-port", "oecd-psi-2022", "ggsd2022")))
         missing_types = [t for t in ("regulation", "procurement") if not p["instrument"].eq(t).any()]
         if missing_types:
-            out.append(Flag("no_demand_side", f"No {_and(missing_types)}",
-                            f"No project uses {_and(missing_types)}: nothing shapes the market from the demand "
+            out.append(Flag("no_demand_side", f"No {and_list(missing_types)}",
+                            f"No project uses {and_list(missing_types)}: nothing shapes the market from the demand "
                             "side.", sources=("mal-port", "ggsd2022")))
         no_obj = p["objective"].isna()
         if no_obj.any():
             ids = _ids(p.loc[no_obj, "project_id"])
             out.append(Flag("no_objective", "Projects with no objective",
-                            f"{len(ids)} project(s) ({_and(ids[:8])}{', …' if len(ids) > 8 else ''}) serve no "
-                            f"mission objective; together {_money(p.loc[no_obj, 'budget'].sum(), u)}.", ids,
+                            f"{len(ids)} project(s) ({and_list(ids[:8])}{', …' if len(ids) > 8 else ''}) serve no "
+                            f"mission objective; together {amount(p.loc[no_obj, 'budget'].sum(), u)}.", ids,
                             float(len(ids)), sources=("mal-port",)))
         relabel = self.relabelling(th["relabelling_min_score"])
         if len(relabel):
             ids = _ids(relabel["project_id"])
             out.append(Flag("possible_relabelling", "Possible relabelling of existing programmes",
-                            f"{len(ids)} project(s) ({_and(ids[:12])}{', …' if len(ids) > 12 else ''}; "
-                            f"{_money(relabel['budget'].sum(), u)}) look like programmes that existed before the "
+                            f"{len(ids)} project(s) ({and_list(ids[:12])}{', …' if len(ids) > 12 else ''}; "
+                            f"{amount(relabel['budget'].sum(), u)}) look like programmes that existed before the "
                             f"mission ({self.mission_start_year}). Ask their owners what is new: this is a question, "
                             "not a verdict.", ids, float(len(ids)), sources=("nesta-missionpublic",)))
         for d, warn, what in (("risk", lambda s: not s.eq("high").any(), "No high-risk project: no bold bets"),
@@ -1364,9 +1330,9 @@ class Portfolio:
         y = x[2 * G:] if O else np.zeros(0)
         # disaggregate: same percentage for every project of a group
         g_index = pd.MultiIndex.from_frame(groups[["o", "a"]])
-        pct = pd.Series(change_g / groups["b"].to_numpy(float), index=g_index)
+        group_change = pd.Series(change_g / groups["b"].to_numpy(float), index=g_index)
         key = pd.MultiIndex.from_arrays([objective_key, actor])
-        proj_pct = pd.Series(pct.reindex(key).to_numpy(), index=p.index).fillna(0.0).where(adjustable, 0.0)
+        proj_pct = pd.Series(group_change.reindex(key).to_numpy(), index=p.index).fillna(0.0).where(adjustable, 0.0)
         change = p["budget"] * proj_pct
         after = p["budget"] + change
         after_o = after.groupby(objective_key).sum()
@@ -1386,11 +1352,11 @@ class Portfolio:
         moves = moves.reindex(moves["change"].abs().sort_values(ascending=False, kind="stable").index)
         moves = moves.reset_index(drop=True)
         calls = []
-        for o, amount in newcall.items():
-            if amount > 0.005:
-                calls.append({"objective": o, "label": self.label(o), "amount": round(float(amount), 4),
-                              "reason": f"Its own active projects can grow by at most {_pct(max_growth)}, not enough "
-                                        f"to reach the minimum share of {_pct(mins[o])}; open a call for new "
+        for o, extra in newcall.items():
+            if extra > 0.005:
+                calls.append({"objective": o, "label": self.label(o), "amount": round(float(extra), 4),
+                              "reason": f"Its own active projects can grow by at most {pct(max_growth)}, not enough "
+                                        f"to reach the minimum share of {pct(mins[o])}; open a call for new "
                                         f"{self.label(o)} projects."})
         new_calls_df = pd.DataFrame(calls, columns=["objective", "label", "amount", "reason"])
         objectives = pd.DataFrame({"objective": before_o["objective"], "label": before_o["label"],
@@ -1408,9 +1374,9 @@ class Portfolio:
         if moved < 0.005 and cut < 0.005:
             message = "The portfolio already meets the rules: nothing needs to move."
         else:
-            message = (f"{len(moves)} project(s) change: {_money(cut, self.unit)} is cut and "
-                       f"{_money(moved, self.unit)} is added"
-                       + (f", including {_money(float(newcall.sum()), self.unit)} for new calls" if len(calls) else "")
+            message = (f"{len(moves)} project(s) change: {amount(cut, self.unit)} is cut and "
+                       f"{amount(moved, self.unit)} is added"
+                       + (f", including {amount(float(newcall.sum()), self.unit)} for new calls" if len(calls) else "")
                        + ". Each change says why.")
         return Rebalancing(True, message, B, rules, moves, new_calls_df, objectives, actors, moved, self.unit)
 
@@ -1436,23 +1402,23 @@ class Portfolio:
                                            fix="Give a share between 0 and 1, for example 0.1 for 10%.")
         if sum(out.values()) > 1 + 1e-9:
             raise MissionkitInputError(
-                f"The minimum shares add up to {_pct(sum(out.values()))}, more than the whole budget",
+                f"The minimum shares add up to {pct(sum(out.values()))}, more than the whole budget",
                 fix="Lower them so that together they stay at or below 100%.")
         return {k: float(v) for k, v in out.items()}
 
     def _reasons(self, groups, change_g, binding_o, binding_a, share_o, share_a, mins, cap, B) -> list[str]:
         out = []
-        for (o, a, _b), ch in zip(groups.itertuples(index=False, name=None), change_g):
+        for (o, a, _b), ch in zip(groups.itertuples(index=False, name=None), change_g, strict=False):
             lab = self.label(o) if o != NO_OBJECTIVE else "projects with no objective"
             if ch < 0 and a in binding_a:
-                out.append(f"Cut: its lead actor, {a}, held {_pct(share_a.get(a, 0))} of the money; the rule caps "
-                           f"any one actor at {_pct(cap)}.")
+                out.append(f"Cut: its lead actor, {a}, held {pct(share_a.get(a, 0))} of the money; the rule caps "
+                           f"any one actor at {pct(cap)}.")
             elif ch < 0:
                 out.append(f"Cut: frees money for objectives below their minimum share; {lab} held "
-                           f"{_pct(share_o.get(o, 0))} of the money.")
+                           f"{pct(share_o.get(o, 0))} of the money.")
             elif ch > 0 and o in binding_o:
-                out.append(f"Top-up: {lab} held {_pct(share_o.get(o, 0), 1)} of the money; the rule asks for at "
-                           f"least {_pct(mins[o])}.")
+                out.append(f"Top-up: {lab} held {pct(share_o.get(o, 0), 1)} of the money; the rule asks for at "
+                           f"least {pct(mins[o])}.")
             elif ch > 0:
                 out.append(f"Top-up: places the extra budget where shares are lowest ({lab}).")
             else:
@@ -1469,17 +1435,17 @@ class Portfolio:
             for o, m in mins.items():
                 top = float(reach.get(o, 0.0) + fixed.get(o, 0.0))
                 if top < m * B:
-                    parts.append(f"{self.label(o)} can reach at most {_money(top, self.unit)} even if all its "
-                                 f"active projects grow by {_pct(max_growth)}; the rule asks "
-                                 f"{_money(m * B, self.unit)}: allow new calls or more growth.")
+                    parts.append(f"{self.label(o)} can reach at most {amount(top, self.unit)} even if all its "
+                                 f"active projects grow by {pct(max_growth)}; the rule asks "
+                                 f"{amount(m * B, self.unit)}: allow new calls or more growth.")
         if cap is not None:
             fixed_a = p.loc[~self._active(), "budget"].groupby(p.loc[~self._active(), "lead_actor"]).sum()
             low = groups.assign(v=V).groupby("a")["b"].sum() - groups.assign(v=V).groupby("a")["v"].sum()
             floor = low.add(fixed_a, fill_value=0.0)
             over = floor[floor > cap * B]
             for a, f in over.items():
-                parts.append(f"{a} keeps at least {_money(f, self.unit)} even after the largest cuts allowed, above "
-                             f"the cap of {_money(cap * B, self.unit)}: allow deeper cuts (max_cut) or a higher cap.")
+                parts.append(f"{a} keeps at least {amount(f, self.unit)} even after the largest cuts allowed, above "
+                             f"the cap of {amount(cap * B, self.unit)}: allow deeper cuts (max_cut) or a higher cap.")
         if len(parts) == 1:
             parts.append("Try deeper cuts (max_cut), more growth (max_growth), new calls, or gentler rules.")
         return " ".join(parts)
@@ -1938,30 +1904,30 @@ def check_under_covered(answer: Any) -> Feedback:
     key = re.sub(r"[^0-9a-z]+", " ", str(answer).casefold()).strip()
     given = lookup.get(key) or lookup.get(key.split(" ")[0] if key else "")
     u = p.unit
-    figures = "; ".join(f"{p.label(o)}: {int(t.loc[o, 'projects'])} projects, {_money(t.loc[o, 'budget'], u)}"
+    figures = "; ".join(f"{p.label(o)}: {int(t.loc[o, 'projects'])} projects, {amount(t.loc[o, 'budget'], u)}"
                         for o in p.objectives)
     why = ("An objective with too little behind it will miss its target whatever the others achieve: portfolio "
            "balance starts with coverage of every objective.")
     if given is None:
         return Feedback("revise", title, improve=[f"“{answer}” is not one of the objectives. {how}",
                                                   f"The figures: {figures}."], why=why,
-                        sources=_cites(*_SOURCES_PORTFOLIO))
+                        sources=cites_full(*_SOURCES_PORTFOLIO))
     if given == target["objective"]:
         ratio = p.funding_ratio()
         return Feedback("good", title, strengths=[
             f"{target['label']} has the fewest projects ({target['projects']}) and the least money "
-            f"({_money(target['budget'], u)}, {_pct(target['share'], 1)} of the total).",
+            f"({amount(target['budget'], u)}, {pct(target['share'], 1)} of the total).",
             f"The best-funded objective gets {ratio['ratio']:.0f} times as much."],
             improve=["Now ask why: is it a gap in ideas, in owners, or in money? The donor map (module 09) and the "
-                     "policy inventory help."], why=why, sources=_cites(*_SOURCES_PORTFOLIO))
+                     "policy inventory help."], why=why, sources=cites_full(*_SOURCES_PORTFOLIO))
     row = t.loc[given]
-    improve = [f"{p.label(given)} has {int(row['projects'])} projects and {_money(row['budget'], u)} "
-               f"({_pct(row['share'], 1)}).",
+    improve = [f"{p.label(given)} has {int(row['projects'])} projects and {amount(row['budget'], u)} "
+               f"({pct(row['share'], 1)}).",
                f"Look for the objective with both the fewest projects and the least money. {figures}."]
     if row["share"] < THRESHOLDS["objective_min_share"]:
         improve.insert(1, f"{p.label(given)} is short of money too, but it has more projects than "
                           f"{target['label']}: count projects as well as money.")
-    return Feedback("revise", title, improve=improve, why=why, sources=_cites(*_SOURCES_PORTFOLIO))
+    return Feedback("revise", title, improve=improve, why=why, sources=cites_full(*_SOURCES_PORTFOLIO))
 
 
 def check_relabelling(ids: Any) -> Feedback:
@@ -1996,7 +1962,7 @@ def check_relabelling(ids: Any) -> Feedback:
     proj = p.projects.set_index("project_id")
     strengths = []
     if hits:
-        strengths.append(f"You found {len(hits)} of the {len(ref)} projects the evidence points to: {_and(hits)}.")
+        strengths.append(f"You found {len(hits)} of the {len(ref)} projects the evidence points to: {and_list(hits)}.")
     improve = [f"“{u}” is not a project id of the portfolio." for u in unknown]
     for g in extra:
         r = proj.loc[g]
@@ -2020,7 +1986,7 @@ def check_relabelling(ids: Any) -> Feedback:
     why = ("Mission-washing is mission language without change in how decisions, money or work flow. Counting "
            "renamed programmes as mission projects inflates the portfolio and hides gaps. Treat each one as a "
            "question for its owner: what is new?")
-    sources = _cites("nesta-missionpublic", "mal-port")
+    sources = cites_full("nesta-missionpublic", "mal-port")
     share = len(hits) / len(ref) if ref else 1.0
     if not missed and not extra and not unknown:  # "Well done" only with nothing left to fix
         status = "good"
@@ -2073,22 +2039,22 @@ def check_round2_decisions(decisions: Any) -> Feedback:
     status = "good"
     if review.shortfall > 0.005:
         big = review.table.sort_values("top_up_asked", ascending=False).iloc[0]
-        improve.append(f"Your scale-ups ask for {_money(review.needed, u)} but your decisions free only "
-                       f"{_money(review.freed, u)}: a shortfall of {_money(review.shortfall, u)}. Scale fewer "
-                       f"projects or free more money. {big['project_id']} alone asks {_money(big['top_up_asked'], u)}.")
+        improve.append(f"Your scale-ups ask for {amount(review.needed, u)} but your decisions free only "
+                       f"{amount(review.freed, u)}: a shortfall of {amount(review.shortfall, u)}. Scale fewer "
+                       f"projects or free more money. {big['project_id']} alone asks {amount(big['top_up_asked'], u)}.")
         status = "revise"
     else:
-        strengths.append(f"Your scale-ups ({_money(review.needed, u)}) are paid for by the money you free "
-                         f"({_money(review.freed, u)})"
-                         + (f", leaving {_money(review.reserve, u)} for {review.reserve_to}." if review.reserve > 0.005
+        strengths.append(f"Your scale-ups ({amount(review.needed, u)}) are paid for by the money you free "
+                         f"({amount(review.freed, u)})"
+                         + (f", leaving {amount(review.reserve, u)} for {review.reserve_to}." if review.reserve > 0.005
                             else "."))
     if after_o < before_o - 0.005:
         improve.append(f"You cut {weakest['label']}, already the least-covered objective, from "
-                       f"{_money(before_o, u)} to {_money(after_o, u)}.")
+                       f"{amount(before_o, u)} to {amount(after_o, u)}.")
         status = "revise"
     elif after_o > before_o + 0.005:
-        strengths.append(f"{weakest['label']}, the least-covered objective, grows from {_money(before_o, u)} to "
-                         f"{_money(after_o, u)}.")
+        strengths.append(f"{weakest['label']}, the least-covered objective, grows from {amount(before_o, u)} to "
+                         f"{amount(after_o, u)}.")
     else:
         improve.append(f"Nothing changes for {weakest['label']}, the least-covered objective: could a scale-up or "
                        "the reserve go there?")
@@ -2102,7 +2068,7 @@ def check_round2_decisions(decisions: Any) -> Feedback:
     scaled_relabel = [pid for pid in review.table.loc[review.table["decision"].eq("scale"), "project_id"]
                       if pid in relabel]
     if scaled_relabel:
-        improve.append(f"You scale {_and(scaled_relabel)}, a possible relabelling: before adding money, ask what is "
+        improve.append(f"You scale {and_list(scaled_relabel)}, a possible relabelling: before adding money, ask what is "
                        "new in it.")
         status = "partly" if status == "good" else status
     # Large stops and deep cuts need evidence: the course's lines (OUR PROPOSAL) are 10% of the portfolio's money
@@ -2113,22 +2079,22 @@ def check_round2_decisions(decisions: Any) -> Feedback:
         if row.decision in ("sunset", "pause") and row.budget_before >= 0.10 * p.total:
             proposal = proj.loc[row.project_id, col] if col else None
             said = f"; its lead proposed \u201c{proposal}\u201d" if isinstance(proposal, str) else ""
-            improve.append(f"You {row.decision} {row.project_id} ({row.title}, {_money(row.budget_before, u)}, "
+            improve.append(f"You {row.decision} {row.project_id} ({row.title}, {amount(row.budget_before, u)}, "
                            f"{row.budget_before / p.total:.0%} of the portfolio{said}). A stop this large needs "
                            "evidence that it is not working, and partner finance tied to it may go with it.")
             status = "partly" if status == "good" else status
     for ob, r in objs.iterrows():
         if ob != o and r["before"] > 0 and r["after"] < 0.9 * r["before"]:
-            improve.append(f"You cut {ob} by {1 - r['after'] / r['before']:.0%} ({_money(r['before'], u)} to "
-                           f"{_money(r['after'], u)}): say what the objective loses, and why that is worth it.")
+            improve.append(f"You cut {ob} by {1 - r['after'] / r['before']:.0%} ({amount(r['before'], u)} to "
+                           f"{amount(r['after'], u)}): say what the objective loses, and why that is worth it.")
             status = "partly" if status == "good" else status
     if missing:
-        improve.append("Still to decide: " + _and(missing) + ".")
+        improve.append("Still to decide: " + and_list(missing) + ".")
         status = "partly" if status == "good" else status
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="Reviews are where a portfolio is managed: back what shows promise, close what does not, and "
                         "make sure the money follows the decisions.",
-                    sources=_cites("mal-port", "cooper", "oecd-psi-2022"))
+                    sources=cites_full("mal-port", "cooper", "oecd-psi-2022"))
 
 
 def check_own_portfolio(path: Any, *, objectives: Any = None, mission_start_year: int | None = None) -> Feedback:
@@ -2149,7 +2115,7 @@ def check_own_portfolio(path: Any, *, objectives: Any = None, mission_start_year
     flags = p.flags()
     u = p.unit
     where = f"from '{p.file}'" if p.file else "from your table"
-    strengths = [f"Loaded {len(p)} projects ({_money(p.total, u)}) {where}."]
+    strengths = [f"Loaded {len(p)} projects ({amount(p.total, u)}) {where}."]
     warnings = [f.text for f in flags if f.severity == "warning"]
     improve = warnings[:6] or ["No warning signs on these thresholds: check them with your team."]
     if mission_start_year is None:
@@ -2158,4 +2124,4 @@ def check_own_portfolio(path: Any, *, objectives: Any = None, mission_start_year
     return Feedback("discuss" if warnings else "good", title, strengths=strengths, improve=improve,
                     why="The same checks that found the gaps in the Marenta case (FICTIONAL) now run on your own "
                         "portfolio. The thresholds are our proposal: discuss them.",
-                    sources=_cites(*_SOURCES_PORTFOLIO))
+                    sources=cites_full(*_SOURCES_PORTFOLIO))

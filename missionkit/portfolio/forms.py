@@ -11,15 +11,17 @@ participant's own file or keyboard.
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.portfolio.core import DECISIONS, NO_OBJECTIVE, Portfolio, Review, _money, _pct
-from missionkit.forms import NOTE, FormBox, open_workbook, error_html, labelled
+from missionkit.forms import NOTE, FormBox, error_html, labelled, open_workbook
+from missionkit.portfolio.core import DECISIONS, NO_OBJECTIVE, Portfolio, Review
+from missionkit.text import amount, pct
 
 __all__ = ["review_form", "review_summary_html", "decisions_table_html", "SECTION"]
 
@@ -41,14 +43,14 @@ def review_summary_html(review: Review, note: str = "") -> str:
              f"<p><strong>Effect of your decisions, round {_E(review.round)}</strong></p>",
              "<ul>" + "".join(f"<li>{_E(s)}</li>" for s in review.sentences()) + "</ul>"]
     obj = review.objectives
-    rows = [[r.label, _money(r.before), _money(r.after), _pct(r.share_before, 1), _pct(r.share_after, 1)]
+    rows = [[r.label, amount(r.before), amount(r.after), pct(r.share_before, 1), pct(r.share_after, 1)]
             for r in obj.itertuples()]
     parts.append(_table(["Objective", f"Before ({u})", f"After ({u})", "Share before", "Share after"], rows,
                         "Money by objective (after: freed money removed, funded top-ups added)"))
     changes = review.changes
     if len(changes):
-        rows = [[r.project_id, r.title, r.decision, _money(r.budget_before), _money(r.freed),
-                 _money(r.top_up_funded), _money(r.budget_after)] for r in changes.itertuples()]
+        rows = [[r.project_id, r.title, r.decision, amount(r.budget_before), amount(r.freed),
+                 amount(r.top_up_funded), amount(r.budget_after)] for r in changes.itertuples()]
         parts.append(_table(["Project", "Title", "Decision", "Budget", "Freed", "Top-up funded", "After"], rows,
                             f"Projects with a decision other than continue ({u})"))
     warnings = [f for f in review.flags_after if f.severity == "warning"]
@@ -88,7 +90,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
     t = p.projects
     under_review = t[t["status"].isna() | t["status"].isin(["active", "paused"])]
     proposals = {pid: (v if isinstance(v, str) else None) for pid, v in
-                 zip(under_review["project_id"], under_review[col] if col else [None] * len(under_review))}
+                 zip(under_review["project_id"], under_review[col] if col else [None] * len(under_review), strict=False)}
     wb, save_note = open_workbook()
     saved: dict = {}
     load_note = ""
@@ -131,7 +133,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
             title = r.title if len(r.title) <= 48 else r.title[:47] + "…"
             dd = w.Dropdown(options=list(DECISIONS), value=initial[r.project_id],
                             description=f"{r.project_id} {title} ({prop or 'no proposal'}; "
-                                        f"{_money(r.budget, p.unit)})",
+                                        f"{amount(r.budget, p.unit)})",
                             style=style, layout=layout)
             dropdowns[r.project_id] = dd
             parts.append(dd)

@@ -19,15 +19,15 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from missionkit.charts import PALETTE, ChartError, Figure, fictional_suffix, finish
 from missionkit.readiness import scorecard as readiness
-from missionkit.charts import PALETTE, ChartError, Figure, finish, fictional_suffix
 
 __all__ = ["profile_chart", "donor_heatmap", "donor_money_chart", "SIGNAL_COLOURS"]
 
 SIGNAL_COLOURS = {"stop and fix": PALETTE[3], "weakest": PALETTE[1], "other": PALETTE[0]}
 SIGNAL_LABELS = {"stop and fix": "Stop and fix (R2 or R3 at 0-1)", "weakest": "Weakest (lowest median)",
                  "other": "Other dimensions"}
-INSTRUMENT_COLOURS = dict(zip(readiness.INSTRUMENTS, [PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[1]]))
+INSTRUMENT_COLOURS = dict(zip(readiness.INSTRUMENTS, [PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[1]], strict=False))
 GREY = "#888888"
 PLOT_WIDTH = 400
 
@@ -123,10 +123,10 @@ def donor_heatmap(donors: pd.DataFrame | None = None, *, objectives=None,
     m["column"] = m.apply(lambda r: r.objective_label + ("|(no funder)" if r.objective in gaps else ""), axis=1)
     cols = list(dict.fromkeys(m["column"]))
     m["count_text"] = [("no funder" if o in gaps else "") if n == 0 else f"{n} funder{'s' if n > 1 else ''}"
-                       for o, n in zip(m["objective"], m["funders"])]
+                       for o, n in zip(m["objective"], m["funders"], strict=False)]
     m["money_text"] = m["money"].map(lambda v: "" if v == 0 else f"{money} {v:,.1f}m")
     m["shade"] = m["funders"].map(lambda n: "none" if n == 0 else str(n))
-    m["ink"] = ["light" if n >= 3 else ("gap" if o in gaps else "dark") for o, n in zip(m["objective"], m["funders"])]
+    m["ink"] = ["light" if n >= 3 else ("gap" if o in gaps else "dark") for o, n in zip(m["objective"], m["funders"], strict=False)]
     y = alt.Y("instrument:N", title=None, sort=list(readiness.INSTRUMENTS))
     x = alt.X("column:N", title=None, sort=cols, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=120,
                                                                   labelExpr="split(datum.label, '|')"))

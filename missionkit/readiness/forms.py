@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import ipywidgets as w
 
-from missionkit.readiness import scorecard as readiness
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, open_workbook, error_html
+from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.readiness import scorecard as readiness
 
 __all__ = ["SECTION", "KEY", "self_assessment_form", "scores_table_html", "profile_html", "team_file_name"]
 

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -35,6 +36,7 @@ from missionkit import case
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.tables import Column, TableSpec, read_table
+from missionkit.text import and_list, cite_full
 
 __all__ = [
     "Dimension", "DIMENSIONS", "DIMENSION_CODES", "SCALE", "STOP_AND_FIX_DIMENSIONS", "STOP_AT",
@@ -45,7 +47,6 @@ __all__ = [
     "donor_gaps", "donor_overlaps", "Concentration", "donor_concentration", "DonorLandscape", "donor_landscape",
     "objective_label",
     "check_weakest", "check_stop_or_go", "check_donor_findings", "check_donor_advice",
-    "cite",
 ]
 
 SCALE: tuple[int, ...] = (0, 1, 2, 3, 4)
@@ -60,16 +61,6 @@ OUR_PROPOSAL = "the readiness scorecard is this course's proposal, not a publish
 
 
 # --------------------------------------------------------------------------- sources
-def cite(key: str) -> str:
-    """Full citation of a references.csv key ("Authors (year). Title. Publisher."), secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
-
-    return catalogue.citation(key, mark_secondary=True, unknown="key")
-
-
 # --------------------------------------------------------------------------- the scorecard (OUR PROPOSAL)
 @dataclass(frozen=True)
 class Dimension:
@@ -202,7 +193,7 @@ def _dimension_code(value: Any) -> str | None:
 
 def _check_duplicates(df: pd.DataFrame, file: str | None) -> None:
     seen: dict[tuple[str, str], Any] = {}
-    for row, r in zip(df.index, df.itertuples()):
+    for row, r in zip(df.index, df.itertuples(), strict=False):
         k = (r.dimension, str(r.assessor).strip().lower())
         if k in seen:
             raise MissionkitInputError(
@@ -293,7 +284,7 @@ def scores_frame(scores: Any) -> pd.DataFrame:
         if "evidence" not in df.columns:
             df["evidence"] = ""
         rows = []
-        for row, r in zip(df.index, df.itertuples()):
+        for row, r in zip(df.index, df.itertuples(), strict=False):
             code = _dimension_code(r.dimension)
             if code is None:
                 raise MissionkitInputError(f"'{r.dimension}' is not a readiness dimension",
@@ -417,11 +408,11 @@ class ReadinessProfile:
         if not self.assessors:
             return "No scores yet: score each dimension from 0 to 4, with your evidence."
         if self.stop_and_fix:
-            dims = _and([dimension_label(c) for c in self.stop_and_fix])
+            dims = and_list([dimension_label(c) for c in self.stop_and_fix])
             return (f"Stop and fix: {dims} has a median of {_num(self.table.loc[self.stop_and_fix[0], 'median'])}. "
                     "Fix it before launching the mission (a median of 0 or 1 on R2 or R3; OUR PROPOSAL).")
         if self.unscored:
-            return f"Not every dimension is scored yet: {_and(self.unscored)}."
+            return f"Not every dimension is scored yet: {and_list(self.unscored)}."
         return "No stop-and-fix signal: R2 and R3 both have a median of 2 or more. Work on the weakest dimensions."
 
     def sentences(self) -> list[str]:
@@ -430,15 +421,15 @@ class ReadinessProfile:
             return [self.verdict()]
         n = len(self.assessors)
         who = "one assessor" if n == 1 else f"{n} assessors"
-        out = [f"Scored by {who}: {_and(self.assessors)}."]
+        out = [f"Scored by {who}: {and_list(self.assessors)}."]
         if self.weakest:
             low = _num(self.table.loc[self.weakest[0], "median"])
-            out.append(f"Weakest (lowest median, {low}): {_and([dimension_label(c) for c in self.weakest])}.")
+            out.append(f"Weakest (lowest median, {low}): {and_list([dimension_label(c) for c in self.weakest])}.")
         out.append(self.verdict())
         if n > 1 and self.disagreements:
             parts = [f"{c} (scores {self.table.loc[c, 'scores']}; spread {int(self.table.loc[c, 'spread'])})"
                      for c in self.disagreements]
-            out.append(f"The assessors disagree most on {_and(parts)}: compare the evidence before agreeing a score.")
+            out.append(f"The assessors disagree most on {and_list(parts)}: compare the evidence before agreeing a score.")
         if self.missing_evidence:
             out.append(f"{len(self.missing_evidence)} score(s) have no evidence yet: each score needs cited evidence.")
         return out
@@ -449,13 +440,13 @@ class ReadinessProfile:
         parts = []
         if self.weakest:
             low = _num(self.table.loc[self.weakest[0], "median"])
-            parts.append(f"{_and(self.weakest)} {'is' if len(self.weakest) == 1 else 'are'} weakest (median {low})")
+            parts.append(f"{and_list(self.weakest)} {'is' if len(self.weakest) == 1 else 'are'} weakest (median {low})")
         if self.stop_and_fix:
-            parts.append(f"{_and(self.stop_and_fix)} at {_num(self.table.loc[self.stop_and_fix[0], 'median'])} "
+            parts.append(f"{and_list(self.stop_and_fix)} at {_num(self.table.loc[self.stop_and_fix[0], 'median'])} "
                          "is a stop-and-fix signal")
         if len(self.assessors) > 1 and self.largest_spread:
             c = self.largest_spread[0]
-            parts.append(f"the assessors disagree most on {_and(self.largest_spread)} "
+            parts.append(f"the assessors disagree most on {and_list(self.largest_spread)} "
                          f"(spread {int(self.table.loc[c, 'spread'])}: scores {self.table.loc[c, 'scores']})")
         text = "; ".join(parts) if parts else "every dimension has a median of 2 or more"
         return text[0].upper() + text[1:] + "."
@@ -464,13 +455,6 @@ class ReadinessProfile:
 def _num(x: Any) -> str:
     x = float(x)
     return f"{x:g}"
-
-
-def _and(items: Sequence[str]) -> str:
-    items = [str(i) for i in items]
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def readiness_profile(scores: Any, *, leave_out: Iterable[str] | str | None = None) -> ReadinessProfile:
@@ -617,8 +601,8 @@ def read_donors(source: Any, *, objectives: Sequence[str] | None = None, name: s
     if shown is None and isinstance(source, str):
         shown = source.replace("\\", "/").rsplit("/", 1)[-1]
     elif shown is None and hasattr(source, "name"):
-        shown = getattr(source, "name")
-    for row, r in zip(df.index, df.itertuples()):
+        shown = source.name
+    for row, r in zip(df.index, df.itertuples(), strict=False):
         _objective_codes(r.objectives, objectives, file=shown, row=int(row))
         if pd.notna(r.start_year) and pd.notna(r.end_year) and int(r.end_year) < int(r.start_year):
             raise MissionkitInputError(
@@ -778,7 +762,7 @@ class Concentration:
         kinds = sorted({t for t in self.top_types if t})
         what = f", {'both ' if n == 2 else 'all '}{kinds[0]}s" if len(kinds) == 1 and n > 1 else ""
         lead = "The largest funder" if n == 1 else f"The {words.get(n, n)} largest funders"
-        return (f"{lead} ({_and(self.top)}{what}) hold{'s' if n == 1 else ''} {self.top_share:.0%} of the "
+        return (f"{lead} ({and_list(self.top)}{what}) hold{'s' if n == 1 else ''} {self.top_share:.0%} of the "
                 f"{unit.split()[0]} {self.total:,.1f}m committed.")
 
 
@@ -828,25 +812,25 @@ class DonorLandscape:
         money = self.unit.split()[0]
         out = []
         if self.gaps:
-            out.append(f"No funder covers {_and([objective_label(o) for o in self.gaps])}.")
+            out.append(f"No funder covers {and_list([objective_label(o) for o in self.gaps])}.")
         for r in self.overlaps.itertuples():
             out.append(f"{r.funders} funders give {r.instrument} to {r.objective_label} ({money} {r.total:,.1f}m in "
                        f"all, a median of {money} {r.median_size:,.1f}m each; {r.outside_forum} of them sit in no "
                        "co-ordination forum): likely overlap.")
         if self.thin:
-            out.append(f"Only one funder covers {_and([objective_label(o) for o in self.thin])}.")
+            out.append(f"Only one funder covers {and_list([objective_label(o) for o in self.thin])}.")
         out.append(self.concentration.sentence(self.unit))
         if self.off_budget:
             out.append(f"{len(self.off_budget)} of {len(self.donors)} funders put their money outside the national "
                        "budget.")
         if self.no_forum:
-            out.append(f"{len(self.no_forum)} sit in no co-ordination forum: {_and(self.no_forum)}.")
+            out.append(f"{len(self.no_forum)} sit in no co-ordination forum: {and_list(self.no_forum)}.")
         return out
 
     def takeaway(self) -> str:
         parts = []
         if self.gaps:
-            parts.append(f"{_and([objective_label(o) for o in self.gaps])} has no funder at all")
+            parts.append(f"{and_list([objective_label(o) for o in self.gaps])} has no funder at all")
         for r in self.overlaps.itertuples():
             parts.append(f"{r.funders} funders give {r.instrument} to {r.objective_label}")
         c = self.concentration
@@ -916,18 +900,18 @@ def check_weakest(weakest: Any, most_disputed: Any = None, scores: pd.DataFrame 
     if not got:
         improve.append("List the weakest dimensions too.")
     elif set(got) == right:
-        strengths.append(f"{_and(sorted(right))} all have the lowest median, {low}.")
+        strengths.append(f"{and_list(sorted(right))} all have the lowest median, {low}.")
     elif set(got) == set(by_mean) and set(by_mean) != right:
-        improve.append(f"You picked the lowest average (mean): {_and(by_mean)}. Use the median: it resists one "
-                       f"assessor's extreme score. By median, {_and(sorted(right))} tie at {low}.")
+        improve.append(f"You picked the lowest average (mean): {and_list(by_mean)}. Use the median: it resists one "
+                       f"assessor's extreme score. By median, {and_list(sorted(right))} tie at {low}.")
     else:
         missed, extra = sorted(right - set(got)), sorted(set(got) - right)
         if missed:
-            improve.append(f"Also weakest (median {low}): {_and(missed)}. Read the middle score of the three for "
+            improve.append(f"Also weakest (median {low}): {and_list(missed)}. Read the middle score of the three for "
                            "each dimension.")
         if extra:
             shown = [f"{c} (median {_num(p.table.loc[c, 'median'])})" for c in extra if c in p.table.index]
-            improve.append(f"Not among the weakest: {_and(shown)}.")
+            improve.append(f"Not among the weakest: {and_list(shown)}.")
     disputed = _dims(most_disputed)
     if isinstance(disputed, str):
         improve.append(disputed)
@@ -947,7 +931,7 @@ def check_weakest(weakest: Any, most_disputed: Any = None, scores: pd.DataFrame 
                     why="The median is the middle assessor's score, so one optimist or pessimist cannot move it. "
                         "The spread shows where the team sees different evidence: that conversation is the "
                         "point of scoring independently first.",
-                    sources=_SCORECARD_SOURCES + [cite("psci-2025-sec")])
+                    sources=_SCORECARD_SOURCES + [cite_full("psci-2025-sec")])
 
 
 _DECISIONS = {"stop and fix": "stop", "stop": "stop", "stop-and-fix": "stop", "fix first": "stop",
@@ -984,20 +968,20 @@ def check_stop_or_go(decision: Any, fix_first: Any = None, scores: pd.DataFrame 
         improve.append("Say which dimension(s) to fix first.")
     elif set(p.stop_and_fix) and set(p.stop_and_fix) <= set(dims):
         extra = [d for d in dims if d not in p.stop_and_fix]
-        strengths.append(f"{_and(p.stop_and_fix)} first: without someone who owns the mission and can decide across "
+        strengths.append(f"{and_list(p.stop_and_fix)} first: without someone who owns the mission and can decide across "
                          "ministries, fixes to money, policy or data have no one to steer them.")
         if "R2" in extra:
             improve.append(f"R2 has a median of {_num(p.table.loc['R2', 'median'])} (scores "
                            f"{p.table.loc['R2', 'scores']}): watch it, but it is not a stop signal.")
     elif p.stop_and_fix:
-        improve.append(f"Fix {_and(p.stop_and_fix)} first: it is the stop-and-fix signal. "
-                       + (f"{_and(dims)} matter{'s' if len(dims) == 1 else ''} too, but can wait for an owner."
+        improve.append(f"Fix {and_list(p.stop_and_fix)} first: it is the stop-and-fix signal. "
+                       + (f"{and_list(dims)} matter{'s' if len(dims) == 1 else ''} too, but can wait for an owner."
                           if dims else ""))
     status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A score of 0-1 on R2 or R3 is a stop-and-fix signal in the course's scorecard (OUR "
                         "PROPOSAL), in line with the Litmus Test's warning about commitment.",
-                    sources=_SCORECARD_SOURCES + [cite("opsi-litmus")])
+                    sources=_SCORECARD_SOURCES + [cite_full("opsi-litmus")])
 
 
 def _objs(answer: Any) -> list[str] | str:
@@ -1034,7 +1018,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
     if isinstance(got, str):
         improve.append(got)
     elif set(got) == set(land.gaps):
-        strengths.append(f"No funder covers {_and([objective_label(o) for o in land.gaps])}: the same objective no "
+        strengths.append(f"No funder covers {and_list([objective_label(o) for o in land.gaps])}: the same objective no "
                          "national policy serves either (module 03).")
     elif not got:
         improve.append("Every funder names the objectives it serves: check which objective code appears in none "
@@ -1043,10 +1027,10 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
         wrong = [o for o in got if o not in land.gaps]
         for o in wrong:
             names = land.coverage[land.coverage["objective"] == o]["funder"].tolist()
-            improve.append(f"{objective_label(o)} has a funder: {_and(names)}. Thin is not the same as unfunded.")
+            improve.append(f"{objective_label(o)} has a funder: {and_list(names)}. Thin is not the same as unfunded.")
         missed = [o for o in land.gaps if o not in got]
         if missed:
-            improve.append(f"{_and([objective_label(o) for o in missed])} has no funder at all.")
+            improve.append(f"{and_list([objective_label(o) for o in missed])} has no funder at all.")
     if not land.overlaps.empty:
         ov = land.overlaps.iloc[0]
         o_got = _objs(overlap_objective) if not is_blank(overlap_objective) else []
@@ -1069,7 +1053,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
     elif abs(share - c.top_share) <= 0.01:
         strengths.append(c.sentence())
     else:
-        improve.append(f"The two largest ({_and(c.top)}) commit {case.CURRENCY} {c.top_amount:,.0f}m of "
+        improve.append(f"The two largest ({and_list(c.top)}) commit {case.CURRENCY} {c.top_amount:,.0f}m of "
                        f"{case.CURRENCY} {c.total:,.1f}m: divide the first by the second (you gave {share:.0%}).")
     status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
@@ -1077,7 +1061,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
                         "does not: unfunded objectives, duplicated advice, and dependence on a few lenders. "
                         "Funders tend to overlook national and local actors, which skews money toward "
                         "incremental change.",
-                    sources=[cite("dac-innov"), cite("indef-idia4"), "OUR PROPOSAL: the fields of a donor landscape "
+                    sources=[cite_full("dac-innov"), cite_full("indef-idia4"), "OUR PROPOSAL: the fields of a donor landscape "
                              "analysis (brief §6.4)", FICTIONAL])
 
 
@@ -1115,4 +1099,4 @@ def check_donor_advice(advice: Any) -> Feedback:
                     why="There is no single right answer; good advice names the gap, the overlap and the "
                         "dependence on two lenders, and proposes who acts, where. The OECD's work with IDIA stresses "
                         "alignment between funders and national priorities.",
-                    sources=[cite("indef-idia4"), cite("dac-innov"), FICTIONAL])
+                    sources=[cite_full("indef-idia4"), cite_full("dac-innov"), FICTIONAL])

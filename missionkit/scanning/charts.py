@@ -10,9 +10,9 @@ import re
 import altair as alt
 import pandas as pd
 
-from missionkit.scanning import scan as scanning
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, ChartError, Figure, fictional_suffix, finish
-from missionkit.scanning.scan import money
+from missionkit.scanning import scan as scanning
+from missionkit.text import and_list, money
 
 __all__ = [
     "short_name",
@@ -58,7 +58,7 @@ def budget_by_owner(policies: pd.DataFrame, unit: str = scanning.case.MONEY_UNIT
     shares["kind"] = shares["owner"].map(lambda o: "STI body" if o in sti_owners else "other owner")
     shares["label"] = shares.apply(lambda r: f"{money(r.budget, unit)} ({_pct(r.share)})", axis=1)
     s = scanning.summarise(policies, unit=unit)
-    bodies = scanning._and([short_name(b) for b in s.sti_bodies if b in set(shares["owner"])])
+    bodies = and_list([short_name(b) for b in s.sti_bodies if b in set(shares["owner"])])
     takeaway = (f"STI bodies ({bodies}) hold {s.sti_share:.1%} of the mission-tagged budget "
                 f"({money(s.sti_budget, unit)} of {money(s.tagged_budget, unit)}); "
                 + ("that is above the warning level of one half: the STI trap."
@@ -98,7 +98,7 @@ def objective_coverage_chart(policies: pd.DataFrame, objectives=None) -> Figure:
     df = pd.DataFrame(rows)
     unserved = [r["name"] for r in recs if r["status"] == "not served"]
     harmed = max(recs, key=lambda r: r["policies working against"])
-    parts = [f"No policy supports {scanning._and(unserved)}" if unserved
+    parts = [f"No policy supports {and_list(unserved)}" if unserved
              else "Every objective has at least one supporting policy"]
     if harmed["policies working against"] > 0:
         parts.append(f"{harmed['name']} is harmed by the most policies ({int(harmed['policies working against'])} "
@@ -162,7 +162,7 @@ def alignment_heatmap(policies: pd.DataFrame, objectives=None) -> Figure:
     against = prep[prep.direction == "works against"].groupby("owner").size().sort_values(ascending=False)
     parts = []
     if empty_cols:
-        parts.append(f"No owner has a policy that supports {scanning._and(empty_cols)}")
+        parts.append(f"No owner has a policy that supports {and_list(empty_cols)}")
     else:
         parts.append("Every objective has at least one owner with a supporting policy")
     if len(against):

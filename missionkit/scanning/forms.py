@@ -12,9 +12,9 @@ import ipywidgets as w
 import pandas as pd
 
 from missionkit import case
-from missionkit.scanning import scan as scanning
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import error_html, labelled, open_workbook, FormBox
+from missionkit.forms import FormBox, error_html, labelled, open_workbook
+from missionkit.scanning import scan as scanning
 
 __all__ = ["SECTION", "objective_table_html", "objective_explorer"]
 

@@ -30,18 +30,20 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from missionkit import case
 from missionkit.data import DATA_DIR
-from missionkit import case, catalogue
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
 from missionkit.tables import Column, TableSpec, read_table
+from missionkit.text import and_list, cite, cites, money
 
 __all__ = [
     "DIRECTIONS",
@@ -74,14 +76,12 @@ __all__ = [
     "budget_holders",
     "ScanSummary",
     "summarise",
-    "money",
     "FC_ITEMS",
     "check_framework_conditions",
     "check_sti_share",
     "check_conflicts_to_raise",
     "check_unserved_objective",
     "check_own_scan",
-    "cite",
 ]
 
 DIRECTIONS: tuple[str, ...] = case.DIRECTIONS  # ("supports", "neutral", "works against")
@@ -97,34 +97,6 @@ CASE_SCAN_FILE = DATA_DIR / "case" / "policies.csv"
 
 
 # --------------------------------------------------------------------------- sources
-def cite(key: str) -> str:
-    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
-
-
-def _cites(*keys: str) -> list[str]:
-    return [cite(k) for k in keys]
-
-
-def _and(items: Sequence[str]) -> str:
-    items = list(items)
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def money(value: float, unit: str = case.MONEY_UNIT) -> str:
-    """'MRC 641.1m' or 'MRC 3,850m' for the case's unit; '641.1 <unit>' otherwise."""
-    value = float(value)
-    text = f"{value:,.0f}" if value >= 100 and value == round(value) else f"{value:,.1f}"
-    if unit == case.MONEY_UNIT:
-        return f"{case.CURRENCY} {text}m"
-    return f"{text} {unit}"
-
-
 # --------------------------------------------------------------------------- framework conditions
 @dataclass(frozen=True)
 class FrameworkCondition:
@@ -637,7 +609,7 @@ class ScanSummary:
         rows = [
             ("Policies scanned", f"{self.policies} from {self.owners} owners"),
             ("Mission-tagged budget a year", m(self.tagged_budget)),
-            ("Share held by STI bodies", f"{self.sti_share:.1%} ({m(self.sti_budget)}; {_and(self.sti_bodies)})"),
+            ("Share held by STI bodies", f"{self.sti_share:.1%} ({m(self.sti_budget)}; {and_list(self.sti_bodies)})"),
             ("Mission-tagged but serving no objective", m(self.tagged_neutral_budget)),
             ("Policies working against the mission",
              f"{self.conflicts} of {self.policies}, {m(self.conflict_budget)} a year"),
@@ -784,7 +756,7 @@ def check_framework_conditions(answers: Any) -> Feedback:
         why="Framework conditions are the legal, financial and institutional setting that makes a mission easier "
             "or harder. Naming the kind tells you who can fix it: lawmakers, the budget, or whoever designs the "
             "mission's governance (module 04).",
-        sources=_cites("mal-home", "stio2023") + ["Marenta case (FICTIONAL)"])
+        sources=cites("mal-home", "stio2023") + ["Marenta case (FICTIONAL)"])
 
 
 def _as_share(value: Any) -> float | None:
@@ -817,14 +789,14 @@ def check_sti_share(answer: Any, policies: pd.DataFrame | None = None) -> Feedba
     p = prepare(policies)
     right = sti_share(policies)
     tagged = p[p.tagged]
-    sources = _cites("oecd-nz2025", "ggsd2022", "stio2023")
+    sources = cites("oecd-nz2025", "ggsd2022", "stio2023")
     why = ("The STI trap: when mission money sits almost only with research ministries and agencies, the mission "
            "leans on new technology and neglects regulation, pricing, procurement and behaviour change. The "
            "warning threshold of one half is our proposal.")
     if abs(share - right) <= 0.01:
         return Feedback("good", title, strengths=[
             f"{right:.1%}: {money(tagged.loc[tagged.sti, 'budget'].sum())} of the "
-            f"{money(tagged.budget.sum())} tagged for the mission sits with {_and(sti_bodies(policies))}.",
+            f"{money(tagged.budget.sum())} tagged for the mission sits with {and_list(sti_bodies(policies))}.",
             f"That is above the warning level of {STI_TRAP_THRESHOLD:.0%}: Marenta (fictional) is in the STI trap."],
             why=why, sources=sources)
     wrongs = {
@@ -842,7 +814,7 @@ def check_sti_share(answer: Any, policies: pd.DataFrame | None = None) -> Feedba
     for body in sti_bodies(policies):  # one STI body's share read off the table: add the others
         alone = float(tagged.loc[tagged.owner == body, "budget"].sum()) / tagged_total if tagged_total else 0.0
         wrongs[body] = (alone, f"that is {body} alone. Add every STI body's mission-tagged budget ("
-                               f"{_and(sti_bodies(policies))}) before dividing.")
+                               f"{and_list(sti_bodies(policies))}) before dividing.")
     near = sorted((abs(share - value), reason) for value, reason in wrongs.values() if abs(share - value) <= 0.01)
     if near:
         return Feedback("revise", title, improve=[f"You gave {share:.1%}: {near[0][1]}"], why=why, sources=sources)
@@ -905,7 +877,7 @@ def check_conflicts_to_raise(answer: Any, policies: pd.DataFrame | None = None, 
                            f"is \u201c{row.direction}\u201d. Pick from the {len(c)} policies that work against it.")
         else:
             strengths.append(f"{row.policy_id} \u201c{row.title}\u201d ({row.owner}) works against "
-                             f"{_and(list(row.objectives))}, {money(row.budget)} a year.")
+                             f"{and_list(list(row.objectives))}, {money(row.budget)} a year.")
     top_id = c.index[0] if len(c) else None
     if top_id and top_id not in chosen:
         wrong += 1
@@ -918,7 +890,7 @@ def check_conflicts_to_raise(answer: Any, policies: pd.DataFrame | None = None, 
     low_cost = [pid for pid in chosen if pid in c.index and c.loc[pid, "budget"] < 5]
     if low_cost and not wrong:
         one = len(low_cost) == 1
-        strengths.append(f"You looked beyond money: {_and(low_cost)} cost{'s' if one else ''} almost nothing in the "
+        strengths.append(f"You looked beyond money: {and_list(low_cost)} cost{'s' if one else ''} almost nothing in the "
                          f"budget but shape{'s' if one else ''} what people and firms do. Budget is not the only "
                          "measure of harm.")
     elif not wrong:
@@ -930,7 +902,7 @@ def check_conflicts_to_raise(answer: Any, policies: pd.DataFrame | None = None, 
         why="Policies that work against a mission can cancel out what the mission spends. The OECD's typical "
             "implementation challenges include reaching beyond STI instruments to regulation, pricing and "
             "procurement.",
-        sources=_cites("ggsd2022", "oecd-nz2025") + ["Marenta policy inventory D1 (FICTIONAL)"])
+        sources=cites("ggsd2022", "oecd-nz2025") + ["Marenta policy inventory D1 (FICTIONAL)"])
 
 
 def _objective_code(value: Any) -> str | None:
@@ -983,7 +955,7 @@ def check_unserved_objective(answer: Any, policies: pd.DataFrame | None = None) 
         why="An objective that no policy serves is a gap the mission's portfolio must fill (module 07), and a "
             "sign that no ministry owns it (module 04). In Marenta, fair access (cost and women's safety) falls "
             "between the transport and social ministries.",
-        sources=_cites("mal-port") + ["Marenta policy inventory D1 (FICTIONAL)"])
+        sources=cites("mal-port") + ["Marenta policy inventory D1 (FICTIONAL)"])
 
 
 def check_own_scan(path: Any, objectives: Sequence[str] | None = None, unit: str = "m") -> Feedback:
@@ -1026,7 +998,7 @@ def check_own_scan(path: Any, objectives: Sequence[str] | None = None, unit: str
     else:
         improve.append("No policy works against the mission. Look again at subsidies, tax breaks and old rules.")
     if s.unserved:
-        improve.append("No policy serves " + _and([objective_label(o) for o in s.unserved]) + ": who should own it?")
+        improve.append("No policy serves " + and_list([objective_label(o) for o in s.unserved]) + ": who should own it?")
     if len(p) < 5:
         improve.append(f"Only {len(p)} polic{'y' if len(p) == 1 else 'ies'} so far: a useful scan usually lists "
                        "dozens.")
@@ -1034,4 +1006,4 @@ def check_own_scan(path: Any, objectives: Sequence[str] | None = None, unit: str
         "good" if len(p) >= 5 else "partly", title, strengths=strengths, improve=improve,
         why="A system scan lists the policies that help or hinder a mission, whoever owns them. It is where the "
             "STI trap and conflicting policies show up.",
-        sources=_cites("mal-home", "oecd-nz2025"))
+        sources=cites("mal-home", "oecd-nz2025"))

@@ -16,8 +16,9 @@ import math
 import altair as alt
 import pandas as pd
 
-from missionkit.stakeholders import register as S
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, Figure, finish
+from missionkit.stakeholders import register as S
+from missionkit.text import and_list
 
 VOICE_COLOURS = {"deciding": PALETTE[0], "shaping": PALETTE[1], "missing": PALETTE[3]}
 VOICE_LABELS = {"deciding": "Decides (a board seat)", "shaping": "Shapes (co-designs or co-delivers)",
@@ -134,7 +135,7 @@ def board_balance(proposal: S.BoardProposal) -> Figure:
     prop_gov = int(bal.loc[bal["type"].isin(S.GOVERNMENT_TYPES), "board (proposed)"].sum())
     prop_total = int(bal["board (proposed)"].sum())
     new_kinds = bal[(bal["board (today)"] == 0) & (bal["board (proposed)"] > 0)]["type"]
-    new_text = S._and([S.TYPE_LABELS.get(t, (t, t))[1] for t in new_kinds])
+    new_text = and_list([S.TYPE_LABELS.get(t, (t, t))[1] for t in new_kinds])
     takeaway = (f"Government holds {today_gov} of {today_total} board seats today and {prop_gov} of {prop_total} in "
                 f"the proposal, which gives seats to {len(new_kinds)} kinds of actor that have none today"
                 + (f": {new_text}." if new_text else "."))

@@ -8,13 +8,14 @@ to the workbook (section ``"stakeholders"``, key ``"engagement_plan"``).
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as w
 
-from missionkit.stakeholders import register as S
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, open_workbook, error_html
+from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.stakeholders import register as S
 
 SECTION = "stakeholders"
 KEY = "engagement_plan"

@@ -24,15 +24,17 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Mapping
+from typing import Any
 
 import pandas as pd
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, _md_escape, is_blank
+from missionkit.feedback import Feedback, is_blank, md_escape
 from missionkit.tables import Column, TableSpec, read_table
+from missionkit.text import and_list, cite, cites
 
 __all__ = [
     "BOARD_MAX", "ASSEMBLY_MAX", "STAKEHOLDER_TYPES", "TYPE_LABELS", "GOVERNMENT_TYPES", "ENGAGEMENT_LEVELS",
@@ -76,28 +78,7 @@ def _many(t: str) -> str:
     return TYPE_LABELS.get(t, (t, t + "s"))[1]
 
 
-def _and(items: list[str]) -> str:
-    items = [str(i) for i in items]
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 # --------------------------------------------------------------------------- sources
-def _cite(key: str) -> str:
-    """Inline citation of a references.csv key ("Authors (year), Title, Publisher"), secondary sources marked.
-
-    An unknown key comes back as itself, so a missing reference shows in the text.
-    """
-    from missionkit import catalogue  # imported on first use: the catalogue loads pandera
-
-    return catalogue.citation(key, "inline", mark_secondary=True, unknown="key")
-
-
-def _cites(*keys: str) -> list[str]:
-    return [_cite(k) for k in keys]
-
-
 # --------------------------------------------------------------------------- reading a register
 _TYPE_SYNONYMS = {
     "ministry": "ministry", "ministries": "ministry", "government ministry": "ministry",
@@ -192,7 +173,7 @@ def _row_number(label: Any) -> int | None:
 def _complete(df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
     out = df.copy()
     kinds = []
-    for row, value in zip(out.index, out["type"]):
+    for row, value in zip(out.index, out["type"], strict=False):
         found = normalise_type(value)
         if len(found) != 1:
             close = difflib.get_close_matches(str(value).strip().lower(), STAKEHOLDER_TYPES, n=1, cutoff=0.5)
@@ -273,7 +254,7 @@ def stakeholder_map(register: Any) -> pd.DataFrame:
     the organisation's kind of actor decides, shapes or is missing)."""
     df = check_register(register)
     df["stake"] = df["interest"] + df["influence"]
-    df["corner"] = [_quadrant(i, f) for i, f in zip(df["interest"], df["influence"])]
+    df["corner"] = [_quadrant(i, f) for i, f in zip(df["interest"], df["influence"], strict=False)]
     status = _voices(df).set_index("type")["status"]
     df["voice"] = df["type"].map(status)
     return df
@@ -353,7 +334,7 @@ def _voices(df: pd.DataFrame) -> pd.DataFrame:
                    f"{'co-designs or co-delivers' if shaping == 1 else 'co-design or co-deliver'}")
         else:
             status = "missing"
-            why = (f"none on the board, none co-designs or co-delivers; "
+            why = ("none on the board, none co-designs or co-delivers; "
                    + (f"{assembly} of {n} in the assembly, which only advises" if assembly else "no seat anywhere"))
         rows.append({"type": t, "organisations": n, "board": board, "assembly": assembly,
                      "co-design or co-deliver": shaping, "highest engagement": best,
@@ -536,9 +517,9 @@ class BoardProposal:
             ("Government share (board)", gov <= math.floor(r.max_government_share * len(b) + 1e-9),
              f"{gov} of {len(b)} seats (limit {r.max_government_share:.0%})"),
             ("Missing voices seated", not absent,
-             "all seated" if not absent else "not seated: " + _and([_many(t) for t in absent])),
+             "all seated" if not absent else "not seated: " + and_list([_many(t) for t in absent])),
             ("Named organisations seated", not missing_names,
-             "all seated" if not missing_names else "not seated: " + _and(missing_names)),
+             "all seated" if not missing_names else "not seated: " + and_list(missing_names)),
             ("Seats per kind of actor (assembly)",
              int(per_type_a.max()) <= r.assembly_max_per_type if len(self.assembly) else True,
              f"at most {int(per_type_a.max()) if len(self.assembly) else 0} (limit {r.assembly_max_per_type})"),
@@ -563,18 +544,18 @@ def _order(df: pd.DataFrame) -> pd.DataFrame:
 
 def _find(register: pd.DataFrame, wanted: str) -> int:
     text = wanted.strip().lower()
-    for i, (sid, name) in enumerate(zip(register["stakeholder_id"], register["name"])):
+    for i, (sid, name) in enumerate(zip(register["stakeholder_id"], register["name"], strict=False)):
         if text in (str(sid).lower(), str(name).lower()):
             return i
     hits = [i for i, name in enumerate(register["name"]) if text and text in str(name).lower()]
     if len(hits) == 1:
         return hits[0]
     close = difflib.get_close_matches(wanted, list(register["name"]), n=3, cutoff=0.5)
-    hint = " Did you mean " + _and([f"'{c}'" for c in close]) + "?" if close else ""
+    hint = " Did you mean " + and_list([f"'{c}'" for c in close]) + "?" if close else ""
     if len(hits) > 1:
         raise MissionkitInputError(
             f"'{wanted}' in the rule 'include' matches {len(hits)} organisations",
-            fix="Write the full name, for example " + _and([f"'{register['name'].iloc[h]}'" for h in hits[:3]]) + ".")
+            fix="Write the full name, for example " + and_list([f"'{register['name'].iloc[h]}'" for h in hits[:3]]) + ".")
     raise MissionkitInputError(f"'{wanted}' in the rule 'include' is not in the register",
                                fix="Copy the name exactly as the register writes it." + hint)
 
@@ -630,7 +611,7 @@ def _tie(row: Mapping, later: pd.DataFrame) -> str:
         if basis not in bases:
             bases.append(basis)
     n = len(same)
-    return f" (tied on stake with {n} other{'s' if n > 1 else ''}; {_and(bases)} decided)"
+    return f" (tied on stake with {n} other{'s' if n > 1 else ''}; {and_list(bases)} decided)"
 
 
 def _stake_text(row: Mapping) -> str:
@@ -679,7 +660,7 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
     notes: list[str] = []
     absent_types = [t for t in must if t not in set(mapped["type"])]
     if absent_types:
-        notes.append("No " + _and([_one(t) for t in absent_types]) + " in the register, so "
+        notes.append("No " + and_list([_one(t) for t in absent_types]) + " in the register, so "
                      + ("its" if len(absent_types) == 1 else "their") + " reserved seat stays open: find one.")
         must = tuple(t for t in must if t not in absent_types)
     included = [int(_find(reg, name)) for name in r.include]
@@ -925,7 +906,7 @@ def legitimacy_formats() -> pd.DataFrame:
     """Formats that build legitimacy, each with a real example, a caution and its sources."""
     return pd.DataFrame([{"format": f.name, "what it is": f.what, "engagement level": f.level,
                           "real example": f.example, "handle with care": f.caution,
-                          "sources": "; ".join(_cite(k) for k in f.sources)} for f in FORMATS_DETAIL])
+                          "sources": "; ".join(cite(k) for k in f.sources)} for f in FORMATS_DETAIL])
 
 
 def _norm_format(value: Any) -> str | None:
@@ -1060,7 +1041,7 @@ def assess_engagement_plan(levels: Any, formats: Any = None, *, title: str = "En
         else:
             left = [_many(t) for t in _NEEDS if _norm_format(fm.get(t, ...)) is None]
             if left:
-                todo.append("a format for " + _and(left))
+                todo.append("a format for " + and_list(left))
     for key in unknown + [k for k in unknown_f if k not in unknown]:
         improve.append(f"\u201c{key}\u201d is not a kind of actor in the register. Use: " + ", ".join(_NEEDS) + ".")
     codeliver_all = lv and all(_norm_level(lv.get(t, ...)) == "co-deliver" for t in _NEEDS)
@@ -1068,7 +1049,7 @@ def assess_engagement_plan(levels: Any, formats: Any = None, *, title: str = "En
         improve.append("Everyone at \u201cco-deliver\u201d is costly and can over-promise. Engagement needs time and "
                        "money in the plan; the EU's reviews found it a repeated weak spot.")
     if todo:
-        improve.insert(0, "Still to answer: " + _and(todo) + ".")
+        improve.insert(0, "Still to answer: " + and_list(todo) + ".")
     if not strengths and not improve:
         return Feedback.not_answered(title, how)
     if wrong or unknown:
@@ -1082,7 +1063,7 @@ def assess_engagement_plan(levels: Any, formats: Any = None, *, title: str = "En
         why="Legitimacy comes from a real say: citizens and affected groups should help co-design, co-create, "
             "co-implement and co-assess missions, and EU reviews in 2023 and 2024 found citizen and stakeholder "
             "involvement still too weak. Informing builds little; the level you promise must match the format.",
-        sources=_cites("mazz2019-governing", "eu-2yrs", "kowi2024") + ["The Republic of Marenta case (FICTIONAL)"])
+        sources=cites("mazz2019-governing", "eu-2yrs", "kowi2024") + ["The Republic of Marenta case (FICTIONAL)"])
 
 
 # --------------------------------------------------------------------------- exercise checks
@@ -1113,11 +1094,11 @@ def check_missing_voices(answer: Any) -> Feedback:
     extra = [t for t in given if t not in truth]
     left = [t for t in sorted(truth, key=STAKEHOLDER_TYPES.index) if t not in given]
     if hits:
-        strengths.append("Correctly found: " + _and([f"{_many(t)} ({v.loc[t, 'why']})" for t in hits]) + ".")
+        strengths.append("Correctly found: " + and_list([f"{_many(t)} ({v.loc[t, 'why']})" for t in hits]) + ".")
     for t in extra:
         improve.append(f"{_many(t).capitalize()} are not missing: {v.loc[t, 'why']}.")
     if left:
-        improve.append("You left out " + _and([f"{_many(t)} ({v.loc[t, 'why']})" for t in left]) + ".")
+        improve.append("You left out " + and_list([f"{_many(t)} ({v.loc[t, 'why']})" for t in left]) + ".")
         if "informal-transport association" in left:
             improve.append("Informal transport operators are easy to overlook: they have little interest in the "
                            "reform but influence up to 5, and every one of them is outside the tent.")
@@ -1130,7 +1111,7 @@ def check_missing_voices(answer: Any) -> Feedback:
         why="A voice is missing when it neither sits where decisions are taken (the board) nor shapes the mission "
             "(co-design, co-deliver). An assembly seat advises only. Bringing in actors who are not usually "
             "involved is one of the OECD's strategic challenges for missions.",
-        sources=_cites("ggsd2022", "mazz2019-governing") + ["The Republic of Marenta stakeholder register (FICTIONAL)"])
+        sources=cites("ggsd2022", "mazz2019-governing") + ["The Republic of Marenta stakeholder register (FICTIONAL)"])
 
 
 class BoardFeedback(Feedback):
@@ -1144,7 +1125,7 @@ class BoardFeedback(Feedback):
         lines = ["", "**The board your rules give (fictional register):**", "",
                  "| Seat | Organisation | Kind | Why |", "|---|---|---|---|"]
         for row in self.proposal.board.itertuples():
-            lines.append(f"| {row.seat} | {_md_escape(row.name)} | {_md_escape(row.type)} | {_md_escape(row.why)} |")
+            lines.append(f"| {row.seat} | {md_escape(row.name)} | {md_escape(row.type)} | {md_escape(row.why)} |")
         return "\n".join(lines) + "\n"
 
     def _repr_markdown_(self) -> str:
@@ -1184,7 +1165,7 @@ def check_board(size: Any, rules: Any) -> Feedback:
             improve=[f"A board of {size} is too big: EU mission boards have at most {BOARD_MAX} members, and "
                      f"Marenta's board has 13 (fictional). Put the others in the assembly (up to {ASSEMBLY_MAX})."],
             why="A board small enough to argue and decide is the point; breadth belongs in the assembly.",
-            sources=_cites("eu-boards-2019"))
+            sources=cites("eu-boards-2019"))
     reg = case.load("stakeholders")
     try:
         proposal = propose_board(reg, size=size, rules=None if is_blank(rules) else rules)
@@ -1199,10 +1180,10 @@ def check_board(size: Any, rules: Any) -> Feedback:
     unseated = [t for t in STAKEHOLDER_TYPES if t in missing and t not in set(b["type"])]
     if unseated:
         revise = True
-        improve.append("The board leaves out " + _and([_many(t) for t in unseated]) + ", voices with no say today. "
+        improve.append("The board leaves out " + and_list([_many(t) for t in unseated]) + ", voices with no say today. "
                        "Keep must_include as None (the missing voices) or list them.")
     else:
-        strengths.append("Every missing voice has a seat: " + _and([_many(t) for t in sorted(missing,
+        strengths.append("Every missing voice has a seat: " + and_list([_many(t) for t in sorted(missing,
                          key=STAKEHOLDER_TYPES.index)]) + ".")
     gov = int(b["type"].isin(GOVERNMENT_TYPES).sum())
     if gov > len(b) / 2:
@@ -1218,14 +1199,14 @@ def check_board(size: Any, rules: Any) -> Feedback:
                          "decisions are made.")
     cities = [c for c in case.CITIES if f"{c} City Government" not in set(b["name"])]
     if cities:
-        improve.append("City governments missing: " + _and(cities) + ". Each city signs a city contract and runs "
+        improve.append("City governments missing: " + and_list(cities) + ". Each city signs a city contract and runs "
                        "a mission unit (fictional); add the missing ones to include.")
     else:
         strengths.append("All three city governments have a seat.")
     leads = (case.GOVERNANCE["owner"],) + tuple(case.GOVERNANCE["co_leads"])
     co_leads = [n for n in leads if n not in set(b["name"])]
     if co_leads:
-        improve.append("The mission's owner and co-leads should sit on its board; missing: " + _and(co_leads) + ".")
+        improve.append("The mission's owner and co-leads should sit on its board; missing: " + and_list(co_leads) + ".")
     if r.max_per_type > 5:
         improve.append(f"max_per_type = {r.max_per_type} lets one kind of actor fill a third of the board or more; "
                        "try 4 or fewer.")
@@ -1234,7 +1215,7 @@ def check_board(size: Any, rules: Any) -> Feedback:
         status, title, strengths=strengths, improve=improve,
         why="EU mission boards have at most 15 members. Bring non-STI ministries such as finance in from the start, "
             "and give the people a mission affects a real say (OUR SYNTHESIS of the OECD and EU reviews).",
-        sources=_cites("eu-boards-2019", "mal-gov", "ggsd2022", "eu-2yrs"))
+        sources=cites("eu-boards-2019", "mal-gov", "ggsd2022", "eu-2yrs"))
     fb.proposal = proposal
     return fb
 

@@ -189,10 +189,10 @@ def build() -> dict[str, bytes | None]:
     files["picture.csv"] = _png()
     files["word_document.csv"] = _docx()
     files["prose.csv"] = (
-        "Dear colleague,\n\nPlease find attached the portfolio for the Clean Commute mission. "
-        "We have added the projects from the transport ministry. The budgets are still to be confirmed "
-        "by the finance team.\n\nBest regards,\nAna\n"
-    ).encode("utf-8")
+        b"Dear colleague,\n\nPlease find attached the portfolio for the Clean Commute mission. "
+        b"We have added the projects from the transport ministry. The budgets are still to be confirmed "
+        b"by the finance team.\n\nBest regards,\nAna\n"
+    )
     files["random_bytes.csv"] = bytes((i * 7919 + 13) % 256 for i in range(600))
     files["web_page.csv"] = b"<!DOCTYPE html>\n<html><body><table><tr><td>P-001</td></tr></table></body></html>\n"
     files["misspelt_column.csv"] = _csv([[*HEADER[:4], "budjet", HEADER[5]], *g])
@@ -221,11 +221,11 @@ def build() -> dict[str, bytes | None]:
     files["too_many_cells.csv"] = _portfolio([g[0], g[1]], decimal=",", quote_commas=False).replace(
         b'"Bus rapid transit, Amberport"', b"Bus rapid transit Amberport")
     files["unclosed_quote.csv"] = (
-        "project_id,title,objective,instrument,budget,start_year\n"
-        'P-001,"Bus rapid transit,O1,loan,10,2025\n'
-        "P-002,Clean-air zones,O2,regulation,12.5,2026\n"
-        "P-003,Safe streets,O3,grant,1,2025\n"
-    ).encode("utf-8")
+        b"project_id,title,objective,instrument,budget,start_year\n"
+        b'P-001,"Bus rapid transit,O1,loan,10,2025\n'
+        b"P-002,Clean-air zones,O2,regulation,12.5,2026\n"
+        b"P-003,Safe streets,O3,grant,1,2025\n"
+    )
     files["cp1252_bad_objective.csv"] = _portfolio(
         [ACCENTED_ROWS[0], ["P-002", "Zones à faibles émissions", "Accès", "regulation", 12.5, 2026]],
         sep=";", decimal=",", encoding="cp1252",
