@@ -180,6 +180,55 @@ def test_bad_link_inputs_get_a_plain_message(hub, repo, branch, path, app, words
     assert words in str(caught.value) and "How to fix it" in str(caught.value)
 
 
+@pytest.mark.parametrize("hub, repo, clean_hub, clean_repo", [
+    ("https://trainer:hunter2@hub.example.org", REPO, HUB, REPO),
+    ("https://trainer@hub.example.org/", REPO, HUB, REPO),
+    (HUB, "https://x-access-token:ghp_SECRET@github.com/ORG/mission-bootcamp", HUB, REPO),
+    (HUB, "https://oauth2:glpat-SECRET@gitlab.com/ORG/mission-bootcamp.git", HUB,
+     "https://gitlab.com/ORG/mission-bootcamp.git"),
+    (HUB, REPO + "?private_token=SECRET", HUB, REPO),
+    ("https://admin:hunter2@gov.example.org:8443/jupyter", REPO, "https://gov.example.org:8443/jupyter", REPO),
+])
+def test_links_never_carry_user_names_passwords_or_tokens(hub, repo, clean_hub, clean_repo, capsys):
+    link = nbgitpuller_link(hub, repo, "main", EXERCISE)
+    assert not any(secret in unquote(link) for secret in ("SECRET", "hunter2", "trainer", "admin:", "oauth2"))
+    assert link == nbgitpuller_link(clean_hub, clean_repo, "main", EXERCISE)
+    from missionkit._book import launch_settings
+
+    button = launch_settings({"MISSION_BOOTCAMP_REPO": REPO, "MISSION_BOOTCAMP_HUB": hub}, None)
+    assert button["launch_buttons"]["jupyterhub_url"] == clean_hub
+    assert cohort.main(["links", "--hub", hub, "--repo", repo, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert not any(secret in out + err for secret in ("SECRET", "hunter2"))
+    if hub != clean_hub or repo != clean_repo:
+        assert "left out" in err
+
+
+@pytest.mark.parametrize("hub", [
+    'https://hub.example.org/"><script>alert(1)</script>',
+    "https://hub.example.org/' onmouseover='alert(1)",
+    "https://hub.example.org/a b",
+    "https://hub.example.org/<img src=x>",
+    "https://hub.example.org\\@evil.example",
+    "https://hub.example.org/x`y",
+    "https://hub.example.org/(x)",  # would end a Markdown link early
+    "javascript:alert(1)//https://hub.example.org",
+    "JavaScript://hub.example.org/%0Aalert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    'https://hub.example.org"onmouseover="alert(1)',
+])
+def test_hub_addresses_that_could_break_out_of_a_page_are_refused(hub):
+    from missionkit._book import launch_settings
+
+    with pytest.raises(MissionkitInputError) as caught:
+        nbgitpuller_link(hub, REPO)
+    assert "How to fix it" in str(caught.value)
+    with pytest.raises(MissionkitInputError):
+        launch_settings({"MISSION_BOOTCAMP_REPO": REPO, "MISSION_BOOTCAMP_HUB": hub}, None)
+    with pytest.raises(MissionkitInputError):  # the Binder button's address is checked the same way
+        launch_settings({"MISSION_BOOTCAMP_REPO": REPO, "MISSION_BOOTCAMP_BINDER": hub}, None)
+
+
 def test_one_link_per_notebook_present_in_teaching_order():
     links = course_links(HUB, REPO)
     expected = ({f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")}
