@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Set up The Littlest JupyterHub (TLJH) for a Mission Bootcamp cohort, on one Ubuntu server.
-# Book chapter "Running a cohort" explains each step. Run as an admin user, on the server:
+# Book chapter "Running a cohort" explains each step. Run it over SSH on the server, never from
+# a browser session on a hub that is not yet secured:
 #
 #   1. install TLJH itself (once; see the TLJH docs, "Installing on your own server"):
 #        curl -L https://tljh.jupyter.org/bootstrap.py | sudo -E python3 - --admin <trainer-name>
-#   2. then this script (from a copy of the course repository):
+#   2. turn on HTTPS (TLJH docs, "Enable HTTPS"): tljh-config set https.enabled true, plus
+#      https.letsencrypt.email and https.letsencrypt.domains, then tljh-config reload proxy
+#   3. then this script (from a copy of the course repository):
 #        COURSE_REPO=https://github.com/ORG/mission-bootcamp MEMORY=1G bash deploy/tljh-setup.sh
+#
+# It stops if HTTPS is not on. Sign-in (AUTH): "native" (default) switches TLJH from its default
+# FirstUseAuthenticator, where whoever first logs in under a name sets its password, to
+# NativeAuthenticator with admin approval (people sign up; a trainer approves each at
+# /hub/authorize). AUTH=keep leaves an authenticator you configured yourself (OAuth, LDAP).
 #
 # Safe to run again after a course update: it pulls the course and reinstalls pinned requirements.
 set -euo pipefail
@@ -17,6 +25,17 @@ MEMORY="${MEMORY:-1G}"          # per participant; measured figures in the book 
 CPU="${CPU:-1}"                 # cores per participant at most
 IDLE_SECONDS="${IDLE_SECONDS:-7200}"
 USER_ENV="${USER_ENV:-/opt/tljh/user}"   # TLJH shared environment for all participants
+AUTH="${AUTH:-native}"          # native (sign-up with admin approval) or keep (your own OAuth / LDAP set-up)
+case "$AUTH" in native|keep) ;; *) echo "AUTH must be native or keep, not '$AUTH'" >&2; exit 1;; esac
+
+# HTTPS before any password crosses the network
+if ! sudo tljh-config show | grep -A3 -E '^https:' | grep -q -E 'enabled: *true'; then
+  echo "HTTPS is not on: passwords would cross the network in clear. Turn it on first (TLJH docs," >&2
+  echo "'Enable HTTPS'): sudo tljh-config set https.enabled true; sudo tljh-config set" >&2
+  echo "https.letsencrypt.email you@example.org; sudo tljh-config add-item https.letsencrypt.domains" >&2
+  echo "hub.example.org; sudo tljh-config reload proxy. Then run this script again." >&2
+  exit 1
+fi
 
 test -x "$USER_ENV/bin/python" || { echo "TLJH's user environment ($USER_ENV) is missing: install TLJH first" >&2; exit 1; }
 "$USER_ENV/bin/python" - <<'EOF'
@@ -40,12 +59,21 @@ rm -f "$reqs"
 # JupyterLab settings for the course (no news fetching, no update check)
 ( cd "$COURSE_DIR" && sudo -E "$USER_ENV/bin/python" tools/lab_settings.py )
 
-# 2. the hub: JupyterLab by default, a memory and CPU limit per participant, a long idle timeout
+# 2. the hub: who may sign in, JupyterLab by default, a memory and CPU limit per participant, a long idle timeout
+if [ "$AUTH" = native ]; then
+  sudo tljh-config set auth.type nativeauthenticator.NativeAuthenticator
+  sudo tljh-config set auth.NativeAuthenticator.open_signup false   # a trainer approves every sign-up
+fi
 sudo tljh-config set user_environment.default_app jupyterlab
 sudo tljh-config set limits.memory "$MEMORY"
 sudo tljh-config set limits.cpu "$CPU"
 sudo tljh-config set services.cull.timeout "$IDLE_SECONDS"
 sudo tljh-config reload
 
+if [ "$AUTH" = native ]; then
+  echo "Sign-in is now: sign up, then a trainer approves. Sign up NOW as the admin named at install"
+  echo "(https://<this hub>/hub/signup): an admin name is approved automatically, so claim it first."
+  echo "Approve participants at https://<this hub>/hub/authorize, only names on your cohort list."
+fi
 echo "Done. Give participants the links from:"
 echo "  $USER_ENV/bin/python -m missionkit.authoring.cohort links --hub https://<this hub> --repo $COURSE_REPO --markdown"

@@ -17,10 +17,24 @@ How the file is kept safe (see docs/decisions/0004-workbook.md):
 - atomic writes (temp file, fsync, ``os.replace``) and a ``.bak`` copy of the
   previous good file;
 - a corrupt or hand-edited file is moved aside (``workbook.json.corrupt-<time>``),
-  the ``.bak`` copy is restored and a plain-language notice says what happened.
+  the ``.bak`` copy is restored and a plain-language notice says what happened;
+  a damaged ``.bak`` is moved aside too before an empty workbook is started;
+- a file written by Notepad (UTF-8 with a byte order mark, UTF-16, or "ANSI":
+  cp1252 / Latin-1) is read as it is; the next save writes plain UTF-8;
+- a file from a newer course version (a higher ``schema_version``) is refused with
+  a plain message and left exactly as it is, and so is a damaged file whose backup
+  is from a newer version or cannot be opened: nothing is started over them;
+- a folder where the lock file cannot be created (read-only) still lets the
+  workbook be read, without the lock (writes are atomic renames, so a reader sees
+  a whole file); saving there gives a plain error;
+- limits, each refused with a plain message before anything is written: one
+  answer at most ``MAX_VALUE_BYTES`` (200 KB) as JSON, nested at most
+  ``MAX_DEPTH`` (50) levels, text without lone surrogates; a key's history keeps
+  at most ``HISTORY_LIMIT`` (50) entries and ``HISTORY_BYTES_LIMIT`` (1 MB).
 """
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import os
@@ -39,6 +53,10 @@ from missionkit.errors import MissionkitInputError
 SCHEMA_VERSION = 1
 ENV_VAR = "MISSIONKIT_WORKBOOK"
 HISTORY_LIMIT = 50
+HISTORY_BYTES_LIMIT = 1_000_000  # the earlier values of one key, as JSON; the newest is always kept
+MAX_VALUE_BYTES = 200_000  # one answer, as compact UTF-8 JSON: about 200,000 letters of plain text
+MAX_DEPTH = 50  # lists and dicts inside one another, in one answer
+_FILE_DEPTH = MAX_DEPTH + 6  # a value sits 6 levels down in the file (history > section > key > [] > {})
 LOCK_TIMEOUT_SECONDS = 15
 TEAMMATE_PREFIX = "teammate:"
 
@@ -94,19 +112,73 @@ def _empty(owner: str | None = None) -> dict:
     }
 
 
+class _NewerFile(Exception):
+    """The file was written by a newer course version: refuse it, never set it aside."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+def _newer_error(file: Path, version: int, what: str = "Your workbook") -> MissionkitInputError:
+    return MissionkitInputError(
+        f"{what} was saved by a newer version of the course (its schema_version is {version}; "
+        f"this copy of missionkit reads version {SCHEMA_VERSION}), so it was not opened and nothing "
+        "in it was changed",
+        fix="Update the course to its latest version (click your course link again, or ask your trainer "
+        "to update the hub or your laptop's copy), then run the cell again. Do not delete or edit the file",
+        file=str(file),
+    )
+
+
+def _decode(raw: bytes) -> str:
+    """The file's text: UTF-8 (with or without Notepad's byte order mark), UTF-16 with a
+    byte order mark, else Windows "ANSI" (cp1252) or Latin-1, which read any byte."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    body = raw.removeprefix(codecs.BOM_UTF8)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return body.decode("latin-1")
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """True if lists and dicts nest more than ``limit`` levels (or hold themselves); no recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list, tuple)):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
 def _problem_with(raw: bytes) -> tuple[str | None, dict | None]:
-    """Return (plain-language problem, None) or (None, parsed data)."""
-    if not raw.strip():
+    """Return (plain-language problem, None) or (None, parsed data).
+
+    Raises ``_NewerFile`` for a file from a newer course version.
+    """
+    text = _decode(raw).lstrip("\ufeff")
+    if not text.strip():
         return "the file is empty", None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return "the file is not UTF-8 text", None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         return f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", None
+    except RecursionError:
+        return "it is nested too deeply (lists or dicts inside one another thousands of times)", None
     if not isinstance(data, dict):
         return "its top level should be a JSON object { ... }", None
     version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise _NewerFile(version)
     if version != SCHEMA_VERSION:
         return (
             f"it has schema_version {version!r}, but this missionkit reads version {SCHEMA_VERSION}",
@@ -119,6 +191,8 @@ def _problem_with(raw: bytes) -> tuple[str | None, dict | None]:
             f"{' > '.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()[:3]
         )
         return f"some entries have the wrong type ({details})", None
+    if _too_deep(data, _FILE_DEPTH):
+        return f"it is nested too deeply (an answer holds lists or dicts more than {MAX_DEPTH} levels deep)", None
     return None, data
 
 
@@ -170,13 +244,54 @@ def _atomic_write(path: Path, payload: bytes) -> None:
 
 
 def _dump(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    # "backslashreplace" writes a lone surrogate from a hand-edited file back as the JSON escape
+    # it was read from (\ud83d), so such a file still saves; new answers with one are refused.
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return text.encode("utf-8", errors="backslashreplace")
+
+
+def _check_text(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise MissionkitInputError(
+            f"The answer for {where} cannot be saved: it holds a character that is not text "
+            f"(a lone surrogate, code {ord(text[exc.start]):#x}, at position {exc.start + 1}), "
+            "usually left by copying from a PDF or another program",
+            fix="Delete that character (or retype the text around it) and save again; "
+            "your earlier answers are safe",
+        ) from None
+
+
+def _check_limits(value: Any, where: str) -> None:
+    """Refuse, in plain words, a value nested too deeply or holding a lone surrogate."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            _check_text(item, where)
+        elif isinstance(item, (dict, list, tuple)):
+            if depth > MAX_DEPTH:
+                raise MissionkitInputError(
+                    f"The answer for {where} cannot be saved: it is nested more than {MAX_DEPTH} levels "
+                    "deep (lists or dicts inside one another), or it holds itself",
+                    fix="Save a flatter value, for example a list of rows (table.to_dict('records')); "
+                    "your earlier answers are safe",
+                )
+            if isinstance(item, dict):
+                for k, v in item.items():
+                    if isinstance(k, str):
+                        _check_text(k, where)
+                    stack.append((v, depth + 1))
+            else:
+                stack.extend((v, depth + 1) for v in item)
 
 
 def _plain_json(value: Any, where: str) -> Any:
     """The value as it will read back from JSON; plain error if it cannot be stored."""
+    _check_limits(value, where)
     try:
-        return json.loads(json.dumps(value, allow_nan=False))
+        dumped = json.dumps(value, allow_nan=False, ensure_ascii=False)
     except (TypeError, ValueError) as exc:
         kind = type(value).__name__
         reason = "it holds NaN or infinity" if "Out of range" in str(exc) else str(exc)
@@ -186,6 +301,15 @@ def _plain_json(value: Any, where: str) -> Any:
             fix="Save text, numbers, True/False, None, lists or dicts: for example str(value), "
             "float(value), or table.to_dict('records') for a table",
         ) from None
+    size = len(dumped.encode("utf-8"))
+    if size > MAX_VALUE_BYTES:
+        raise MissionkitInputError(
+            f"The answer for {where} is too large to save: {size / 1000:,.0f} KB, and one answer may hold "
+            f"at most {MAX_VALUE_BYTES // 1000} KB (about {MAX_VALUE_BYTES:,} letters of plain text)",
+            fix="Shorten it, or keep a long document or a big table in a file of its own (for example "
+            "in my-work/) and save its file name here; your earlier answers are safe",
+        )
+    return json.loads(dumped)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -199,6 +323,7 @@ def _check_name(name: Any, what: str) -> str:
             f"The {what} name {name!r} is not usable: it must be some text",
             fix=f"Give the {what} as text in quotes, for example \"framing\"",
         )
+    _check_text(name, f"the {what} name {name!r}")
     return name
 
 
@@ -271,6 +396,7 @@ class Workbook:
         self.path = Path(path).expanduser().resolve()
         self.backup_path = self.path.with_name(self.path.name + ".bak")
         self.notices: list[WorkbookNotice] = []
+        self._lock_error: OSError | None = None
         self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
                               timeout=LOCK_TIMEOUT_SECONDS)
 
@@ -288,7 +414,12 @@ class Workbook:
                 fix=f"Check you may write there, or set {ENV_VAR} to a file in a folder you own",
                 file=str(wb.path),
             ) from None
-        with wb._locked():
+        with wb._locked(reading=True) as held:
+            if not held:  # a read-only folder: an existing file can still be read
+                data, raw = wb._load(repair=False)
+                if raw is None or (owner is not None and data["meta"].get("owner") != owner):
+                    raise wb._cannot_save(wb._lock_error)
+                return wb
             for leftover in wb.path.parent.glob(f".{wb.path.name}.*.tmp"):
                 leftover.unlink(missing_ok=True)  # from a writer killed mid-save; safe under the lock
             data, raw = wb._load()
@@ -401,7 +532,10 @@ class Workbook:
         except OSError as exc:
             raise MissionkitInputError(f"The team file cannot be opened ({exc.strerror})",
                                        fix="Check the file name and folder", file=str(source)) from None
-        problem, theirs = _problem_with(raw)
+        try:
+            problem, theirs = _problem_with(raw)
+        except _NewerFile as newer:
+            raise _newer_error(source, newer.version, "The team file") from None
         if problem:
             raise MissionkitInputError(f"The team file cannot be read: {problem}",
                                        fix="Ask your teammate to export it again with wb.export(...)",
@@ -427,6 +561,12 @@ class Workbook:
                 mine = data["sections"].get(sec, {})
                 for key, value in incoming.items():
                     label = f"{sec} / {key}"
+                    try:
+                        value = _plain_json(value, f"'{label}'")
+                    except MissionkitInputError as exc:  # nothing is saved: the whole import stops
+                        raise MissionkitInputError(f"The team file cannot be imported: {exc.problem}",
+                                                   fix="Ask your teammate to shorten that answer and export "
+                                                   "again; nothing was imported", file=str(source)) from None
                     if key not in mine:
                         report.added.append(label)
                     elif _same(mine[key], value):
@@ -472,17 +612,29 @@ class Workbook:
         return f"Workbook({str(self.path)!r})"
 
     # ---- internals
-    def _locked(self):
-        return _LockGuard(self)
+    def _locked(self, reading: bool = False):
+        return _LockGuard(self, reading)
 
     def _read(self) -> dict:
-        with self._locked():
-            return self._load()[0]
+        with self._locked(reading=True) as held:
+            return self._load(repair=held)[0]
 
-    def _load(self) -> tuple[dict, bytes | None]:
+    def _cannot_save(self, exc: OSError | None) -> MissionkitInputError:
+        reason = f" ({exc.strerror})" if exc is not None and exc.strerror else ""
+        return MissionkitInputError(
+            f"Your answer could not be saved: the folder '{self.path.parent}' does not let this notebook "
+            f"create files there{reason}, so the workbook can be read but not changed. "
+            "Your earlier answers are safe",
+            fix=f"Ask your trainer or IT to make that folder writable for you, or set {ENV_VAR} to a file "
+            "in a folder you own (for example in your home folder), then run the cell again",
+            file=str(self.path),
+        )
+
+    def _load(self, repair: bool = True) -> tuple[dict, bytes | None]:
         """Read the file (caller holds the lock); recover it if damaged.
 
         Returns the data and the good bytes now on disk (None if there is no file).
+        ``repair=False`` (no lock held) never changes a file: a damaged one is a plain error.
         """
         try:
             raw = self.path.read_bytes()
@@ -491,32 +643,81 @@ class Workbook:
         except OSError as exc:
             raise MissionkitInputError(f"Your workbook cannot be opened ({exc.strerror})",
                                        fix="Check the file's permissions", file=str(self.path)) from None
-        problem, data = _problem_with(raw)
+        try:
+            problem, data = _problem_with(raw)
+        except _NewerFile as newer:
+            raise _newer_error(self.path, newer.version) from None
         if problem is None:
             return data, raw
+        if not repair:
+            raise MissionkitInputError(
+                f"Your workbook cannot be read: {problem}. It was not repaired, because its folder "
+                "does not let this notebook change files",
+                fix=f"Ask your trainer or IT to make the folder '{self.path.parent}' writable for you, "
+                "then run the cell again: the damaged file will be kept aside and your backup restored",
+                file=str(self.path))
         return self._recover(problem)
 
-    def _recover(self, problem: str) -> tuple[dict, bytes | None]:
+    def _set_aside(self, path: Path, problem: str) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
         n = 1
         while aside.exists():
             n += 1
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        os.replace(self.path, aside)
+            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
         try:
-            bak_raw = self.backup_path.read_bytes()
-        except OSError:
-            bak_raw = b""
-        bak_problem, data = _problem_with(bak_raw)
+            os.replace(path, aside)
+        except OSError as exc:
+            raise MissionkitInputError(
+                f"Your workbook cannot be read ({problem}) and the damaged file could not be set aside "
+                f"({exc.strerror}); nothing was changed",
+                fix="Check the folder is writable and the disk not full, then run the cell again",
+                file=str(path)) from None
+        return aside
+
+    def _recover(self, problem: str) -> tuple[dict, bytes | None]:
+        # Look at the backup before moving anything: never start empty over a file that exists.
+        try:
+            bak_raw: bytes | None = self.backup_path.read_bytes()
+        except FileNotFoundError:
+            bak_raw = None
+        except OSError as exc:
+            raise MissionkitInputError(
+                f"Your workbook cannot be read ({problem}) and its backup copy '{self.backup_path.name}' "
+                f"cannot be opened either ({exc.strerror}), so nothing was changed",
+                fix="Ask your trainer or IT to check the two files' permissions; do not delete them",
+                file=str(self.path)) from None
+        try:
+            bak_problem, data = _problem_with(bak_raw) if bak_raw is not None else ("no backup", None)
+        except _NewerFile as newer:
+            raise MissionkitInputError(
+                f"Your workbook cannot be read ({problem}) and its backup copy was saved by a newer version "
+                f"of the course (schema_version {newer.version}; this copy reads version {SCHEMA_VERSION}), "
+                "so nothing was changed",
+                fix="Update the course to its latest version (click your course link again, or ask your "
+                "trainer), then run the cell again. Do not delete or edit the files",
+                file=str(self.path)) from None
+        aside = self._set_aside(self.path, problem)
         if bak_problem is None:
-            _atomic_write(self.path, bak_raw)
+            try:
+                _atomic_write(self.path, bak_raw)
+            except OSError as exc:
+                raise MissionkitInputError(
+                    f"Your workbook could not be restored from its backup ({exc.strerror}); the damaged "
+                    f"file was kept as '{aside}' and the backup '{self.backup_path.name}' is untouched",
+                    fix="Check the disk is not full, then run the cell again", file=str(self.path)) from None
             action = (f"Your last good copy '{self.backup_path.name}' (saved "
                       f"{data['meta']['updated']}) was restored.")
             raw = bak_raw
         else:
             data, raw = _empty(), None
-            action = "No good backup copy was found, so a new empty workbook was started."
+            if bak_raw is None:
+                action = "No good backup copy was found, so a new empty workbook was started."
+            else:
+                bak_aside = self._set_aside(self.backup_path, bak_problem)
+                action = (f"No good backup copy was found (the backup '{self.backup_path.name}' could not be "
+                          f"read either: {bak_problem}; it was kept as '{bak_aside}'), so a new empty "
+                          "workbook was started.")
         notice = WorkbookNotice(file=str(self.path), problem=problem, action=action, kept_as=str(aside))
         self.notices.append(notice)
         warnings.warn(notice.message, WorkbookRecoveredWarning, stacklevel=4)
@@ -545,6 +746,12 @@ class Workbook:
         past = data["history"].setdefault(section, {}).setdefault(key, [])
         past.append({"at": stamp, "value": value})
         del past[:-HISTORY_LIMIT]
+        sizes = [len(json.dumps(entry["value"], ensure_ascii=False).encode("utf-8", "backslashreplace"))
+                 for entry in past]
+        drop = 0
+        while drop < len(past) - 1 and sum(sizes[drop:]) > HISTORY_BYTES_LIMIT:
+            drop += 1
+        del past[:drop]
         return True
 
     @staticmethod
@@ -564,12 +771,19 @@ class Workbook:
 
 
 class _LockGuard:
-    """Hold the workbook's file lock; explain a timeout in plain words."""
+    """Hold the workbook's file lock; explain a timeout in plain words.
 
-    def __init__(self, wb: Workbook) -> None:
+    If the lock file cannot be created (a read-only folder, a lock file owned by someone
+    else), a read goes on without the lock (``__enter__`` returns False) and a write is
+    refused with a plain message.
+    """
+
+    def __init__(self, wb: Workbook, reading: bool = False) -> None:
         self._wb = wb
+        self._reading = reading
+        self._held = False
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> bool:
         try:
             self._wb._lock.acquire()
         except Timeout:
@@ -580,9 +794,18 @@ class _LockGuard:
                 "restart the other notebook's kernel",
                 file=str(self._wb.path),
             ) from None
+        except OSError as exc:  # after Timeout, which is an OSError too
+            self._wb._lock_error = exc
+            if self._reading:
+                return False
+            raise self._wb._cannot_save(exc) from None
+        self._held = True
+        return True
 
     def __exit__(self, *exc: object) -> None:
-        self._wb._lock.release()
+        if self._held:
+            self._held = False
+            self._wb._lock.release()
 
 
 def open_workbook(path: str | os.PathLike | None = None, owner: str | None = None) -> Workbook:

@@ -180,6 +180,153 @@ def test_bad_link_inputs_get_a_plain_message(hub, repo, branch, path, app, words
     assert words in str(caught.value) and "How to fix it" in str(caught.value)
 
 
+@pytest.mark.parametrize("hub, repo, clean_hub, clean_repo", [
+    ("https://trainer:hunter2@hub.example.org", REPO, HUB, REPO),
+    ("https://trainer@hub.example.org/", REPO, HUB, REPO),
+    (HUB, "https://x-access-token:ghp_SECRET@github.com/ORG/mission-bootcamp", HUB, REPO),
+    (HUB, "https://oauth2:glpat-SECRET@gitlab.com/ORG/mission-bootcamp.git", HUB,
+     "https://gitlab.com/ORG/mission-bootcamp.git"),
+    (HUB, REPO + "?private_token=SECRET", HUB, REPO),
+    ("https://admin:hunter2@gov.example.org:8443/jupyter", REPO, "https://gov.example.org:8443/jupyter", REPO),
+])
+def test_links_never_carry_user_names_passwords_or_tokens(hub, repo, clean_hub, clean_repo, capsys):
+    link = nbgitpuller_link(hub, repo, "main", EXERCISE)
+    assert not any(secret in unquote(link) for secret in ("SECRET", "hunter2", "trainer", "admin:", "oauth2"))
+    assert link == nbgitpuller_link(clean_hub, clean_repo, "main", EXERCISE)
+    from missionkit.authoring.book import launch_settings
+
+    button = launch_settings({"MISSION_BOOTCAMP_REPO": REPO, "MISSION_BOOTCAMP_HUB": hub}, None)
+    assert button["launch_buttons"]["jupyterhub_url"] == clean_hub
+    assert cohort.main(["links", "--hub", hub, "--repo", repo, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert not any(secret in out + err for secret in ("SECRET", "hunter2"))
+    if hub != clean_hub or repo != clean_repo:
+        assert "left out" in err
+
+
+@pytest.mark.parametrize("hub", [
+    'https://hub.example.org/"><script>alert(1)</script>',
+    "https://hub.example.org/' onmouseover='alert(1)",
+    "https://hub.example.org/a b",
+    "https://hub.example.org/<img src=x>",
+    "https://hub.example.org\\@evil.example",
+    "https://hub.example.org/x`y",
+    "https://hub.example.org/(x)",  # would end a Markdown link early
+    "javascript:alert(1)//https://hub.example.org",
+    "JavaScript://hub.example.org/%0Aalert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    'https://hub.example.org"onmouseover="alert(1)',
+])
+def test_hub_addresses_that_could_break_out_of_a_page_are_refused(hub):
+    from missionkit.authoring.book import launch_settings
+
+    with pytest.raises(MissionkitInputError) as caught:
+        nbgitpuller_link(hub, REPO)
+    assert "How to fix it" in str(caught.value)
+    with pytest.raises(MissionkitInputError):
+        launch_settings({"MISSION_BOOTCAMP_REPO": REPO, "MISSION_BOOTCAMP_HUB": hub}, None)
+    with pytest.raises(MissionkitInputError):  # the Binder button's address is checked the same way
+        launch_settings({"MISSION_BOOTCAMP_REPO": REPO, "MISSION_BOOTCAMP_BINDER": hub}, None)
+
+
+# --------------------------------------------------------------------------- Kubernetes set-up (fast)
+def _post_start_script() -> str:
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-values.yaml").read_text(encoding="utf-8"))
+    command = values["singleuser"]["lifecycleHooks"]["postStart"]["exec"]["command"]
+    assert command[:2] == ["sh", "-c"]
+    return command[2]
+
+
+def _run_post_start(tmp_path: Path, gitpuller: str) -> subprocess.CompletedProcess:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    fake = bin_dir / "gitpuller"
+    fake.write_text("#!/bin/sh\n" + gitpuller)
+    fake.chmod(0o755)
+    env = {"HOME": str(tmp_path / "home"), "PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin",
+           "COURSE_UPDATE_LOG": str(tmp_path / "server.log"), "JUPYTERHUB_USER": "participant7"}
+    return subprocess.run(["sh", "-c", _post_start_script()], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+
+
+def test_a_failed_course_update_at_server_start_is_surfaced_not_hidden(tmp_path):
+    home = tmp_path / "home"
+    course = home / "mission-bootcamp"
+    (course / "my-work").mkdir(parents=True)
+    (course / "my-work" / "workbook.json").write_text("{}")
+    failing = 'echo "fatal: unable to access \'https://github.com/ORG/mission-bootcamp/\': Could not resolve host" >&2\n' \
+              "exit 128\n"
+    run = _run_post_start(tmp_path, failing)
+    assert run.returncode == 0, "a failed update must not stop the participant's server"
+    notice = course / "COURSE-UPDATE-FAILED.txt"
+    text = notice.read_text()
+    assert "could not be updated" in text and "Your own work is safe" in text and "tell your trainer" in text
+    assert "Could not resolve host" in text  # the detail IT needs
+    assert "course update FAILED for participant7" in (tmp_path / "server.log").read_text()
+    assert "course update FAILED" in run.stderr
+    assert (course / "my-work" / "workbook.json").read_text() == "{}"
+
+    ok = _run_post_start(tmp_path, 'test "$3" = "$HOME/mission-bootcamp" || exit 9\necho "Already up to date."\n')
+    assert ok.returncode == 0 and not notice.exists(), "the notice goes away once an update works"
+
+    shutil.rmtree(course)  # the very first pull failed: no course folder yet, so the notice goes in home
+    _run_post_start(tmp_path, "exit 1\n")
+    assert (home / "COURSE-UPDATE-FAILED.txt").is_file() and not course.exists()
+
+
+def test_the_hub_image_installs_the_course_where_a_home_volume_cannot_hide_it(tmp_path):
+    """Runs the image's install step (deploy/install-course.sh, which deploy/Dockerfile runs) into a
+    fresh virtual environment, deletes the course folder, and imports missionkit from an empty home.
+
+    What it proves: the package lands in the environment's own site-packages as a regular (not
+    editable) install, with its data files, and needs neither the source folder nor anything in
+    home. What it does not: the third-party requirements come from this machine's test environment
+    (a .pth file points at it, so pip finds them already satisfied), and no Docker image is built.
+    """
+    import sysconfig
+
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    assert "deploy/install-course.sh" in dockerfile and "pip install -e" not in dockerfile
+    assert "/home/" not in dockerfile.split("FROM", 1)[1], "nothing of the course is put in a home folder"
+    values = (ROOT / "deploy" / "z2jh-values.yaml").read_text(encoding="utf-8")
+    assert "deploy/Dockerfile" in values and "repo2docker" not in values
+
+    build = tmp_path / "build"
+    for rel in ["requirements.txt", "pyproject.toml", "README.md", "tools/lab_settings.py"]:
+        (build / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / rel, build / rel)
+    shutil.copytree(ROOT / "missionkit", build / "missionkit", ignore=shutil.ignore_patterns("__pycache__"))
+    env_dir = tmp_path / "image-env"
+    base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    subprocess.run([base, "-m", "venv", str(env_dir)], check=True, timeout=120)
+    python = env_dir / "bin" / "python"
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    (site / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    installed = subprocess.run(["bash", str(ROOT / "deploy" / "install-course.sh"), str(build), str(python)],
+                               capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
+    shutil.rmtree(build)
+
+    home = tmp_path / "home"  # what a participant's fresh volume looks like: empty
+    home.mkdir()
+    probe = ("import json, missionkit, missionkit.catalogue, missionkit.workbook, pathlib; "
+             "p = pathlib.Path(missionkit.__file__).resolve().parent; "
+             "print(json.dumps({'at': str(p), 'data': (p / 'data' / 'references.csv').is_file()}))")
+    run = subprocess.run([str(python), "-c", probe], cwd=home, env={**env, "HOME": str(home)},
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr[-3000:]
+    found = json.loads(run.stdout)
+    assert Path(found["at"]).is_relative_to(site) and found["data"], found
+    shown = subprocess.run([str(python), "-m", "pip", "show", "missionkit"], capture_output=True, text=True,
+                           env=env, check=False).stdout
+    assert "Editable project location" not in shown
+    assert list(env_dir.glob("share/jupyter/lab/settings/overrides.json")), "JupyterLab settings in the image"
+
+
 def test_one_link_per_notebook_present_in_teaching_order():
     links = course_links(HUB, REPO)
     expected = ({f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")}

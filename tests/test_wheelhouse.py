@@ -3,10 +3,15 @@
 Fast tests check tools/make_wheelhouse.py's own logic on made-up wheels (markers are read for
 the TARGET machine, not this one; a package with no wheel is reported, not fatal).
 
+A fast test builds a two-wheel wheelhouse, installs it with the hash-pinned requirements file
+the tool writes (`pip install --require-hashes`), then swaps one wheel for a tampered copy and
+checks pip refuses it and installs nothing.
+
 The slow test does it for real, on this platform and this Python: builds the wheelhouse with
 the tool (needs PyPI), copies the course into a temporary folder, then in a network namespace
-with no network at all (`unshare --net`) runs `make venv` with pip told to use the wheelhouse
-only, and `make lab`, and reads JupyterLab's /api/status.
+with no network at all (`unshare --net`) installs the course as book/cohort.md says (the
+hash-pinned file with `--require-hashes`, then the course itself), runs `make lab`, and reads
+JupyterLab's /api/status.
 """
 from __future__ import annotations
 
@@ -131,6 +136,70 @@ def test_requirements_file_is_read_as_pip_does(tmp_path):
     assert [str(r) for r in reqs] == ["a==1", "b==2"] and skipped == ["-e ."] and projects == [tmp_path.resolve()]
 
 
+# --------------------------------------------------------------------------- fast: hashes
+def _real_wheel(folder: Path, name: str, version: str, code: str, requires: list[str] = ()) -> Path:
+    """A wheel pip can install: a module ``name`` holding ``code``, with METADATA, WHEEL and RECORD."""
+    import base64
+    import hashlib
+
+    dist = f"{name}-{version}.dist-info"
+    files = {
+        f"{name}.py": code,
+        f"{dist}/METADATA": "\n".join(["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}",
+                                       *[f"Requires-Dist: {r}" for r in requires]]) + "\n",
+        f"{dist}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = []
+    for path, text in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
+        record.append(f"{path},sha256={digest},{len(text.encode())}")
+    files[f"{dist}/RECORD"] = "\n".join(record + [f"{dist}/RECORD,,"]) + "\n"
+    path = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as zf:
+        for arcname, text in files.items():
+            zf.writestr(arcname, text)
+    return path
+
+
+def _pip_install_locked(wheelhouse: Path, lock: Path, target: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    env.update({"PIP_CONFIG_FILE": os.devnull, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_CACHE_DIR": "1"})
+    return subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--find-links", str(wheelhouse),
+                           "--require-hashes", "--target", str(target), "-r", str(lock)],
+                          capture_output=True, text=True, env=env, timeout=300, check=False)
+
+
+def test_the_wheelhouse_records_sha256_hashes_and_a_tampered_wheel_is_refused(tmp_path, monkeypatch):
+    wheelhouse = tmp_path / "wheelhouse"
+    wheelhouse.mkdir()
+    _real_wheel(wheelhouse, "coursepkg", "1.0", "from depkg import VALUE\n", ["depkg==2.0"])
+    good = _real_wheel(wheelhouse, "depkg", "2.0", "VALUE = 'the real one'\n")
+    monkeypatch.setattr(mw, "pip_download", lambda requirements, dest, target, python: (True, ""))
+    result = mw.walk(mw.TARGETS["linux-x86_64"], "3.11.9", [Requirement("coursepkg==1.0")], {}, wheelhouse,
+                     log=lambda *a: None)
+    assert set(result.wheels) == {"coursepkg", "depkg"}
+    [lock] = mw.write_locks([result], wheelhouse)
+    assert lock.name == "requirements-linux-x86_64-py3.11.txt"
+    text = lock.read_text(encoding="utf-8")
+    import hashlib
+
+    assert f"depkg==2.0 \\\n    --hash=sha256:{hashlib.sha256(good.read_bytes()).hexdigest()}" in text
+    assert "--require-hashes" in text  # the file says how to install from it
+
+    installed = _pip_install_locked(wheelhouse, lock, tmp_path / "site-ok")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert (tmp_path / "site-ok" / "depkg.py").read_text() == "VALUE = 'the real one'\n"
+
+    # someone swaps the wheel on the USB stick for one that runs their code on import
+    good.unlink()
+    _real_wheel(wheelhouse, "depkg", "2.0", "import os; os.system('echo pwned'); VALUE = 'tampered'\n")
+    refused = _pip_install_locked(wheelhouse, lock, tmp_path / "site-tampered")
+    assert refused.returncode != 0
+    assert "DO NOT MATCH THE HASHES" in (refused.stdout + refused.stderr).upper()
+    assert not (tmp_path / "site-tampered" / "depkg.py").exists()
+    assert not (tmp_path / "site-tampered" / "coursepkg.py").exists()
+
+
 # --------------------------------------------------------------------------- slow: the real thing
 COURSE_FILES = ["requirements.txt", "pyproject.toml", "README.md", "Makefile", "_toc.yml",
                 "tools/lab_settings.py", "notebooks/00-jupyterlab.ipynb"]
@@ -145,7 +214,12 @@ else
 fi
 cd "$COURSE"
 t0=$(date +%s%N)
-make venv PYTHON="$BASEPY" > make-venv.log 2>&1 || { tail -40 make-venv.log; exit 3; }
+# what book/cohort.md tells a laptop to do: every wheel checked against the hash recorded when it was built
+{ "$BASEPY" -m venv .venv \
+  && .venv/bin/python -m pip install --no-index --find-links "$WHEELHOUSE" --require-hashes -r "$WHEELHOUSE/$LOCK" \
+  && .venv/bin/python -m pip install --no-index --no-deps --no-build-isolation -e . \
+  && .venv/bin/python tools/lab_settings.py && touch .venv/.installed; } > make-venv.log 2>&1 \
+  || { tail -40 make-venv.log; exit 3; }
 t1=$(date +%s%N)
 echo "INSTALL_SECONDS: $(( (t1 - t0) / 1000000 ))e-3"
 .venv/bin/python -c "import missionkit, pandas, altair, ipywidgets, jupyterlab; print('IMPORTS: ok')"
@@ -213,6 +287,7 @@ def test_offline_install_from_wheelhouse_then_make_lab(tmp_path):
            if not k.startswith(("PIP_", "VIRTUAL_ENV", "PYTHON", "JUPYTER", "CONDA"))}
     env.update({
         "HOME": str(home), "COURSE": str(course), "JUPYTER_TOKEN": "offline-test-token", "BROWSER": "true",
+        "WHEELHOUSE": str(wheelhouse), "LOCK": target["hashes"],
         "BASEPY": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
         "PIP_CONFIG_FILE": os.devnull,           # ignore this machine's pip settings (local mirrors)
         "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse), "PIP_NO_CACHE_DIR": "1",
@@ -235,7 +310,7 @@ def test_offline_install_from_wheelhouse_then_make_lab(tmp_path):
     size = sum(f.stat().st_size for f in wheelhouse.glob("*.whl"))
     print(textwrap.dedent(f"""
         wheelhouse (linux-x86_64, Python {python}): {len(target['files'])} wheels, {size / 2**20:.1f} MiB,
-          built in {build_seconds:.0f} s (network); offline `make venv`: {float(lines['INSTALL_SECONDS']):.0f} s,
+          built in {build_seconds:.0f} s (network); offline hash-checked install: {float(lines['INSTALL_SECONDS']):.0f} s,
           {lines['PACKAGES']} packages; `make lab` answered /api/status after {lines['LAB_SECONDS']} s"""))
 
 

@@ -8,8 +8,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +21,7 @@ from missionkit.errors import MissionkitInputError
 from missionkit.workbook import (
     ENV_VAR,
     HISTORY_LIMIT,
+    SCHEMA_VERSION,
     Workbook,
     WorkbookFile,
     WorkbookRecoveredWarning,
@@ -147,7 +150,7 @@ WRITER = """
     print("ready", flush=True)
     while True:
         i += 1
-        wb.set("big", "blob", {"i": i, "text": "x" * 2_000_000})
+        wb.set("big", "blob", {"i": i, "text": "x" * 190_000})  # near the 200 KB limit of one answer
 """
 
 
@@ -163,8 +166,8 @@ def test_kill_during_writes_never_leaves_a_broken_file(wb):
         raw = wb.path.read_bytes()
         data = json.loads(raw)  # old or new complete JSON, never half a file
         WorkbookFile.model_validate(data)
-        blob = data["sections"].get("big", {}).get("blob", {"i": 0, "text": "x" * 2_000_000})
-        assert blob["text"] == "x" * 2_000_000
+        blob = data["sections"].get("big", {}).get("blob", {"i": 0, "text": "x" * 190_000})
+        assert blob["text"] == "x" * 190_000
         assert blob["i"] >= last_i
         last_i = blob["i"]
     assert last_i > 0, "the writer never finished a single save: the test proved nothing"
@@ -278,7 +281,7 @@ def test_returned_values_are_copies(wb):
     (b"", "empty"),
     (b'{"schema_version": 1, "meta": {"created": "2026-11-15T09:00:00+00:00", '
      b'"updated": "2026-11-15T09:00:00+00:00"}, "sections": ["hand", "edited"]}', "wrong type"),
-    (b'{"schema_version": 2, "meta": {}, "sections": {}}', "schema_version 2"),
+    (b'{"schema_version": "2", "meta": {}, "sections": {}}', "schema_version '2'"),  # a newer one is refused
 ])
 def test_corrupt_file_is_kept_aside_and_backup_restored(wb, damage, problem):
     wb.set("framing", "mission_statement", "good draft")
@@ -449,3 +452,308 @@ def test_fixture_is_a_valid_fictional_marenta_example(tmp_path, monkeypatch):
     assert wb.path == copy.resolve() and wb.notices == []
     wb.set("framing", "mission_statement", "changed in a test")
     assert FIXTURE.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- files from other editors
+NOTEPAD_TEXT = "Café owners – 2035 target: 50 € per tonne"
+
+
+def notepad_file(text: str) -> dict:
+    return {"schema_version": 1,
+            "meta": {"created": "2026-11-15T09:00:00+00:00", "updated": "2026-11-15T09:00:00+00:00"},
+            "sections": {"framing": {"mission_statement": text}}, "history": {}}
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("utf-8-sig", NOTEPAD_TEXT),  # Notepad's "UTF-8 with BOM"
+    ("cp1252", NOTEPAD_TEXT),  # Notepad's "ANSI" on a Western European Windows
+    ("latin-1", "Café owners, 2035 target: 50 per tonne, año"),
+    ("utf-16", NOTEPAD_TEXT),  # Notepad's "Unicode" (UTF-16 with a byte order mark)
+])
+def test_a_workbook_saved_by_notepad_is_read_not_set_aside(tmp_path, encoding, text):
+    path = tmp_path / "workbook.json"
+    path.write_bytes(json.dumps(notepad_file(text), ensure_ascii=False, indent=2).encode(encoding))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", WorkbookRecoveredWarning)
+        wb = Workbook.open(path)
+        assert wb.get("framing", "mission_statement") == text
+        assert wb.notices == []
+        wb.set("framing", "deadline", 2035)  # the next save writes plain UTF-8
+    assert not list(tmp_path.glob("workbook.json.corrupt-*"))
+    on_disk = json.loads(path.read_bytes().decode("utf-8"))
+    assert on_disk["sections"]["framing"] == {"mission_statement": text, "deadline": 2035}
+
+
+# --------------------------------------------------------------------------- a newer course version
+NEWER = json.dumps({"schema_version": SCHEMA_VERSION + 1,
+                    "meta": {"created": "2027-01-01T09:00:00+00:00", "updated": "2027-01-01T09:00:00+00:00",
+                             "format": "something this version does not know"},
+                    "sections": {"framing": {"mission_statement": "written with a newer course"}}}).encode()
+
+
+def assert_newer_refused(call, *files: Path) -> None:
+    before = {f: f.read_bytes() for f in files}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", WorkbookRecoveredWarning)
+        with pytest.raises(MissionkitInputError, match="newer version of the course") as info:
+            call()
+    message = str(info.value)
+    assert f"schema_version is {SCHEMA_VERSION + 1}" in message and "nothing in it was changed" in message
+    assert "Update the course" in message
+    assert {f: f.read_bytes() for f in files} == before, "a refused file must be left exactly as it was"
+    assert not list(files[0].parent.glob("*.corrupt-*"))
+
+
+@pytest.mark.parametrize("backup", ["good", "newer", "none"])
+def test_a_workbook_from_a_newer_course_is_refused_and_untouched(wb, backup):
+    wb.set("framing", "mission_statement", "good draft")
+    wb.set("framing", "deadline", 2035)
+    if backup == "newer":
+        wb.backup_path.write_bytes(NEWER)
+    elif backup == "none":
+        wb.backup_path.unlink()
+    wb.path.write_bytes(NEWER)
+    files = [wb.path] + ([wb.backup_path] if backup != "none" else [])
+    assert_newer_refused(lambda: Workbook.open(wb.path), *files)
+    assert_newer_refused(lambda: wb.get("framing", "mission_statement"), *files)
+    assert_newer_refused(lambda: wb.set("framing", "mission_statement", "typed today"), *files)
+    for _ in range(3):  # repeated saves never start an empty workbook over it
+        assert_newer_refused(lambda: wb.set("litmus", "challenge", "yes"), *files)
+    assert wb.path.read_bytes() == NEWER
+
+
+def test_a_team_file_from_a_newer_course_is_refused_plainly(wb, tmp_path):
+    team = tmp_path / "team-ana.json"
+    team.write_bytes(NEWER)
+    assert_newer_refused(lambda: wb.import_from(team), team)
+
+
+def test_a_damaged_workbook_with_a_newer_backup_is_left_alone(wb):
+    wb.set("framing", "mission_statement", "good draft")
+    wb.set("framing", "deadline", 2035)
+    wb.path.write_bytes(b"{oops")
+    wb.backup_path.write_bytes(NEWER)
+    for _ in range(3):
+        with pytest.raises(MissionkitInputError, match="backup copy was saved by a newer version"):
+            wb.set("litmus", "challenge", "yes")
+    assert wb.path.read_bytes() == b"{oops" and wb.backup_path.read_bytes() == NEWER
+
+
+def test_a_damaged_workbook_with_an_unreadable_backup_is_left_alone(wb):
+    wb.set("framing", "mission_statement", "good draft")
+    wb.path.write_bytes(b"{oops")
+    wb.backup_path.unlink(missing_ok=True)
+    wb.backup_path.mkdir()  # exists but cannot be read as a file
+    for _ in range(3):
+        with pytest.raises(MissionkitInputError, match="backup copy .* cannot be opened"):
+            wb.set("litmus", "challenge", "yes")
+    assert wb.path.read_bytes() == b"{oops" and wb.backup_path.is_dir()
+
+
+def test_a_damaged_backup_is_kept_aside_too_before_starting_empty(wb):
+    wb.set("framing", "mission_statement", "good draft")
+    wb.set("framing", "deadline", 2035)
+    wb.path.write_bytes(b"{oops")
+    wb.backup_path.write_bytes(b"[damaged backup")
+    with pytest.warns(WorkbookRecoveredWarning):
+        wb.set("litmus", "challenge", "yes")
+    wb.set("litmus", "support", "partly")  # a second save rewrites .bak: the damaged one must survive aside
+    wb.set("litmus", "objective", "no")
+    assert "No good backup" in wb.notices[0].message and "kept as" in wb.notices[0].message
+    kept = {p.read_bytes() for p in wb.path.parent.glob("workbook.json*.corrupt-*")}
+    assert kept == {b"{oops", b"[damaged backup"}
+
+
+# --------------------------------------------------------------------------- read-only folders
+def as_unprivileged(tmp_path: Path, make_read_only, check) -> dict:
+    """Run ``check()`` (returns a JSON-able dict) where the workbook's folder is really read-only.
+
+    As root, permission bits are ignored, so the check runs in a forked child that drops to
+    user 'nobody' (65534); otherwise it runs here after ``make_read_only()``.
+    """
+    for folder in (tmp_path, *tmp_path.parents):  # nobody must be able to reach the folder
+        if str(folder) in ("/", tempfile.gettempdir()):
+            break
+        folder.chmod(folder.stat().st_mode | 0o005)
+    make_read_only()
+    if os.geteuid() != 0:
+        return check()
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        try:
+            os.close(reader)
+            os.setgid(65534)
+            os.setuid(65534)
+            try:
+                result = check()
+            except BaseException as exc:  # noqa: BLE001 - report it; never run pytest's code in the child
+                result = {"child_error": f"{type(exc).__name__}: {exc}"}
+            os.write(writer, json.dumps(result).encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as handle:
+        out = handle.read()
+    os.waitpid(pid, 0)
+    result = json.loads(out)
+    assert "child_error" not in result, result["child_error"]
+    return result
+
+
+def outcome(call) -> str:
+    try:
+        return f"ok: {json.dumps(call())}"
+    except MissionkitInputError as exc:
+        return f"plain: {exc}"
+    except Exception as exc:  # noqa: BLE001 - what a participant must never see
+        return f"raw {type(exc).__name__}: {exc}"
+
+
+@pytest.mark.parametrize("how", ["read-only folder", "lock file owned by someone else"])
+def test_a_read_only_folder_reads_and_refuses_saves_plainly(tmp_path, how):
+    folder = tmp_path / "my-work"
+    wb = Workbook.open(folder / "workbook.json")
+    wb.set("framing", "mission_statement", "kept")
+    before = wb.path.read_bytes()
+    lock = folder / "workbook.json.lock"
+
+    def make_read_only():
+        lock.touch()
+        lock.chmod(0o444)
+        wb.path.chmod(0o644)
+        folder.chmod(0o555 if how == "read-only folder" else 0o777)
+
+    def check():
+        mine = Workbook(wb.path)
+        return {
+            "open": outcome(lambda: Workbook.open(wb.path).get("framing", "mission_statement")),
+            "get": outcome(lambda: mine.get("framing", "mission_statement")),
+            "section": outcome(lambda: mine.section("framing")),
+            "set": outcome(lambda: mine.set("framing", "mission_statement", "new")),
+            "new": outcome(lambda: Workbook.open(folder / "another.json")) if how == "read-only folder" else "",
+        }
+
+    try:
+        result = as_unprivileged(tmp_path, make_read_only, check)
+    finally:
+        folder.chmod(0o755)
+    assert result["open"] == 'ok: "kept"', result
+    assert result["get"] == 'ok: "kept"', result
+    assert result["section"] == 'ok: {"mission_statement": "kept"}', result
+    assert result["set"].startswith("plain: Your answer could not be saved"), result
+    assert "How to fix it" in result["set"] and str(wb.path) in result["set"] and ENV_VAR in result["set"]
+    if how == "read-only folder":
+        assert result["new"].startswith("plain: "), result
+    assert wb.path.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- limits
+def test_an_answer_over_200_kb_is_refused_plainly_and_nothing_is_lost(wb):
+    from missionkit import workbook
+
+    wb.set("framing", "mission_statement", "kept")
+    wb.set("framing", "long_but_fine", "x" * 199_000)
+    before = wb.path.read_bytes()
+    for big in ["x" * 200_001, ["y" * 1000] * 300, {"table": [{"row": i, "text": "z" * 100} for i in range(5000)]}]:
+        with pytest.raises(MissionkitInputError, match="too large to save") as info:
+            wb.set("framing", "notes", big)
+        assert "at most 200 KB" in str(info.value) and "How to fix it" in str(info.value)
+    assert wb.path.read_bytes() == before
+    assert workbook.MAX_VALUE_BYTES == 200_000
+
+
+def test_deep_nesting_and_self_reference_are_refused_plainly(wb):
+    wb.set("framing", "mission_statement", "kept")
+    before = wb.path.read_bytes()
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    loop: list = []
+    loop.append(loop)
+    for bad in (deep, loop, {"a": deep}):
+        with pytest.raises(MissionkitInputError, match="nested more than 50 levels"):
+            wb.set("framing", "notes", bad)
+    ok: list = ["bottom"]
+    for _ in range(49):
+        ok = [ok]
+    wb.set("framing", "nested_ok", ok)
+    assert wb.get("framing", "nested_ok") == ok
+    assert wb.get("framing", "mission_statement") == "kept"
+    assert wb.path.read_bytes() != before  # the good one was saved
+
+
+@pytest.mark.parametrize("where", ["value", "inside", "key", "section"])
+def test_a_lone_surrogate_is_refused_plainly(wb, where):
+    wb.set("framing", "mission_statement", "kept")
+    before = wb.path.read_bytes()
+    odd = "copied from a PDF \ud83d here"
+    section, key, value = "framing", "notes", "fine"
+    if where == "value":
+        value = odd
+    elif where == "inside":
+        value = {"rows": [{"text": odd}]}
+    elif where == "key":
+        key = odd
+    else:
+        section = odd
+    with pytest.raises(MissionkitInputError, match="a character that is not text") as info:
+        wb.set(section, key, value)
+    assert "How to fix it" in str(info.value)
+    assert wb.path.read_bytes() == before
+
+
+def test_a_file_nested_too_deep_on_disk_is_damage_not_a_traceback(wb, tmp_path):
+    wb.set("framing", "mission_statement", "good draft")
+    wb.set("framing", "deadline", 2035)
+    deep = "[" * 100_000 + "]" * 100_000
+    damage = ('{"schema_version": 1, "meta": {"created": "2026-11-15T09:00:00+00:00", '
+              '"updated": "2026-11-15T09:00:00+00:00"}, "sections": {"framing": {"x": ' + deep + '}}}').encode()
+    team = tmp_path / "team-deep.json"
+    team.write_bytes(damage)
+    with pytest.raises(MissionkitInputError, match="nested too deeply"):
+        wb.import_from(team)
+    wb.path.write_bytes(damage)
+    with pytest.warns(WorkbookRecoveredWarning):
+        assert wb.get("framing", "mission_statement") == "good draft"
+    assert "nested too deeply" in wb.notices[0].message
+
+
+def test_a_team_file_with_an_oversized_answer_is_refused_and_changes_nothing(wb, tmp_path):
+    wb.set("framing", "mission_statement", "mine")
+    before = wb.path.read_bytes()
+    team = tmp_path / "team-big.json"
+    data = notepad_file("theirs")
+    data["sections"]["framing"]["notes"] = "x" * 300_000
+    team.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="too large") as info:
+        wb.import_from(team)
+    assert "team file" in str(info.value)
+    assert wb.path.read_bytes() == before
+
+
+def test_history_of_a_key_is_capped_in_bytes_too(wb):
+    from missionkit import workbook
+
+    for i in range(40):
+        wb.set("framing", "notes", f"{i:03d}" + "x" * 150_000)
+    history = wb.history("framing", "notes")
+    sizes = [len(json.dumps(h["value"]).encode()) for h in history]
+    assert sum(sizes) <= 1_000_000
+    assert history[-1]["value"].startswith("039")  # the newest is always kept
+    assert len(history) == 6  # 6 x 150 KB fit, 7 would not
+    assert wb.path.stat().st_size < 1_500_000
+    huge = "y" * 199_000
+    wb.set("framing", "single", huge)
+    assert len(wb.history("framing", "single")) == 1
+    assert workbook.HISTORY_BYTES_LIMIT == 1_000_000
+
+
+def test_a_hand_edited_file_holding_a_lone_surrogate_still_saves(tmp_path):
+    path = tmp_path / "workbook.json"
+    data = notepad_file("before")
+    path.write_text(json.dumps(data).replace('"before"', '"odd \\ud83d text"'), encoding="utf-8")
+    wb = Workbook.open(path)
+    assert wb.get("framing", "mission_statement") == "odd \ud83d text"
+    wb.set("framing", "deadline", 2035)  # no UnicodeEncodeError: written back as the escape it was
+    assert wb.get("framing", "mission_statement") == "odd \ud83d text" and wb.notices == []

@@ -44,6 +44,11 @@ SCREENS = ("slide", "subslide")  # what counts as one slide on the screen
 # A chart fits on its slide; long tables scroll (reveal_scroll).
 DECK_CSS = ("<style>.reveal img.missionkit-chart { max-height: 560px; max-width: 100%; width: auto; height: auto; }"
             "</style>\n</head>")
+# nbconvert's reveal template loads jQuery (it sizes scrolling slides with it). jQuery before
+# 3.5.0 has known cross-site-scripting flaws (CVE-2020-11022, CVE-2020-11023, CVE-2019-11358);
+# the vendored copy must be newer (tools/vendor_js.sh pins it).
+JQUERY_AT_LEAST = (3, 5, 0)
+JQUERY_BANNER = re.compile(r"/\*! jQuery v(\d+)\.(\d+)\.(\d+)")
 NO_MATHJAX = ("// Mission Bootcamp slides use no maths: a stand-in for MathJax, so nothing is fetched.\n"
               "window.MathJax = {Hub: {getAllJax: function () { return null; }, Rerender: function () {},\n"
               "  Config: function () {}, Queue: function () {}}};\n")
@@ -161,6 +166,17 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def check_jquery(path: Path = VENDOR / "jquery.min.js") -> tuple[int, ...]:
+    """The vendored jQuery's version; stops with a plain message if it is one with known flaws."""
+    m = JQUERY_BANNER.match(path.read_text(encoding="utf-8")[:200])
+    version = tuple(int(x) for x in m.groups()) if m else (0, 0, 0)
+    if version < JQUERY_AT_LEAST:
+        shown = ".".join(map(str, version)) if m else "unknown"
+        raise SystemExit(f"{path} is jQuery {shown}, which has known security flaws: refresh it with "
+                         f"tools/vendor_js.sh (jQuery {'.'.join(map(str, JQUERY_AT_LEAST))} or newer)")
+    return version
+
+
 def _select(filters: list[str]) -> list[Path]:
     return [p for p in nbtools.lessons() if not filters or any(f in p.name for f in filters)]
 
@@ -174,6 +190,7 @@ def main(argv: list[str]) -> int:
         for path in _select(argv[1:]):
             print(f"{path.stem}: {slide_count(nbtools.load(path))} slides")
         return 0
+    check_jquery()
     OUT.mkdir(parents=True, exist_ok=True)
     shutil.copytree(VENDOR / "reveal.js", OUT / "reveal.js", dirs_exist_ok=True)
     (OUT / "vendor").mkdir(exist_ok=True)

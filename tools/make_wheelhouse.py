@@ -6,8 +6,16 @@
 Then, on a laptop with no network, in the course folder (Windows: see book/cohort.md):
 
     python3 -m venv .venv
-    .venv/bin/python -m pip install --no-index --find-links wheelhouse -r requirements.txt
+    .venv/bin/python -m pip install --no-index --find-links ../wheelhouse --require-hashes \\
+        -r ../wheelhouse/requirements-linux-x86_64-py3.11.txt
+    .venv/bin/python -m pip install --no-index --no-deps --no-build-isolation -e .
     .venv/bin/python tools/lab_settings.py && touch .venv/.installed && make lab
+
+Hashes. For each target and Python it writes ``requirements-<target>-py<X.Y>.txt`` next to the
+wheels: every package that machine needs, pinned, with the sha256 of the very wheel downloaded.
+``pip install --require-hashes -r`` that file refuses any wheel whose bytes changed since (a
+tampered or corrupted copy on a USB stick) and installs nothing. The course itself (``-e .``)
+is installed from its own folder in a second step, as pip cannot hash an editable install.
 
 Targets (``--target``, repeatable): linux-x86_64 (glibc 2.28 or newer), windows-amd64,
 macos-arm64 and macos-x86_64 (macOS 14 or newer); also linux-aarch64 and windows-arm64 on
@@ -29,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import email.parser
+import hashlib
 import json
 import re
 import subprocess
@@ -349,6 +358,32 @@ def walk(target: Target, python: str, roots: list[Requirement], pins: dict[str, 
     return result
 
 
+def lock_name(target: str, python: str) -> str:
+    return f"requirements-{target}-py{'.'.join(python.split('.')[:2])}.txt"
+
+
+def write_locks(results: list[TargetResult], dest: Path) -> list[Path]:
+    """One hash-pinned requirements file per target and Python, for ``pip install --require-hashes``."""
+    written = []
+    for res in results:
+        lines = [
+            f"# Every package the course needs on {res.target}, Python {'.'.join(res.python.split('.')[:2])}:",
+            "# the version in this wheelhouse and the sha256 of its wheel, recorded when it was downloaded",
+            "# (tools/make_wheelhouse.py). pip refuses a wheel whose bytes changed since. Install with:",
+            "#   python -m pip install --no-index --find-links <wheelhouse> --require-hashes -r <this file>",
+            "#   python -m pip install --no-index --no-deps --no-build-isolation -e <course folder>",
+        ]
+        for name in sorted(res.wheels):
+            whl = dest / res.wheels[name]
+            version = parse_wheel_filename(whl.name)[1]
+            digest = hashlib.sha256(whl.read_bytes()).hexdigest()
+            lines.append(f"{name}=={version} \\\n    --hash=sha256:{digest}")
+        path = dest / lock_name(res.target, res.python)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def _mib(n: int) -> str:
     return f"{n / 2**20:,.1f} MiB"
 
@@ -398,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{res.pip_calls} pip calls, {res.seconds} s", flush=True)
             results.append(res)
 
+    locks = write_locks(results, args.dest)
     used = {name for res in results for name in res.wheels.values()}
     files = sorted(args.dest.glob("*.whl"))
     unused = [f for f in files if f.name not in used]
@@ -428,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
              "lowest_python": lowest_python(".".join(r.python.split(".")[:2]), r.requires_python)[0],
              "python_raised_by": lowest_python(".".join(r.python.split(".")[:2]), r.requires_python)[1],
              "missing": r.missing, "notes": r.notes, "pip_calls": r.pip_calls, "seconds": r.seconds,
-             "files": sorted(r.wheels.values())}
+             "files": sorted(r.wheels.values()), "hashes": lock_name(r.target, r.python)}
             for r in results],
     }
     (args.dest / "wheelhouse-report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
@@ -444,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note ({r['target']}, {r['python']}): {note}")
     if report["several_versions"]:
         print("several versions of:", ", ".join(f"{n} {v}" for n, v in report["several_versions"].items()))
+    print(f"Hash-pinned requirements (install with --require-hashes): {', '.join(p.name for p in locks)}")
     print(f"Report: {args.dest / 'wheelhouse-report.json'}")
     return 1 if args.strict and any(r["missing"] for r in report["targets"]) else 0
 

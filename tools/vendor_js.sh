@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VEGA=5.33.0; VEGALITE=5.20.1; VEGAEMBED=6.29.0; AXE=4.14.1
-REVEAL=4.6.0; JQUERY=2.2.4; REQUIREJS=2.3.7
+REVEAL=4.6.0; JQUERY=4.1.0; REQUIREJS=2.3.7
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 ( cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent \
     vega@$VEGA vega-lite@$VEGALITE vega-embed@$VEGAEMBED axe-core@$AXE \

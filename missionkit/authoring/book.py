@@ -165,14 +165,16 @@ def launch_settings(environ: dict[str, str], origin: str | None) -> dict[str, An
         )
     if repo is None:
         return None
+    # Both addresses reach every page: checked as the trainer's links check a hub (no user name,
+    # password or token; nothing that could break out of an HTML attribute; http or https only).
+    from missionkit.authoring.cohort import check_hub_url
+
     buttons: dict[str, Any] = {"notebook_interface": "jupyterlab"}
     binder = environ.get(ENV_BINDER, DEFAULT_BINDER).strip()
     if binder.lower() not in ("", "off", "no", "false"):
-        buttons["binderhub_url"] = binder.rstrip("/")
+        buttons["binderhub_url"] = check_hub_url(binder).rstrip("/")
     hub = environ.get(ENV_HUB, "").strip()
     if hub:
-        from missionkit.authoring.cohort import check_hub_url  # the trainer's links check hubs the same way
-
         buttons["jupyterhub_url"] = check_hub_url(hub).rstrip("/")
     if len(buttons) == 1:
         return None

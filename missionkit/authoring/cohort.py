@@ -58,25 +58,64 @@ __all__ = [
     "links_markdown",
     "measure_participant_memory",
     "nbgitpuller_link",
+    "public_repo_address",
 ]
 
 
 # --------------------------------------------------------------------------- links
+# A link is seen by everyone who receives it, and the book's hub button is public: an address
+# keeps only plain characters (no quotes, <, >, spaces, backslashes, backticks or brackets that
+# could end an HTML attribute or a Markdown link) and never a user name, password or token.
+_HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
+_PATH = re.compile(r"[A-Za-z0-9._~%!$&*+,;=:@/-]*")
+
+
+def _hidden(text: str, netloc: str) -> str:
+    """``text`` for a message, with any user name or password in ``netloc`` blanked out."""
+    _user, at, host = netloc.rpartition("@")
+    return text.replace(netloc, f"…@{host}", 1) if at else text
+
+
 def check_hub_url(hub_url: str) -> str:
-    """A hub's address as participants open it, ending in "/" (the book's hub button uses it too)."""
+    """A hub's address as participants open it, ending in "/" (the book's hub button uses it too).
+
+    Any user name or password in it is dropped; an address with characters that could break
+    out of an HTML attribute or a Markdown link, or that is not http(s), is refused.
+    """
     text = str(hub_url or "").strip()
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    shown = _hidden(text, parts.netloc)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise MissionkitInputError(
-            f"The hub address {text!r} is not a web address",
+            f"The hub address {shown!r} is not a web address",
             fix="Give the address participants open in their browser, for example https://hub.example.org",
         )
     if parts.query or parts.fragment:
         raise MissionkitInputError(
-            f"The hub address {text!r} has a '?' or '#' part",
+            f"The hub address {shown!r} has a '?' or '#' part",
             fix="Give only the hub's address, for example https://hub.example.org",
         )
-    return text.rstrip("/") + "/"
+    host = parts.netloc.rpartition("@")[2]
+    odd = any(c in "\"'<>\\`(){}|^" or c.isspace() or not c.isprintable() for c in text)
+    if odd or not _HOST.fullmatch(host) or not _PATH.fullmatch(parts.path):
+        raise MissionkitInputError(
+            f"The hub address {shown!r} holds characters a web address should not (quotes, <, >, spaces, "
+            "backslashes, backticks or brackets)",
+            fix="Type the hub's address again, plainly, for example https://hub.example.org",
+        )
+    return f"{parts.scheme.lower()}://{host}{parts.path}".rstrip("/") + "/"
+
+
+def public_repo_address(repo: str) -> tuple[str, bool]:
+    """The repository address without a user name, password, token or ``?...`` part, and whether
+    anything was dropped. Only http(s) addresses carry such things; others are returned as they are."""
+    text = str(repo or "").strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return text, False
+    host = parts.netloc.rpartition("@")[2]
+    clean = f"{parts.scheme.lower()}://{host}{parts.path}"
+    return clean, clean != text
 
 
 def _check_path(path: str, what: str, allow_empty: bool = True) -> str:
@@ -103,7 +142,7 @@ def nbgitpuller_link(hub_url: str, repo: str, branch: str = DEFAULT_BRANCH, path
     the repository address is spelled. ``app="classic"`` opens the classic notebook view.
     """
     hub = check_hub_url(hub_url)
-    repo_text = str(repo or "").strip()
+    repo_text = public_repo_address(repo)[0]
     if not repo_text or any(c.isspace() for c in repo_text):
         raise MissionkitInputError(
             f"The repository address {repo!r} is empty or has spaces",
@@ -278,6 +317,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "links":
             kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
             found = course_links(args.hub, args.repo, args.branch, kinds=kinds, targetpath=args.targetpath)
+            hub_had = "@" in urlsplit(str(args.hub).strip()).netloc
+            if hub_had or public_repo_address(args.repo)[1]:
+                print("Note: a user name, password or token in --hub or --repo was left out of the links, "
+                      "because everyone who gets a link can read it. Participants sign in to the hub "
+                      "themselves, and nbgitpuller needs a repository the hub can read without a password.",
+                      file=sys.stderr)
             if args.json:
                 print(json.dumps([asdict(link) for link in found], indent=1))
             elif args.markdown:
