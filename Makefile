@@ -1,6 +1,6 @@
 # Mission Bootcamp. Two commands set everything up: `make book`, then `make test`.
 # Every target is .PHONY: a folder named book/ must never make `make book` "up to date".
-.PHONY: help venv book lab test test-fast outputs exercises slides trainer bench clean
+.PHONY: help venv book lab test test-fast lint outputs exercises slides trainer bench clean
 
 PYTHON ?= python3
 VENV   := .venv
@@ -36,10 +36,14 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=.
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks solutions --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=15
+	$(BIN)/python -m pytest tests notebooks solutions --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=15 -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not browser and not slow"
+	$(BIN)/python -m pytest tests -m "not browser and not slow" -n 2 --dist loadgroup
 
 outputs: $(STAMP)
 	$(BIN)/python tools/make_outputs.py

@@ -76,6 +76,24 @@ def import_kernel() -> None:
     nbtools.execute(nb, cwd=ROOT)
 
 
+def setup_cell(path: Path) -> None:
+    """A kernel that runs only the notebook's setup cell (its first code cell), in the notebook's folder."""
+    import nbformat
+
+    first = next(c for c in nbtools.load(path).cells if c.cell_type == "code")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(first.source)]
+    with nbtools.fixture_workbook():
+        nbtools.execute(nb, cwd=path.parent)
+
+
+def test_suite() -> float:
+    """Wall time of `make test` (the README's test command, as CI runs it)."""
+    start = time.perf_counter()
+    subprocess.run(["make", "test"], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
 def page_weights() -> tuple[int, str, int]:
     """First-load bytes of the heaviest built page, with every request outside 127.0.0.1 blocked."""
     from tests.browser.helpers import block_external, browser, serve
@@ -87,7 +105,7 @@ def page_weights() -> tuple[int, str, int]:
             page = ctx.new_page()
             external = block_external(page)
             sizes: list[int] = []
-            page.on("response", lambda r: sizes.append(len(r.body()) if r.ok else 0))
+            page.on("response", lambda r, sizes=sizes: sizes.append(len(r.body()) if r.ok else 0))
             page.goto(f"{base}/{f}.html", wait_until="networkidle")
             total = sum(sizes)
             if total > heaviest:
@@ -100,7 +118,9 @@ def page_weights() -> tuple[int, str, int]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--no-test-suite", action="store_true", help="skip timing `make test` (about 7 minutes)")
+    args = parser.parse_args()
+    runs = args.runs
 
     add("clean book build", median_time(lambda: build(clean=True), runs), 90)
     add("cached book rebuild (nothing changed)", median_time(lambda: build(clean=False), runs), 10)
@@ -108,6 +128,12 @@ def main() -> int:
     bare = median_time(bare_kernel, runs)
     add("bare kernel start + one cell", bare)
     add("kernel start + import missionkit (charts, widgets, case)", median_time(import_kernel, runs))
+    worst, worst_name = 0.0, ""
+    for path in nbtools.lessons() + nbtools.solutions():
+        over = median_time(lambda path=path: setup_cell(path), runs) - bare
+        if over > worst:
+            worst, worst_name = over, path.name
+    add(f"slowest setup cell over a bare kernel ({worst_name})", worst, 1.2)
     base = statistics.median(import_time("pandas, altair, ipywidgets") for _ in range(runs + 2))
     full = statistics.median(import_time("pandas, altair, ipywidgets, missionkit.charts, missionkit.forms, "
                                          "missionkit.case") for _ in range(runs + 2))
@@ -116,7 +142,7 @@ def main() -> int:
 
     slowest, total = 0.0, 0.0
     for path in nbtools.lessons() + nbtools.solutions():
-        t = median_time(lambda: execute(path), runs)
+        t = median_time(lambda path=path: execute(path), runs)
         total += t
         slowest = max(slowest, t)
         add(f"execute {path.relative_to(ROOT)}", t, 10)
@@ -139,6 +165,8 @@ def main() -> int:
     heaviest, name, external = page_weights()
     add(f"heaviest page first load ({name})", heaviest / 1e6, 3, unit="MB")
     add("requests outside 127.0.0.1 (all pages)", float(external), 0, unit="")
+    if not args.no_test_suite:
+        add("make test (the whole suite, once)", test_suite() / 60, 7, unit="min")
 
     print(f"\nMachine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
           f"medians of {runs} runs\n")

@@ -17,7 +17,17 @@ Importing the package is cheap: submodules load when a notebook asks for them.
 """
 from __future__ import annotations
 
+import sys
+
 from missionkit.errors import MissionkitInputError
+
+# altair imports jsonschema, whose optional IRI format checker (the rfc3987-syntax package, which
+# JupyterLab's own dependencies install) compiles a Lark grammar at import: about 1.5 s of every
+# notebook's start on a 2-core machine. Vega-Lite specs are never checked for IRI formats, so the
+# kernel goes without that checker (docs/decisions/0010-kernel-start.md; `make bench` prints the
+# setup cell's cost). Only when jsonschema is not loaded yet, and never over a choice made before.
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
 
 __all__ = ["MissionkitInputError", "setup"]
 __version__ = "0.1.0"

@@ -151,3 +151,21 @@ def test_model_answers_sit_behind_a_toggle():
     assert wrap_answers.wrap("**A model answer** *(fictional)*. Text.", ["solution"]).startswith(
         "<details><summary>A model answer (open it once you have tried)</summary>\n\n**A model answer**")
     assert wrap_answers.wrap("Plain note.", ["solution-only"]).endswith("Plain note.\n\n</details>")
+
+
+def test_no_tracked_file_names_a_path_of_this_machine():
+    """The repo is a course, not a snapshot of one machine: no checkout, shared-folder or home path."""
+    import subprocess
+
+    machine = {str(ROOT), str(ROOT.parent), str(Path.home())} - {"/"}
+    pattern = re.compile("|".join(re.escape(m) + r"(?=/|\b)" for m in sorted(machine, key=len, reverse=True)))
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True,
+                             text=True).stdout.split("\0")
+    found = []
+    for name in filter(None, tracked):
+        path = ROOT / name
+        if name.startswith("assets/vendor/") or path.suffix in (".png", ".woff", ".woff2", ".xlsx") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        found += [f"{name}: {m.group(0)}" for m in pattern.finditer(text)]
+    assert not found, f"write these paths relative to the repo: {found[:10]}"
