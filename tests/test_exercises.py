@@ -70,11 +70,9 @@ def test_blank_exercise_runs_clean_and_says_not_answered(solution):
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=ids)
 def test_solution_answers_get_praise(solution):
-    """The solution notebook is the exercise with the solution's answers injected."""
-    nb = nbtools.load(solution)
-    with nbtools.fixture_workbook():
-        nbtools.execute(nb, cwd=solution.parent)
-    texts = "\n".join(nbtools.output_texts(nb))
+    """The solution notebook is the exercise with the solution's answers injected. Its stored outputs are
+    what running it gives (nbval re-runs every solution and compares), so they are read, not re-run."""
+    texts = "\n".join(nbtools.output_texts(nbtools.load(solution)))
     assert any(p in texts for p in PRAISE)
     assert NOT_ANSWERED not in texts
 
