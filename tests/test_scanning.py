@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case
+from missionkit import case, scanning
 from missionkit.errors import MissionkitInputError
 from missionkit.scanning import charts as charts_scanning
-from missionkit.scanning import scan as scanning
+from missionkit.scanning import conditions
+from missionkit.text import cite, money
 
 
 @pytest.fixture(scope="module")
@@ -114,9 +115,9 @@ def test_summary_and_budget_holders(policies):
 
 
 def test_money_format():
-    assert scanning.money(641.1) == "MRC 641.1m"
-    assert scanning.money(3850) == "MRC 3,850m"
-    assert scanning.money(12, unit="m") == "12.0 m"
+    assert money(641.1) == "MRC 641.1m"
+    assert money(3850) == "MRC 3,850m"
+    assert money(12, unit="m") == "12.0 m"
 
 
 # --------------------------------------------------------------------------- the same findings from a file
@@ -356,7 +357,21 @@ def test_framework_conditions_table_cites_real_sources():
     assert list(t.index) == ["legal", "financial", "institutional"]
     assert "OECD (2022)" in t.loc["financial", "sources"]
     assert all(isinstance(f, scanning.FrameworkCondition) for f in scanning.FRAMEWORK_CONDITIONS)
-    assert scanning.cite("no-such-key") == "no-such-key"
+    assert cite("no-such-key") == "no-such-key"
+
+
+def test_a_broken_framework_conditions_file_names_the_file(tmp_path):
+    good = conditions.FRAMEWORK_CONDITIONS_FILE.read_text(encoding="utf-8")
+    assert conditions.load_framework_conditions(conditions.FRAMEWORK_CONDITIONS_FILE) == scanning.FRAMEWORK_CONDITIONS
+    bad = tmp_path / "scanning-framework-conditions.yml"
+    bad.write_text(good.replace("  look_for:", "  look_at:", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as info:
+        conditions.load_framework_conditions(bad)
+    assert type(info.value) is MissionkitInputError
+    assert "scanning-framework-conditions.yml" in str(info.value) and "Entry 1" in str(info.value)
+    bad.write_text("- kind: legal\n  question: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="scanning-framework-conditions.yml"):
+        conditions.load_framework_conditions(bad)
 
 
 # --------------------------------------------------------------------------- charts: takeaways computed from the data

@@ -10,8 +10,10 @@ import re
 import altair as alt
 import pandas as pd
 
+from missionkit import case
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, ChartError, Figure, fictional_suffix, finish
 from missionkit.scanning import scan as scanning
+from missionkit.scanning.load import INSTRUMENTS
 from missionkit.text import and_list, money
 
 __all__ = [
@@ -47,7 +49,7 @@ def _empty(what: str) -> ChartError:
     return ChartError(f"Nothing to chart: {what}.")
 
 
-def budget_by_owner(policies: pd.DataFrame, unit: str = scanning.case.MONEY_UNIT) -> Figure:
+def budget_by_owner(policies: pd.DataFrame, unit: str = case.MONEY_UNIT) -> Figure:
     """Mission-tagged budget by owner, STI bodies in their own colour (the STI trap)."""
     shares = scanning.budget_shares(policies, "owner").reset_index()
     if shares.empty or shares["budget"].sum() <= 0:
@@ -191,7 +193,7 @@ def alignment_heatmap(policies: pd.DataFrame, objectives=None) -> Figure:
     return Figure(chart, takeaway)
 
 
-def conflicts_chart(policies: pd.DataFrame, unit: str = scanning.case.MONEY_UNIT) -> Figure:
+def conflicts_chart(policies: pd.DataFrame, unit: str = case.MONEY_UNIT) -> Figure:
     """The policies that work against the mission, by budget, against the whole mission-tagged budget."""
     c = scanning.conflicts(policies).reset_index()
     if c.empty:
@@ -237,7 +239,7 @@ def instrument_mix(policies: pd.DataFrame, scope: str = "mission-tagged") -> Fig
     shares = scanning.budget_shares(policies, "instrument", scope=scope).reset_index()
     if shares.empty or shares["budget"].sum() <= 0:
         raise _empty(f"no {scope} budget")
-    for inst in scanning.INSTRUMENTS:
+    for inst in INSTRUMENTS:
         if inst not in set(shares["instrument"]):
             shares.loc[len(shares)] = {"instrument": inst, "policies": 0, "budget": 0.0, "share": 0.0}
     shares["label"] = shares.apply(lambda r: f"{r.share:.1%} ({int(r.policies)})", axis=1)

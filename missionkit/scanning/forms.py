@@ -15,6 +15,8 @@ from missionkit import case
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, error_html, labelled, open_workbook
 from missionkit.scanning import scan as scanning
+from missionkit.scanning.load import AGAINST, SUPPORTS
+from missionkit.text import money
 
 __all__ = ["SECTION", "objective_table_html", "objective_explorer"]
 
@@ -26,19 +28,19 @@ def objective_table_html(policies: pd.DataFrame, objective: str, unit: str = cas
     long = scanning.alignment_long(policies)
     hit = long[long.objective == objective].sort_values(["direction", "budget"], ascending=[False, False])
     label = html.escape(scanning.objective_label(objective))
-    sup = hit[hit.direction == scanning.SUPPORTS]
-    ag = hit[hit.direction == scanning.AGAINST]
+    sup = hit[hit.direction == SUPPORTS]
+    ag = hit[hit.direction == AGAINST]
     if hit.empty:
         return (f'<p role="status"><strong>{label}: no policy in the scan supports it or works against it.</strong> '
                 "Nobody owns it yet, and no money is tagged for it.</p>")
     summary = (f"<p role=\"status\"><strong>{label}:</strong> {len(sup)} supporting "
-               f"polic{'y' if len(sup) == 1 else 'ies'} ({html.escape(scanning.money(sup.budget.sum(), unit))} a "
-               f"year), {len(ag)} working against it ({html.escape(scanning.money(ag.budget.sum(), unit))} a year)."
+               f"polic{'y' if len(sup) == 1 else 'ies'} ({html.escape(money(sup.budget.sum(), unit))} a "
+               f"year), {len(ag)} working against it ({html.escape(money(ag.budget.sum(), unit))} a year)."
                "</p>")
     rows = "".join(
         f"<tr><td>{html.escape(r.policy_id)}</td><td>{html.escape(r.title)}</td><td>{html.escape(r.owner)}</td>"
         f"<td>{html.escape(r.direction)}</td><td style=\"text-align:right\">"
-        f"{html.escape(scanning.money(r.budget, unit))}</td></tr>"
+        f"{html.escape(money(r.budget, unit))}</td></tr>"
         for r in hit.itertuples())
     return (summary + '<table class="missionkit-table"><thead><tr><th scope="col">Id</th><th scope="col">Policy</th>'
             '<th scope="col">Owner</th><th scope="col">Direction</th><th scope="col">Budget a year</th></tr></thead>'
