@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case
+from missionkit import case, governance
 from missionkit.errors import MissionkitInputError
 from missionkit.governance import charts as charts_governance
-from missionkit.governance import design as governance
+from missionkit.governance import structures
 from missionkit.governance.design import Body, GovernanceDesign, Member
 
 OBJ = ("O1", "O2", "O3")
@@ -445,3 +445,24 @@ def test_form_survives_odd_saved_values(tmp_path, monkeypatch):
     form = widgets_governance.governance_form()
     dropdowns = [c for c in form.children if c.__class__.__name__ == "Dropdown"]
     assert dropdowns[0].value == "" and dropdowns[3].value == ""
+
+
+def test_broken_facts_files_name_the_file(tmp_path):
+    assert structures.load_dimensions(structures.DIMENSIONS_FILE) == (governance.DIMENSIONS,
+                                                                      governance.DIMENSION_SOURCES)
+    assert len(governance.real_structures()) == len(structures.load_structures(structures.STRUCTURES_FILE)) == 10
+    good = structures.STRUCTURES_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "governance-structures.yml"
+    bad.write_text(good.replace("  where: EU\n", "  where: EU\n  seats: 9\n", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as info:
+        structures.load_structures(bad)
+    assert type(info.value) is MissionkitInputError
+    assert "governance-structures.yml" in str(info.value) and "Entry 1" in str(info.value)
+    dims = structures.DIMENSIONS_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "governance-dimensions.yml"
+    bad.write_text(dims.replace("  achieve:", "  aim:", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="governance-dimensions.yml"):
+        structures.load_dimensions(bad)
+    bad.write_text("dimensions: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="governance-dimensions.yml"):
+        structures.load_dimensions(bad)

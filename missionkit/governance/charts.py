@@ -10,6 +10,7 @@ import re
 import altair as alt
 import pandas as pd
 
+from missionkit import case
 from missionkit.charts import PALETTE, WIDTH, ChartError, Figure, fictional_suffix, finish
 from missionkit.governance import design as governance
 from missionkit.text import and_list
@@ -41,7 +42,7 @@ def short_name(name: str) -> str:
 
 def raci_takeaway(design, objectives=None, budget_holders=None) -> str:
     """One sentence on the design's ownership and co-ordination gaps, computed from it."""
-    d = governance._design(design)
+    d = governance.as_design(design)
     table = governance.raci_matrix(d, objectives, budget_holders)
     holders = d.budget_holders if budget_holders is None else governance.GovernanceDesign(
         budget_holders=budget_holders).budget_holders
@@ -49,7 +50,7 @@ def raci_takeaway(design, objectives=None, budget_holders=None) -> str:
     outside = [n for n in holders if not d.forums_of(n)]
     parts = []
     if no_owner:
-        labels = [governance.case.OBJECTIVES.get(c, {}).get("name") for c in no_owner]
+        labels = [case.OBJECTIVES.get(c, {}).get("name") for c in no_owner]
         named = [f"{c} {n}" if n else c for c, n in zip(no_owner, labels, strict=False)]
         parts.append(f"{and_list(named)} {'has' if len(named) == 1 else 'have'} nobody accountable (no A)")
     if outside:
@@ -74,7 +75,7 @@ def raci_heatmap(design, objectives=None, budget_holders=None, compact: bool = F
     long = table.reset_index().melt(id_vars="organisation", var_name="objective", value_name="role")
     long["who"] = long["organisation"].map(short_name)
     long["objective name"] = long["objective"].map(
-        lambda c: f"{c} {governance.case.OBJECTIVES[c]['name']}" if c in governance.case.OBJECTIVES else c)
+        lambda c: f"{c} {case.OBJECTIVES[c]['name']}" if c in case.OBJECTIVES else c)
     long["meaning"] = long["role"].map(ROLE_LABELS)
     takeaway = raci_takeaway(design, objectives, budget_holders)
     cols = list(dict.fromkeys(long["objective name"]))
@@ -99,9 +100,9 @@ def raci_heatmap(design, objectives=None, budget_holders=None, compact: bool = F
                             alt.value("#111111")),
     )
     tag = fictional_suffix(design)
-    description = (f"Heat map of organisations (rows) by objectives (columns){tag}; each cell is the organisation's role: "
-                   "A accountable owner, R holds mission budget for it, C sits in a forum with the owner, I sits on "
-                   "the board only. " + takeaway)
+    description = (f"Heat map of organisations (rows) by objectives (columns){tag}; each cell is the organisation's "
+                   "role: A accountable owner, R holds mission budget for it, C sits in a forum with the owner, I sits "
+                   "on the board only. " + takeaway)
     chart = finish(alt.layer(rect, text).properties(width=90 * len(cols), height=24 * len(rows)),
                    title="Who does what for each objective (RACI)" + tag,
                    subtitle="A accountable, R responsible (holds budget), C consulted, I informed",
@@ -116,7 +117,7 @@ def _kind(name: str, design) -> str:
 
 def body_sizes_chart(design) -> Figure:
     """The board, assembly and mission team against real sizes: EU caps 15 and 30, German teams 10-15."""
-    d = governance._design(design)
+    d = governance.as_design(design)
     rows = []
     for body in d.bodies:
         if body.type == "mission board":

@@ -24,6 +24,7 @@ from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, error_html, open_workbook
 from missionkit.governance import charts as charts_governance
 from missionkit.governance import design as governance
+from missionkit.governance.rules import RULES, check_design
 from missionkit.text import money
 
 __all__ = ["SECTION", "owner_options", "board_candidates", "forum_candidates", "design_html", "governance_form"]
@@ -41,7 +42,7 @@ _EXTRA_BOARD = (
 
 def owner_options() -> list[str]:
     """Public bodies that could own an objective: the Delivery Office, ministries, agencies, cities."""
-    reg = governance._register()
+    reg = governance.organisation_register()
     names = [n for n, i in reg.items() if i["type"] in ("ministry", "agency", "city")]
     first = [governance.PMDO] if governance.PMDO in names else []
     return first + sorted(n for n in names if n not in first)
@@ -49,7 +50,7 @@ def owner_options() -> list[str]:
 
 def board_candidates() -> list[str]:
     """The current board, plus voices the register shows missing from it (all FICTIONAL)."""
-    reg = governance._register()
+    reg = governance.organisation_register()
     current = [n for n, i in reg.items() if i["seat"] == "board"]
     informal = sorted((n for n, i in reg.items() if i["type"] == "informal-transport association"),
                       key=lambda n: -int(case.load("stakeholders").set_index("name").loc[n, "influence"]))[:1]
@@ -74,13 +75,13 @@ def _label(name: str) -> str:
 
 def design_html(design: governance.GovernanceDesign) -> str:
     """Findings (escaped) and the RACI heat map (static SVG) for a design."""
-    findings = governance.check_design(design)
+    findings = check_design(design)
     problems = [f for f in findings if f.severity == "problem"]
     if problems:
-        head = (f'<p role="status"><strong>{len(problems)} of the {len(governance.RULES)} rules '
+        head = (f'<p role="status"><strong>{len(problems)} of the {len(RULES)} rules '
                 f"{'is' if len(problems) == 1 else 'are'} broken.</strong></p>")
     else:
-        head = (f'<p role="status"><strong>All {len(governance.RULES)} rules hold.</strong> Now discuss what the rules '
+        head = (f'<p role="status"><strong>All {len(RULES)} rules hold.</strong> Now discuss what the rules '
                 "cannot see: who chairs, how often bodies meet, and whether the owners have the power they need.</p>")
     items = "".join(
         f"<li><strong>{html.escape(f.title)}</strong> ({html.escape(f.severity)}). {html.escape(f.explanation)} "
