@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
+from missionkit import stakeholders as S
 from missionkit.errors import MissionkitInputError
-from missionkit.stakeholders import register as S
+from missionkit.stakeholders import engagement
 from missionkit.text import cite
 
 MISSING = {"citizens' group", "informal-transport association", "women's group", "donor", "development bank"}
@@ -281,6 +282,22 @@ def test_ladder_and_formats_carry_sources():
     for f in S.FORMATS_DETAIL:
         if f.name != "public information":
             assert f.sources and all(cite(k) != k for k in f.sources), f.name
+
+
+def test_broken_facts_files_name_the_file(tmp_path):
+    assert engagement.load_formats(engagement.FORMATS_FILE) == S.FORMATS_DETAIL
+    assert len(engagement.load_ladder(engagement.LADDER_FILE)) == len(S.ENGAGEMENT_LEVELS)
+    good = engagement.FORMATS_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "stakeholders-formats.yml"
+    bad.write_text(good.replace("  caution:", "  warning:", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as info:
+        engagement.load_formats(bad)
+    assert type(info.value) is MissionkitInputError
+    assert "stakeholders-formats.yml" in str(info.value) and "Entry 1" in str(info.value)
+    ladder = tmp_path / "stakeholders-engagement-ladder.yml"
+    ladder.write_text("- level: inform\n  what: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="stakeholders-engagement-ladder.yml"):
+        engagement.load_ladder(ladder)
 
 
 # --------------------------------------------------------------------------- exercise checks

@@ -17,7 +17,9 @@ import altair as alt
 import pandas as pd
 
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, Figure, finish
-from missionkit.stakeholders import register as S
+from missionkit.stakeholders.board import BoardProposal
+from missionkit.stakeholders.register import stakeholder_map
+from missionkit.stakeholders.vocabulary import BOARD_MAX, GOVERNMENT_TYPES, TYPE_LABELS
 from missionkit.text import and_list
 
 VOICE_COLOURS = {"deciding": PALETTE[0], "shaping": PALETTE[1], "missing": PALETTE[3]}
@@ -40,7 +42,7 @@ def _takeaway(m: pd.DataFrame) -> str:
             t, n = top.index[0], int(top.iloc[0])
             seated = int((missing_block[missing_block["type"] == t]["seat"] != "none").sum())
             seat_text = "none with a seat" if seated == 0 else f"{seated} with a seat"
-            lead += f"; {n} of them are {S.TYPE_LABELS.get(t, (t, t))[1]}, {seat_text}"
+            lead += f"; {n} of them are {TYPE_LABELS.get(t, (t, t))[1]}, {seat_text}"
         parts.append(lead)
     if len(keen):
         n_missing = int((keen["voice"] == "missing").sum())
@@ -59,8 +61,8 @@ def interest_influence_map(register) -> Figure:
     Shape: its seat today. Click a colour in the legend to pick out that group;
     hover a point for the organisation's details.
     """
-    m = S.stakeholder_map(register)
-    m["kind"] = m["type"].map(lambda t: S.TYPE_LABELS.get(t, (t, t))[0])
+    m = stakeholder_map(register)
+    m["kind"] = m["type"].map(lambda t: TYPE_LABELS.get(t, (t, t))[0])
     data = m.rename(columns={"voice": "say"})[["name", "kind", "interest", "influence", "seat", "engagement", "say"]]
 
     order = ["deciding", "shaping", "missing"]
@@ -122,20 +124,20 @@ def interest_influence_map(register) -> Figure:
     return Figure(chart, takeaway)
 
 
-def board_balance(proposal: S.BoardProposal) -> Figure:
+def board_balance(proposal: BoardProposal) -> Figure:
     """Board seats by kind of actor: the board today against a proposal."""
     bal = proposal.balance()
     long = bal.melt(id_vars="type", value_vars=["board (today)", "board (proposed)"], var_name="board",
                     value_name="seats")
     long["board"] = long["board"].map({"board (today)": "Today", "board (proposed)": "Proposed"})
-    long["kind"] = long["type"].map(lambda t: S.TYPE_LABELS.get(t, (t, t))[1])
-    order = [S.TYPE_LABELS.get(t, (t, t))[1] for t in bal["type"]]
-    today_gov = int(bal.loc[bal["type"].isin(S.GOVERNMENT_TYPES), "board (today)"].sum())
+    long["kind"] = long["type"].map(lambda t: TYPE_LABELS.get(t, (t, t))[1])
+    order = [TYPE_LABELS.get(t, (t, t))[1] for t in bal["type"]]
+    today_gov = int(bal.loc[bal["type"].isin(GOVERNMENT_TYPES), "board (today)"].sum())
     today_total = int(bal["board (today)"].sum())
-    prop_gov = int(bal.loc[bal["type"].isin(S.GOVERNMENT_TYPES), "board (proposed)"].sum())
+    prop_gov = int(bal.loc[bal["type"].isin(GOVERNMENT_TYPES), "board (proposed)"].sum())
     prop_total = int(bal["board (proposed)"].sum())
     new_kinds = bal[(bal["board (today)"] == 0) & (bal["board (proposed)"] > 0)]["type"]
-    new_text = and_list([S.TYPE_LABELS.get(t, (t, t))[1] for t in new_kinds])
+    new_text = and_list([TYPE_LABELS.get(t, (t, t))[1] for t in new_kinds])
     takeaway = (f"Government holds {today_gov} of {today_total} board seats today and {prop_gov} of {prop_total} in "
                 f"the proposal, which gives seats to {len(new_kinds)} kinds of actor that have none today"
                 + (f": {new_text}." if new_text else "."))
@@ -154,5 +156,5 @@ def board_balance(proposal: S.BoardProposal) -> Figure:
                                for r in bal.itertuples(index=False)) + ". " + takeaway)
     return Figure(finish(chart.properties(width=WIDTH - 120, height=HEIGHT + 60),
                          title="The board today and as proposed",
-                         subtitle=f"{proposal.size} seats proposed; EU boards have at most {S.BOARD_MAX}",
+                         subtitle=f"{proposal.size} seats proposed; EU boards have at most {BOARD_MAX}",
                          description=description), takeaway)

@@ -15,12 +15,15 @@ import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, error_html, open_workbook
-from missionkit.stakeholders import register as S
+from missionkit.stakeholders.checks import EXAMPLE_FORMATS, EXAMPLE_PLAN, assess_engagement_plan
+from missionkit.stakeholders.engagement import FORMATS
+from missionkit.stakeholders.register import missing_voices
+from missionkit.stakeholders.vocabulary import ENGAGEMENT_LEVELS, STAKEHOLDER_TYPES, TYPE_LABELS
 
 SECTION = "stakeholders"
 KEY = "engagement_plan"
-LEVEL_OPTIONS = [("Choose a level", "")] + [(lv, lv) for lv in S.ENGAGEMENT_LEVELS]
-FORMAT_OPTIONS = [("Choose a format", "")] + [(f, f) for f in S.FORMATS]
+LEVEL_OPTIONS = [("Choose a level", "")] + [(lv, lv) for lv in ENGAGEMENT_LEVELS]
+FORMAT_OPTIONS = [("Choose a format", "")] + [(f, f) for f in FORMATS]
 
 
 def _example_start() -> dict:
@@ -32,7 +35,7 @@ def _example_start() -> dict:
         "donor": "Invite partners to the assembly and share the funding map.",
         "development bank": "Invite the lenders to the assembly.",
     }
-    return {t: {"level": S.EXAMPLE_PLAN[t], "format": S.EXAMPLE_FORMATS[t], "how": how[t]} for t in S.EXAMPLE_PLAN}
+    return {t: {"level": EXAMPLE_PLAN[t], "format": EXAMPLE_FORMATS[t], "how": how[t]} for t in EXAMPLE_PLAN}
 
 
 def _clean_plan(stored: Any, kinds: list[str]) -> dict[str, dict[str, str]]:
@@ -45,8 +48,8 @@ def _clean_plan(stored: Any, kinds: list[str]) -> dict[str, dict[str, str]]:
             continue
         level = str(entry.get("level") or "")
         fmt = str(entry.get("format") or "")
-        plan[kind] = {"level": level if level in S.ENGAGEMENT_LEVELS else "",
-                      "format": fmt if fmt in S.FORMATS else "", "how": str(entry.get("how") or "")}
+        plan[kind] = {"level": level if level in ENGAGEMENT_LEVELS else "",
+                      "format": fmt if fmt in FORMATS else "", "how": str(entry.get("how") or "")}
     return plan
 
 
@@ -54,7 +57,7 @@ def _plan_html(plan: Mapping[str, Mapping[str, str]], kinds: list[str]) -> str:
     rows = []
     for kind in kinds:
         p = plan.get(kind, {})
-        rows.append(f'<tr><th scope="row">{html.escape(S.TYPE_LABELS.get(kind, (kind, kind))[1])}</th>'
+        rows.append(f'<tr><th scope="row">{html.escape(TYPE_LABELS.get(kind, (kind, kind))[1])}</th>'
                     f"<td>{html.escape(p.get('level') or 'not chosen')}</td>"
                     f"<td>{html.escape(p.get('format') or 'not chosen')}</td>"
                     f"<td>{html.escape(p.get('how') or '')}</td></tr>")
@@ -73,8 +76,8 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
     from missionkit import case
 
     reg = case.load("stakeholders") if register is None else register
-    kinds = list(S.missing_voices(reg)["type"])
-    kinds = [k for k in S.STAKEHOLDER_TYPES if k in kinds]
+    kinds = list(missing_voices(reg)["type"])
+    kinds = [k for k in STAKEHOLDER_TYPES if k in kinds]
     wb, save_note = open_workbook()
     plan: dict[str, dict[str, str]] = {}
     load_note = ""
@@ -106,7 +109,7 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
         "press Tab.</p>")]
     for kind in kinds:
         p = plan.get(kind, {})
-        label = html.escape(S.TYPE_LABELS.get(kind, (kind, kind))[1])
+        label = html.escape(TYPE_LABELS.get(kind, (kind, kind))[1])
         levels[kind] = w.Dropdown(options=LEVEL_OPTIONS, value=p.get("level", ""), layout=drop_layout,
                                   style=drop_style)
         formats[kind] = w.Dropdown(options=FORMAT_OPTIONS, value=p.get("format", ""), layout=drop_layout,
@@ -129,7 +132,7 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
 
     def refresh(change=None) -> None:
         state["plan"] = p = current()
-        verdict.value = S.assess_engagement_plan({k: v["level"] for k, v in p.items()},
+        verdict.value = assess_engagement_plan({k: v["level"] for k, v in p.items()},
                                                  {k: v["format"] for k, v in p.items()}).to_html()
         if change is None or wb is None:
             return
@@ -148,7 +151,7 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
 
     def fallback() -> str:
         p = state["plan"]
-        return _plan_html(p, kinds) + S.assess_engagement_plan(
+        return _plan_html(p, kinds) + assess_engagement_plan(
             {k: v["level"] for k, v in p.items()}, {k: v["format"] for k, v in p.items()}).to_html()
 
     return FormBox(parts + [text("<h4>Feedback on your plan</h4>"), verdict, status],
