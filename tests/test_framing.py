@@ -1,4 +1,4 @@
-"""Tests for missionkit.framing.statements: the mission-statement assessor.
+"""Tests for missionkit.framing.statements (with its rules and reading): the mission-statement assessor.
 
 The labelled statements live in two files, split at random (seed 20261115)
 BEFORE any rule was written:
@@ -22,13 +22,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit.errors import MissionkitInputError
+from missionkit.framing import reading
+from missionkit.framing import rules as rule_module
 from missionkit.framing import statements as framing
+from missionkit.framing.reading import explain
 from missionkit.framing.statements import (
     CRITERIA,
     STATUSES,
     StatementAssessment,
     assess_statement,
-    explain,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -213,7 +215,7 @@ def test_any_text_gives_an_assessment_and_never_an_unexpected_error(text):
 def test_a_stated_deadline_is_read_whatever_the_wording(year, template):
     text = f"Halve road deaths in Kessa {template.format(y=year)}."
     a = assess_statement(text)
-    if template == "in {y}" and year <= framing.LAST_PAST_YEAR:
+    if template == "in {y}" and year <= rule_module.LAST_PAST_YEAR:
         # "in 2025" has no deadline word and 2025 has passed on the case date: an event's date.
         assert a.deadline is None
         assert a.criteria["directed"].status == "partly"
@@ -549,7 +551,7 @@ def test_a_past_deadline_with_by_is_kept_but_the_feedback_says_it_has_passed():
 def test_the_past_year_rule_follows_the_case_date():
     from missionkit.case import TODAY
 
-    assert framing.LAST_PAST_YEAR == TODAY.year == 2026
+    assert rule_module.LAST_PAST_YEAR == TODAY.year == 2026
     assert assess_statement("Halve road deaths in Kessa (Nov 2026).").deadline is None
     assert assess_statement("Halve road deaths in Kessa (Nov 2027).").deadline == 2027
 
@@ -646,7 +648,7 @@ def test_a_month_is_not_read_as_the_scope():
 )
 def test_explain_names_the_new_rules_in_plain_words(text):
     for h in explain(text):
-        assert hasattr(framing, h.rule) or h.rule in framing.BASELINE_SPAN_PATTERNS, h.rule
+        assert hasattr(rule_module, h.rule) or h.rule in rule_module.BASELINE_SPAN_PATTERNS, h.rule
         assert h.effect and len(h.effect) <= 80
 
 
@@ -658,7 +660,7 @@ def test_explain_names_rules_that_exist_in_the_module():
     assert hits
     rules = {h.rule for h in hits}
     for rule in rules:
-        assert hasattr(framing, rule) or rule in framing.BASELINE_SPAN_PATTERNS, rule
+        assert hasattr(rule_module, rule) or rule in rule_module.BASELINE_SPAN_PATTERNS, rule
     # The decisive hits are there, with their effect in plain words.
     effects = {(h.matched, h.effect) for h in hits}
     assert ("2035", "2035 read as a deadline year") in effects
@@ -668,7 +670,7 @@ def test_explain_names_rules_that_exist_in_the_module():
 
 
 def test_rule_constants_are_commented_at_module_level():
-    source = inspect.getsource(framing)
+    source = inspect.getsource(rule_module)
     for name in [
         "YEAR_PATTERN", "DEADLINE_BEFORE", "BASELINE_BEFORE", "VAGUE_DEADLINE_PATTERNS",
         "PERCENT_PATTERN", "NUMBER_WORDS_PATTERN", "UNIVERSAL_PATTERN",
@@ -701,10 +703,11 @@ def test_never_prints(capsys):
 
 
 def test_domain_layer_imports_no_display_code():
-    source = inspect.getsource(framing)
-    for name in ("altair", "ipywidgets", "IPython"):
-        assert not re.search(rf"^\s*(?:import|from)\s+{name}\b", source, re.M)
-    assert not re.search(r"^\s*print\(", source, re.M)
+    for module in (framing, reading, rule_module):
+        source = inspect.getsource(module)
+        for name in ("altair", "ipywidgets", "IPython"):
+            assert not re.search(rf"^\s*(?:import|from)\s+{name}\b", source, re.M)
+        assert not re.search(r"^\s*print\(", source, re.M)
 
 
 @pytest.mark.parametrize("text, c2, warned", [

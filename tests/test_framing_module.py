@@ -18,6 +18,7 @@ from missionkit import case
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
 from missionkit.framing import charts as charts_framing
+from missionkit.framing import checks, examples
 from missionkit.framing import mission_map as fe
 from missionkit.framing.statements import assess_statement
 
@@ -51,8 +52,8 @@ def _wrong_answers() -> dict[str, tuple[str, str]]:
     return {var: (src, phrase) for var, src, phrase in ns["WRONG_ANSWERS"]["02-framing"]}
 
 
-CHECKS = {"diagnosis": fe.check_diagnosis, "rewrites": fe.check_rewrites,
-          "marenta_statement": fe.check_marenta_statement, "marenta_map": fe.check_mission_map}
+CHECKS = {"diagnosis": checks.check_diagnosis, "rewrites": checks.check_rewrites,
+          "marenta_statement": checks.check_marenta_statement, "marenta_map": checks.check_mission_map}
 
 
 # --------------------------------------------------------------------------- every check: blank, praise, named mistake
@@ -84,7 +85,7 @@ def test_typical_wrong_answer_is_named(variable):
 
 # --------------------------------------------------------------------------- the five weak statements
 def test_the_weak_statements_are_read_by_the_assessor_as_the_exercise_says():
-    reading = {s.id: assess_statement(s.text) for s in fe.WEAK_STATEMENTS}
+    reading = {s.id: assess_statement(s.text) for s in checks.WEAK_STATEMENTS}
     assert [w.code for w in reading["W1"].warnings] == ["slogan"]
     assert reading["W1"].criteria["directed"].status == "not met"
     assert reading["W2"].deadline == 2030 and "single_project" in {w.code for w in reading["W2"].warnings}
@@ -92,71 +93,71 @@ def test_the_weak_statements_are_read_by_the_assessor_as_the_exercise_says():
     # W4 is rated met on C2 and still lacks a baseline: "met" does not mean complete
     assert reading["W4"].criteria["directed"].status == "met" and reading["W4"].baseline is None
     assert reading["W5"].deadline == 2035 and "technology_prestige" in {w.code for w in reading["W5"].warnings}
-    for s in fe.WEAK_STATEMENTS:
+    for s in checks.WEAK_STATEMENTS:
         a = reading[s.id]
         assert a.baseline is None, s.id  # every weak statement lacks a baseline
         assert ("deadline" in s.missing) == (a.deadline is None), s.id
-        assert set(s.missing) | set(s.present) | set(s.debatable) == set(fe.ELEMENTS), s.id
-    assert list(fe.weak_statements().index) == ["W1", "W2", "W3", "W4", "W5"]
+        assert set(s.missing) | set(s.present) | set(s.debatable) == set(checks.ELEMENTS), s.id
+    assert list(checks.weak_statements().index) == ["W1", "W2", "W3", "W4", "W5"]
 
 
 def test_diagnosis_names_each_kind_of_mistake(solution):
     right = solution["diagnosis"]
-    fb = fe.check_diagnosis({**right, "W4": ["target", "baseline"]})
+    fb = checks.check_diagnosis({**right, "W4": ["target", "baseline"]})
     assert fb.status == "revise" and "W4 has a target" in fb.text()
-    fb = fe.check_diagnosis({**right, "W3": "deadline, baseline"})
+    fb = checks.check_diagnosis({**right, "W3": "deadline, baseline"})
     assert "W3 also lacks a scope" in fb.text()
-    fb = fe.check_diagnosis({**right, "W2": ["target", "baseline", "metric", "colour"]})
+    fb = checks.check_diagnosis({**right, "W2": ["target", "baseline", "metric", "colour"]})
     assert "colour is not one of the four parts" in fb.text()
-    fb = fe.check_diagnosis({**right, "W4": []})
+    fb = checks.check_diagnosis({**right, "W4": []})
     assert "W4 also lacks a baseline" in fb.text()
-    fb = fe.check_diagnosis({"W1": right["W1"], "W2": right["W2"]})
+    fb = checks.check_diagnosis({"W1": right["W1"], "W2": right["W2"]})
     assert fb.status == "partly" and "Still to answer: W3, W4 and W5" in fb.text()
-    assert fe.check_diagnosis(["target"]).status == "revise"
-    assert "not one of the statements" in fe.check_diagnosis({**right, "W9": ["target"]}).text()
+    assert checks.check_diagnosis(["target"]).status == "revise"
+    assert "not one of the statements" in checks.check_diagnosis({**right, "W9": ["target"]}).text()
     # words a participant may use instead of the four names
-    assert fe.check_diagnosis({**right, "W3": "year; starting point; where"}).status == "good"
+    assert checks.check_diagnosis({**right, "W3": "year; starting point; where"}).status == "good"
     # debatable parts may be named or not
-    assert fe.check_diagnosis({**right, "W1": ["target", "deadline", "baseline", "scope"]}).status == "good"
+    assert checks.check_diagnosis({**right, "W1": ["target", "deadline", "baseline", "scope"]}).status == "good"
 
 
 def test_rewrites_feedback_uses_the_assessor(solution):
     right = solution["rewrites"]
-    fb = fe.check_rewrites({**right, "W2": "By 2030, build a new metro line in the capital carrying 200,000 "
+    fb = checks.check_rewrites({**right, "W2": "By 2030, build a new metro line in the capital carrying 200,000 "
                                           "passengers a day, up from none in 2024."})
     assert fb.status == "revise" and "W2: a single project, not a mission" in fb.text()
-    fb = fe.check_rewrites({**right, "W3": "By 2033, cut childhood obesity in the Eastern Province by a third."})
+    fb = checks.check_rewrites({**right, "W3": "By 2033, cut childhood obesity in the Eastern Province by a third."})
     assert fb.status == "partly" and "W3: add the baseline" in fb.text()
-    fb = fe.check_rewrites({**right, "W4": "By 2035, halve road deaths in the Northern Region, from 12 per "
+    fb = checks.check_rewrites({**right, "W4": "By 2035, halve road deaths in the Northern Region, from 12 per "
                                           "100,000 in 2024."})
     assert "moved away from the original topic (safe drinking water)" in fb.text()
-    fb = fe.check_rewrites({**right, "W4": fe.WEAK_STATEMENTS[3].text})
+    fb = checks.check_rewrites({**right, "W4": checks.WEAK_STATEMENTS[3].text})
     assert "this is the original statement, unchanged" in fb.text()
-    fb = fe.check_rewrites({**right, "W5": right["W1"]})
+    fb = checks.check_rewrites({**right, "W5": right["W1"]})
     assert "W5: this is the same rewrite as W1" in fb.text()
-    fb = fe.check_rewrites({**right, "W1": "Make our country a world leader in clean air by 2035."})
+    fb = checks.check_rewrites({**right, "W1": "Make our country a world leader in clean air by 2035."})
     assert "W1: the assessor does not yet rate this rewrite met on C2" in fb.text()
     assert "a measurable target" in fb.text()
-    assert fe.check_rewrites({**right, "W1": 42}).status == "revise"
+    assert checks.check_rewrites({**right, "W1": 42}).status == "revise"
 
 
 # --------------------------------------------------------------------------- Marenta's statement (FICTIONAL)
 def test_marenta_statement_is_checked_against_the_case(solution):
     own = solution["marenta_statement"]
     assert own.strip() != case.MISSION_STATEMENT  # the solution shows a framing of its own
-    fb = fe.check_marenta_statement(case.MISSION_STATEMENT)
+    fb = checks.check_marenta_statement(case.MISSION_STATEMENT)
     assert fb.status == "partly" and "word for word" in fb.text()
-    fb = fe.check_marenta_statement(own.replace("2035", "2030"))
+    fb = checks.check_marenta_statement(own.replace("2035", "2030"))
     assert fb.status == "revise" and "the case sets 2035" in fb.text()
-    fb = fe.check_marenta_statement("By 2030, build Bus Rapid Transit Corridor 1 in Amberport.")
+    fb = checks.check_marenta_statement("By 2030, build Bus Rapid Transit Corridor 1 in Amberport.")
     assert fb.status == "revise" and "A single project, not a mission" in fb.text()
-    fb = fe.check_marenta_statement("By 2035, halve fine-particle pollution in Amberport, Kessa and Nuvo Alto, "
+    fb = checks.check_marenta_statement("By 2035, halve fine-particle pollution in Amberport, Kessa and Nuvo Alto, "
                                     "from 38 µg/m³ in 2024.")
     assert fb.status == "partly" and "speaks to only one of them" in fb.text()
-    fb = fe.check_marenta_statement("By 2035, commuters in Marenta reach work within 45 minutes and the air holds "
+    fb = checks.check_marenta_statement("By 2035, commuters in Marenta reach work within 45 minutes and the air holds "
                                     "half the fine particles.")
     assert "Add the 2024 baseline" in fb.text() and "Say where" in fb.text()
-    assert fe.check_marenta_statement(2035).status == "revise"
+    assert checks.check_marenta_statement(2035).status == "revise"
 
 
 # --------------------------------------------------------------------------- the mission map
@@ -233,19 +234,19 @@ def test_marenta_map_comes_from_the_case_objectives_and_the_portfolio():
 
 def test_map_check_names_gaps_and_levels(solution):
     right = solution["marenta_map"]
-    fb = fe.check_mission_map({**right, "challenge": "By 2035, halve congestion in Marenta's cities."})
+    fb = checks.check_mission_map({**right, "challenge": "By 2035, halve congestion in Marenta's cities."})
     assert fb.status == "revise" and "The challenge reads like a mission" in fb.text()
-    fb = fe.check_mission_map({**right, "projects": [p for p in right["projects"] if not p.startswith("O4")]})
+    fb = checks.check_mission_map({**right, "projects": [p for p in right["projects"] if not p.startswith("O4")]})
     assert fb.status == "revise" and "O4 Fair access has no project yet" in fb.text()
-    fb = fe.check_mission_map({**right, "projects": right["projects"] + ["A national dashboard"]})
+    fb = checks.check_mission_map({**right, "projects": right["projects"] + ["A national dashboard"]})
     assert fb.status == "partly" and "1 project(s) are not linked to an objective (A national dashboard)" in fb.text()
-    fb = fe.check_mission_map({**right, "mission": "Better transport for Marenta."})
+    fb = checks.check_mission_map({**right, "mission": "Better transport for Marenta."})
     assert fb.status == "revise" and "not yet rated met on C2" in fb.text()
-    fb = fe.check_mission_map({**right, "projects": ["O7: Ferry"]})
+    fb = checks.check_mission_map({**right, "projects": ["O7: Ferry"]})
     assert fb.status == "revise" and "points to objective 'O7'" in fb.text()
     # objectives may be named without the case's codes
     renamed = [re.sub(r"^O\d ", "", o) for o in right["objectives"]]
-    fb = fe.check_mission_map({**right, "objectives": renamed,
+    fb = checks.check_mission_map({**right, "objectives": renamed,
                                "projects": [re.sub(r"^O(\d):", r"O\1:", p) for p in right["projects"]]})
     assert "is missing" not in fb.text()
 
@@ -315,7 +316,7 @@ def test_catalogue_table_compares_headlines_with_what_was_published():
     from missionkit import catalogue
 
     df = catalogue.missions()
-    table = fe.catalogue_statements()
+    table = examples.catalogue_statements()
     singles = df[df.kind == "mission"]
     assert len(table) == len(singles) == 47
     assert int(table.published_year.notna().sum()) == int(singles.deadline.notna().sum()) == 39
@@ -329,11 +330,11 @@ def test_catalogue_table_compares_headlines_with_what_was_published():
     pt = int(table.published_target.sum())
     assert pt > ht and 39 > hy  # the numbers sit beside the headline
     assert table.loc["M50", "published_target"] and not table.loc["M50", "headline_target"]  # Brazil NIB M4
-    takeaway = fe.catalogue_takeaway(table)
+    takeaway = examples.catalogue_takeaway(table)
     assert takeaway.startswith(f"The assessor finds a measurable target in {ht} of the 47 headline statements "
                                f"and a year in {hy}")
     assert f"Yet {pt} of the published targets are measurable and 39 missions have a target year" in takeaway
-    summary = fe.catalogue_summary(table)
+    summary = examples.catalogue_summary(table)
     assert summary.loc["All", "missions"] == 47 and summary.loc["All", "published: year"] == 39
     assert summary.loc["Japan", "missions"] == 10 and summary.loc["Japan", "published: year"] == 10
 
@@ -341,24 +342,24 @@ def test_catalogue_table_compares_headlines_with_what_was_published():
 def test_catalogue_takeaway_on_crafted_tables():
     t = pd.DataFrame({"headline_target": [True, False], "headline_year": pd.array([2030, None], dtype="Int64"),
                       "published_target": [True, False], "published_year": pd.array([2030, None], dtype="Int64")})
-    assert fe.catalogue_takeaway(t) == ("The assessor finds a measurable target in 1 of the 2 headline statements "
-                                        "and a year in 1; 1 has both. The published targets add little: 1 are "
-                                        "measurable and 1 have a target year.")
-    assert fe.catalogue_takeaway(t.iloc[:0]) == "No missions to compare."
+    assert examples.catalogue_takeaway(t) == ("The assessor finds a measurable target in 1 of the 2 headline "
+                                              "statements and a year in 1; 1 has both. The published targets add "
+                                              "little: 1 are measurable and 1 have a target year.")
+    assert examples.catalogue_takeaway(t.iloc[:0]) == "No missions to compare."
     with pytest.raises(MissionkitInputError, match="no column 'country_or_framework'"):
-        fe.catalogue_statements(pd.DataFrame({"mission_id": ["M1"]}))
+        examples.catalogue_statements(pd.DataFrame({"mission_id": ["M1"]}))
 
 
 def test_statements_table_and_explain_table():
-    t = fe.statements_table({"weak": "A greener future.", "good": "By 2030, halve road deaths from 18 per "
+    t = examples.statements_table({"weak": "A greener future.", "good": "By 2030, halve road deaths from 18 per "
                                                                   "100,000 in 2024."})
     assert list(t.columns) == ["deadline", "target", "baseline", "C1", "C2", "C3", "C4", "C5", "framing mistakes"]
     assert t.loc["weak", "C2"] == "not met" and t.loc["weak", "framing mistakes"] == "A slogan, not a mission"
     assert t.loc["good", "C2"] == "met" and t.loc["good", "deadline"] == 2030
     assert t.loc["good", "C1"] == "your judgement"
     with pytest.raises(MissionkitInputError):
-        fe.statements_table([])
-    ex = fe.explain_table("By 2030, halve road deaths.")
+        examples.statements_table([])
+    ex = examples.explain_table("By 2030, halve road deaths.")
     assert list(ex.columns) == ["words", "rule", "effect"] and "2030 read as a deadline year" in set(ex.effect)
 
 
@@ -564,3 +565,14 @@ def test_assessment_view_shows_html_and_text():
     with pytest.raises(MissionkitInputError):
         widgets_framing.show_assessment("   ")
     assert "Type your mission statement" in widgets_framing.assessment_html(...)
+
+
+def test_a_broken_criteria_example_is_a_plain_error_naming_the_file(tmp_path):
+    path = tmp_path / examples.CRITERIA_EXAMPLES_FILE.name
+    text = examples.CRITERIA_EXAMPLES_FILE.read_text(encoding="utf-8")
+    path.write_text(text.replace("statement:", "statment:", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as err:
+        examples.load_criteria_examples(path)
+    assert type(err.value) is MissionkitInputError
+    assert err.value.file == str(path) and "Entry 1 of the facts file" in str(err.value)
+    assert list(examples.load_criteria_examples())[0] == "EU Cancer mission"

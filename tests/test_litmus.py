@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import catalogue
-from missionkit.text import cite, cite_short
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
-from missionkit.missions import litmus
+from missionkit.missions import checks, examples, litmus
+from missionkit.text import cite, cite_short
 
 GOOD_EVIDENCE = {
     "challenge": "Congestion, dirty air and road deaths are rising together; seven ministries hold the levers.",
@@ -152,18 +152,18 @@ def test_every_combination_gets_a_reasoned_verdict(a):
 
 
 # --------------------------------------------------------------------------- Marenta (fictional)
-REF_RATINGS = {k: r.rating for k, r in litmus.MARENTA_REFERENCE.items()}
-REF_EVIDENCE = {k: r.reason for k, r in litmus.MARENTA_REFERENCE.items()}
+REF_RATINGS = {k: r.rating for k, r in checks.MARENTA_REFERENCE.items()}
+REF_EVIDENCE = {k: r.reason for k, r in checks.MARENTA_REFERENCE.items()}
 
 
 def test_marenta_blank_is_not_answered():
     blank = {k: ... for k in litmus.STEPS}
-    fb = litmus.check_litmus_answers(blank, blank)
+    fb = checks.check_litmus_answers(blank, blank)
     assert fb.status == "not answered" and "Not answered yet" in fb.text()
 
 
 def test_marenta_reference_gets_praise_and_its_verdict_is_conditional():
-    fb = litmus.check_litmus_answers(REF_RATINGS, REF_EVIDENCE)
+    fb = checks.check_litmus_answers(REF_RATINGS, REF_EVIDENCE)
     assert fb.status == "good" and "Well done" in fb.text()
     assert "FICTIONAL" in " ".join(fb.sources)
     v = litmus.litmus_verdict(ratings=REF_RATINGS, evidence=REF_EVIDENCE)
@@ -171,61 +171,61 @@ def test_marenta_reference_gets_praise_and_its_verdict_is_conditional():
 
 
 def test_marenta_support_yes_is_named_as_overlooking_resistance():
-    fb = litmus.check_litmus_answers({**REF_RATINGS, "support": "yes"}, REF_EVIDENCE)
+    fb = checks.check_litmus_answers({**REF_RATINGS, "support": "yes"}, REF_EVIDENCE)
     assert fb.status == "revise"
     assert any(s.startswith("Support: you said “yes”") and "operators fear losing their routes" in s
                for s in fb.improve)
 
 
 def test_marenta_commitment_yes_confuses_willingness_with_commitment():
-    fb = litmus.check_litmus_answers({**REF_RATINGS, "commitment": "yes"}, REF_EVIDENCE)
+    fb = checks.check_litmus_answers({**REF_RATINGS, "commitment": "yes"}, REF_EVIDENCE)
     assert any("Willingness is not commitment" in s for s in fb.improve)
 
 
 def test_marenta_evidence_without_case_facts_is_pointed_out():
-    fb = litmus.check_litmus_answers(REF_RATINGS, {**REF_EVIDENCE, "challenge": "It is a big problem."})
+    fb = checks.check_litmus_answers(REF_RATINGS, {**REF_EVIDENCE, "challenge": "It is a big problem."})
     assert fb.status == "partly"
     assert any(s.startswith("Challenge: your evidence does not yet use a fact from the case") for s in fb.improve)
 
 
 def test_marenta_bad_rating_is_feedback_not_a_traceback():
-    fb = litmus.check_litmus_answers({**REF_RATINGS, "objective": "maybe"}, REF_EVIDENCE)
+    fb = checks.check_litmus_answers({**REF_RATINGS, "objective": "maybe"}, REF_EVIDENCE)
     assert fb.status == "revise" and "not one of the four ratings" in fb.improve[0]
 
 
 # --------------------------------------------------------------------------- classification
-REFERENCE = {i.name: i.reference for i in litmus.INITIATIVES}
+REFERENCE = {i.name: i.reference for i in examples.INITIATIVES}
 
 
 def test_classification_blank_is_not_answered():
     blank = {name: ... for name in REFERENCE}
-    fb = litmus.check_classification(blank)
+    fb = checks.check_classification(blank)
     assert fb.status == "not answered" and "Not answered yet" in fb.text()
-    assert litmus.check_classification(...).status == "not answered"
+    assert checks.check_classification(...).status == "not answered"
 
 
 def test_classification_reference_answers_get_praise_with_discussion_prompts():
-    fb = litmus.check_classification(REFERENCE)
+    fb = checks.check_classification(REFERENCE)
     assert fb.status == "good" and "Well done" in fb.text()
     assert not fb.improve
-    contested = [i for i in litmus.INITIATIVES if i.status == "discuss"]
+    contested = [i for i in examples.INITIATIVES if i.status == "discuss"]
     assert sum("contested (discuss)" in s for s in fb.strengths) == len(contested)
     for i in contested:
         assert any(i.prompt in s for s in fb.strengths)
 
 
 def test_contested_items_are_discuss_not_a_verdict():
-    table = litmus.classification_results(REFERENCE)
+    table = examples.classification_results(REFERENCE)
     assert set(table.loc[table.status == "discuss", "result"]) == {"discuss"}
     assert set(table.loc[table.status == "settled", "result"]) == {"correct"}
     # the alternative defensible answer is also "discuss", not "wrong"
-    alt = {i.name: i.accepted[0] for i in litmus.INITIATIVES if i.status == "discuss"}
-    table = litmus.classification_results(alt)
+    alt = {i.name: i.accepted[0] for i in examples.INITIATIVES if i.status == "discuss"}
+    table = examples.classification_results(alt)
     assert set(table.loc[table.initiative.isin(alt), "result"]) == {"discuss"}
 
 
 def test_calling_the_stand_alone_prize_a_mission_is_named():
-    fb = litmus.check_classification({**REFERENCE, "Stand-alone challenge prize": "accelerator mission"})
+    fb = checks.check_classification({**REFERENCE, "Stand-alone challenge prize": "accelerator mission"})
     assert fb.status == "revise"
     [msg] = [s for s in fb.improve if s.startswith("Stand-alone challenge prize")]
     assert "one-off intervention" in msg and "survey definition" in msg and "“not a mission”" in msg
@@ -233,7 +233,7 @@ def test_calling_the_stand_alone_prize_a_mission_is_named():
 
 
 def test_a_wrong_type_on_a_contested_item_is_still_named():
-    fb = litmus.check_classification({**REFERENCE, "Norway Pilot-E": "transformer mission"})
+    fb = checks.check_classification({**REFERENCE, "Norway Pilot-E": "transformer mission"})
     assert fb.status == "revise"
     [msg] = [s for s in fb.improve if s.startswith("Norway Pilot-E")]
     assert "acceleration" in msg and "contested" in msg
@@ -244,61 +244,80 @@ def test_a_wrong_type_on_a_contested_item_is_still_named():
     ("not a mission", "wrong"), ("maybe", "unknown answer"), (..., "not answered"),
 ])
 def test_answer_spellings(value, expected):
-    table = litmus.classification_results({"mission innovation clean hydrogen": value})
+    table = examples.classification_results({"mission innovation clean hydrogen": value})
     assert table.set_index("initiative").loc["Mission Innovation Clean Hydrogen", "result"] == expected
 
 
 def test_a_technology_goal_is_contested_not_marked_wrong():
     """Moonshot Goal 6 is a dated R&D goal around one technology: Module 02 flags such goals, so
     "not a mission" is defensible here and the feedback asks for a discussion."""
-    table = litmus.classification_results({"Japan Moonshot Goal 6": "not a mission"})
+    table = examples.classification_results({"Japan Moonshot Goal 6": "not a mission"})
     assert table.set_index("initiative").loc["Japan Moonshot Goal 6", "result"] == "discuss"
-    fb = litmus.check_classification({**REFERENCE, "Japan Moonshot Goal 6": "not a mission"})
+    fb = checks.check_classification({**REFERENCE, "Japan Moonshot Goal 6": "not a mission"})
     assert "STI trap" in fb.text() and fb.status != "revise"
 
 
 def test_litmus_commitment_no_is_defensible_and_thin_evidence_is_asked_for():
-    fb = litmus.check_litmus_answers({"commitment": "no"}, {"commitment": "No budget has been set aside; the "
+    fb = checks.check_litmus_answers({"commitment": "no"}, {"commitment": "No budget has been set aside; the "
                                                                           "partners' money is only an offer."})
     assert "Defensible" in fb.text() and "Too harsh" not in fb.text()
-    fb = litmus.check_litmus_answers({"commitment": "partly"}, {"commitment": "money"})
+    fb = checks.check_litmus_answers({"commitment": "partly"}, {"commitment": "money"})
     assert "one full sentence" in fb.text()
 
 
 def test_unknown_names_and_partial_answers_are_reported():
-    fb = litmus.check_classification({"Norway PilotE": "accelerator mission",
+    fb = checks.check_classification({"Norway PilotE": "accelerator mission",
                                       "EU 100 climate-neutral cities": "transformer mission"})
     text = fb.text()
     assert "“Norway PilotE” is not one of the initiatives" in text
     assert "Still to answer:" in text and fb.status == "revise"
-    assert litmus.check_classification("mission").status == "revise"
+    assert checks.check_classification("mission").status == "revise"
 
 
 def test_classification_data_is_sourced_and_sized():
     refs = set(catalogue.references()["key"])
-    assert 8 <= len(litmus.INITIATIVES) <= 10
-    for i in litmus.INITIATIVES:
-        assert i.reference in litmus.CHOICES and set(i.accepted) <= set(litmus.CHOICES)
+    assert 8 <= len(examples.INITIATIVES) <= 10
+    for i in examples.INITIATIVES:
+        assert i.reference in examples.CHOICES and set(i.accepted) <= set(examples.CHOICES)
         assert i.sources and set(i.sources) <= refs, i.name
         if i.status == "discuss":
             assert i.prompt and i.accepted
-    for f in litmus.FAILURE_MODES:
+    for f in examples.FAILURE_MODES:
         assert set(f.sources) <= refs
     assert {"opsi-litmus", "ppp2024", "ggsd2022", "jiip2018"} <= refs
     # settled and contested items both present; the two exclusions from OPSI's survey definition are settled
-    by = {i.name: i for i in litmus.INITIATIVES}
+    by = {i.name: i for i in examples.INITIATIVES}
     assert by["Stand-alone challenge prize"].status == "settled"
     assert by["General applied research funding"].reference == "not a mission"
     assert by["Norway Pilot-E"].status == "discuss"
 
 
+@pytest.mark.parametrize("loader, source, broken", [
+    ("load_initiatives", "INITIATIVES_FILE", ("status: settled", "status: maybe")),
+    ("load_initiative_types", "INITIATIVE_TYPES_FILE", ("led_by:", "led_by_whom:")),
+    ("load_failure_modes", "FAILURE_MODES_FILE", ("looks_like:", "looks:")),
+])
+def test_a_broken_facts_entry_is_a_plain_error_naming_the_file(tmp_path, loader, source, broken):
+    path = tmp_path / getattr(examples, source).name
+    text = getattr(examples, source).read_text(encoding="utf-8")
+    assert broken[0] in text
+    path.write_text(text.replace(broken[0], broken[1], 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as err:
+        getattr(examples, loader)(path)
+    assert type(err.value) is MissionkitInputError
+    assert err.value.file == str(path) and "Entry 1 of the facts file" in str(err.value)
+    path.write_text("- [not, a, mapping", encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="cannot be read"):
+        getattr(examples, loader)(path)
+
+
 def test_oecd_four_types_and_failure_modes_as_tables():
-    types = litmus.oecd_initiative_types()
+    types = examples.oecd_initiative_types()
     assert len(types) == 4 and "Norway's Pilot-E" in types.iloc[1]["Examples"]
-    modes = litmus.failure_modes()
+    modes = examples.failure_modes()
     assert {"STI trap", "Orientation trap", "Policy trap", "Mission-washing"} <= set(modes.index)
     assert modes.loc["“Paper tigers”", "Source"].endswith("(secondary)")
-    assert "could not be confirmed" in litmus.THIRTEEN_REASONS_NOTE
+    assert "could not be confirmed" in examples.THIRTEEN_REASONS_NOTE
     assert len(litmus.litmus_steps()) == 4
     assert all("(our proposal)" in c for c in litmus.litmus_steps().columns[1:])
 
@@ -473,7 +492,8 @@ def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path):
     form = widgets.litmus_form()
     status = form.children[-1]
     assert "Your answers are not saved" in status.value
-    for dd, value in zip([c for c in _controls(form) if hasattr(c, "options")], ["no", "yes", "yes", "yes"], strict=False):
+    dropdowns = [c for c in _controls(form) if hasattr(c, "options")]
+    for dd, value in zip(dropdowns, ["no", "yes", "yes", "yes"], strict=False):
         dd.value = value
     assert "A mission may not be needed" in form._fallback()
     assert "Your answers are not saved" in status.value  # still says so after changes, no traceback
@@ -481,4 +501,4 @@ def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path):
 
 def test_feedback_types():
     assert isinstance(litmus.litmus_verdict(...), Feedback)
-    assert isinstance(litmus.check_classification(...), Feedback)
+    assert isinstance(checks.check_classification(...), Feedback)

@@ -77,8 +77,8 @@ def mission_map_takeaway(m: MissionMap) -> str:
         elif most == least:
             text = f"{lead}; each objective has {_plural(most, 'project')}"
         else:
-            text = (f"{lead}: {and_list(top)} {'has' if len(top) == 1 else 'have'} the most ({most}) and {and_list(low)} "
-                    f"the fewest ({least})")
+            text = (f"{lead}: {and_list(top)} {'has' if len(top) == 1 else 'have'} the most ({most}) "
+                    f"and {and_list(low)} the fewest ({least})")
     if unlinked:
         text += f"; {_plural(unlinked, 'project')} {'serves' if unlinked == 1 else 'serve'} no objective"
     return text + "."

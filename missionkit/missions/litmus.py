@@ -7,15 +7,12 @@ Domain logic only (no display code, never prints). It holds:
   (both OUR PROPOSAL, elaborating the OECD step titles; brief 1.5);
 * :class:`LitmusAnswers`, a participant's answers (a rating and evidence per
   step), and :func:`litmus_verdict`, a reasoned verdict;
-* :func:`check_litmus_answers`, feedback on the Litmus Test run on the
-  FICTIONAL Marenta case (brief 9.1-9.2);
-* the classification exercise: :data:`INITIATIVES` (real initiatives with
-  reference answers and a source each) and :func:`check_classification`;
-* the OECD's four types of mission-oriented initiative `[GGSD2022]` and the
-  common failure modes (brief 1.6), as data.
 
-Every function returns plain data or a :class:`~missionkit.feedback.Feedback`.
-Source keys are those of ``missionkit/data/references.csv`` (lower case).
+The exercise checks are in :mod:`missionkit.missions.checks`; the real
+initiatives, the OECD's four types and the failure modes in
+:mod:`missionkit.missions.examples`. Every function returns plain data or a
+:class:`~missionkit.feedback.Feedback`. Source keys are those of
+``missionkit/data/references.csv`` (lower case).
 """
 from __future__ import annotations
 
@@ -29,13 +26,14 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
-from missionkit.text import and_list, cite, cite_short, cites
+from missionkit.text import and_list, cites
 
 __all__ = [
     "STEPS",
     "RATINGS",
     "LitmusStep",
     "LITMUS_STEPS",
+    "STEP_BY_KEY",
     "LITMUS_WARNINGS",
     "StepAnswer",
     "LitmusAnswers",
@@ -43,21 +41,6 @@ __all__ = [
     "parse_answers",
     "litmus_steps",
     "litmus_verdict",
-    "MARENTA_REFERENCE",
-    "check_litmus_answers",
-    "CHOICES",
-    "Initiative",
-    "INITIATIVES",
-    "initiatives",
-    "classification_results",
-    "check_classification",
-    "InitiativeType",
-    "OECD_INITIATIVE_TYPES",
-    "oecd_initiative_types",
-    "FailureMode",
-    "FAILURE_MODES",
-    "THIRTEEN_REASONS_NOTE",
-    "failure_modes",
     "WORKING_DEFINITION",
 ]
 
@@ -141,7 +124,8 @@ LITMUS_STEPS: tuple[LitmusStep, ...] = (
          "delivery office", "lever", "instrument", "finance", "3,850", "loan", "grant"),
     ),
 )
-_STEP = {s.key: s for s in LITMUS_STEPS}
+#: Each step of the Litmus Test under its key ("challenge", ...).
+STEP_BY_KEY = {s.key: s for s in LITMUS_STEPS}
 
 LITMUS_WARNINGS: tuple[str, ...] = (
     "Missions cost a lot of money, time and co-ordination effort. They need political capital and often "
@@ -331,7 +315,7 @@ class LitmusVerdict(Feedback):
     def headline(self) -> str:
         text = _VERDICT_HEADLINES[self.outcome]
         if self.outcome == "not yet" and self.blocking:
-            text += ": fix " + and_list([_STEP[b].name.lower() for b in self.blocking]) + " first"
+            text += ": fix " + and_list([STEP_BY_KEY[b].name.lower() for b in self.blocking]) + " first"
         return text
 
 
@@ -370,7 +354,7 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
     strengths: list[str] = []
     improve: list[str] = []
     for k, s in a.items():
-        step = _STEP[k]
+        step = STEP_BY_KEY[k]
         if not s.answered:
             continue
         if s.rating == "yes" and s.evidence_words >= MIN_EVIDENCE_WORDS:
@@ -387,7 +371,7 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
 
     missing = [k for k in STEPS if k not in rated]
     if missing:
-        names = and_list([_STEP[k].name.lower() for k in missing])
+        names = and_list([STEP_BY_KEY[k].name.lower() for k in missing])
         return LitmusVerdict(
             "not answered", title, outcome="incomplete", strengths=strengths,
             improve=[f"Rate the remaining step{'s' if len(missing) > 1 else ''}: {names}."] + improve,
@@ -402,12 +386,12 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
 
     if "challenge" in no:
         others = [k for k in no if k != "challenge"]
-        improve = [_STEP["challenge"].if_no
+        improve = [STEP_BY_KEY["challenge"].if_no
                    + " Check who holds the levers: if one ministry or agency can reach the goal alone, set it a "
                      "clear target and let it deliver."] + improve
         if others:
-            improve.append("You also rated " + and_list([_STEP[k].name.lower() for k in others]) + " \u201cno\u201d, "
-                           "which points the same way.")
+            improve.append("You also rated " + and_list([STEP_BY_KEY[k].name.lower() for k in others])
+                           + " \u201cno\u201d, which points the same way.")
         return LitmusVerdict(
             "revise", title, outcome="plain target", strengths=strengths, improve=improve,
             why="A mission is a heavy tool. " + LITMUS_WARNINGS[0] + " A UK think tank adds that missions suit "
@@ -417,7 +401,7 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
 
     if no:
         order = [k for k in ("commitment", "support", "objective") if k in no]
-        fixes = [f"{_STEP[k].name}: {_STEP[k].if_no}" for k in order]
+        fixes = [f"{STEP_BY_KEY[k].name}: {STEP_BY_KEY[k].if_no}" for k in order]
         return LitmusVerdict(
             "revise", title, outcome="not yet", blocking=order, strengths=strengths, improve=fixes + improve,
             why=LITMUS_WARNINGS[0] + " " + LITMUS_WARNINGS[2] + " Launching before these are in place "
@@ -432,7 +416,7 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
             sources=cites("opsi-litmus"))
 
     if partly:
-        conds = [f"{_STEP[k].name} is only partly there. {_STEP[k].if_partly}" for k in partly]
+        conds = [f"{STEP_BY_KEY[k].name} is only partly there. {STEP_BY_KEY[k].if_partly}" for k in partly]
         return LitmusVerdict(
             "partly", title, outcome="fits with conditions", blocking=partly, strengths=strengths,
             improve=conds + improve,
@@ -452,523 +436,3 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
         improve=["Before you decide, check the field is not already crowded: " + LITMUS_WARNINGS[1].lower()],
         why="All four steps pass with evidence. " + LITMUS_WARNINGS[0],
         sources=cites("opsi-litmus"))
-
-
-# --------------------------------------------------------------------------- the Marenta exercise (FICTIONAL)
-@dataclass(frozen=True)
-class _Reference:
-    rating: str
-    accepted: tuple[str, ...]
-    reason: str
-    wrong: Mapping[str, str]
-
-
-MARENTA_REFERENCE: dict[str, _Reference] = {
-    "challenge": _Reference(
-        "yes", ("yes",),
-        "Five problems have grown together (a 62-minute commute, PM2.5 at 38 µg/m³ and 18 road deaths per "
-        "100,000 in 2024; unsafe, costly travel; a fuel subsidy pulling the other way), and no single ministry "
-        "owns them all.",
-        {"partly": "The case gives no reason to doubt the challenge: five linked problems are growing together "
-                   "and no single ministry holds all the levers.",
-         "no": "The challenge is exactly the kind a mission is for: five linked problems growing together, and "
-               "no single ministry holds all the levers.",
-         "not sure": "The case gives the baselines you need: a 62-minute commute, PM2.5 at 38 µg/m³ and 18 road "
-                     "deaths per 100,000 in 2024."}),
-    "support": _Reference(
-        "partly", ("partly", "not sure"),
-        "The Prime Minister wants one flagship mission and two development partners are willing to co-finance. "
-        "But the Ministry of Finance fears fuel-subsidy reform before the 2028 election, minibus and "
-        "motorbike-taxi operators fear losing their routes, and Transport fears losing control of its budget.",
-        {"yes": "Backing at the top is not the whole landscape: minibus and motorbike-taxi operators fear losing "
-                "their routes, the Ministry of Finance fears fuel-subsidy reform before the 2028 election, and "
-                "Transport fears losing control of its budget.",
-         "no": "There is real backing: the Prime Minister wants a flagship mission and two development partners "
-               "are willing to co-finance."}),
-    "objective": _Reference(
-        "yes", ("yes",),
-        "The draft statement is dated (2035), measurable (45 minutes; half the 2024 fine-particle pollution) "
-        "and easy to picture.",
-        {"partly": "The draft has what a goal needs: a date (2035), metrics and targets (45 minutes; half of "
-                   "2024's PM2.5). If you doubt how inspiring it is, say so in your evidence.",
-         "no": "A clear goal exists: by 2035, 45 minutes to work, school and care by clean, safe, affordable "
-               "means, and half the 2024 fine-particle pollution.",
-         "not sure": "The case gives the draft statement: dated (2035) and measurable (45 minutes; half of "
-                     "2024's PM2.5)."}),
-    "commitment": _Reference(
-        "partly", ("partly", "not sure", "no"),
-        "Two partners are willing to co-finance, but nothing is committed yet; the fuel subsidy costs about "
-        "MRC 3,850 m a year and works against the mission; and Finance wants no open-ended promises.",
-        {"yes": "Willingness is not commitment: the partners' money is offered, not yet committed, the fuel "
-                "subsidy (about MRC 3,850 m a year) pulls the other way, and Finance wants no open-ended "
-                "promises.",
-         "no": "Defensible: no budget has been set aside and the partners' money is only an offer. The "
-               "reference reads \u201cpartly\u201d because the Prime Minister's backing and the partners' offers "
-               "are a start: discuss which reading your minister would accept."}),
-}
-"""Reference reading of the Litmus Test for the FICTIONAL Marenta case (brief 9.1-9.2; OUR PROPOSAL)."""
-
-
-def check_litmus_answers(ratings: Any = None, evidence: Any = None) -> Feedback:
-    """Feedback on the Litmus Test run on the FICTIONAL Marenta case.
-
-    ``ratings`` and ``evidence`` are dicts keyed by step (or ``ratings`` may be
-    the nested form accepted by :func:`parse_answers`). Compares each rating
-    with the reference reading and checks the evidence uses the case's facts.
-    """
-    title = "Litmus Test on Marenta (fictional)"
-    if is_blank(ratings) and is_blank(evidence):
-        return Feedback.not_answered(
-            title, 'Give a rating for each step ("yes", "partly", "no" or "not sure") and the evidence from the '
-                   "case behind it.")
-    try:
-        a = parse_answers(ratings, evidence=evidence)
-    except MissionkitInputError as error:
-        return Feedback("revise", title, improve=[f"{error.problem}. How to fix it: {error.fix}."])
-    strengths: list[str] = []
-    improve: list[str] = []
-    wrong = 0
-    unanswered = []
-    for k, s in a.items():
-        step, ref = _STEP[k], MARENTA_REFERENCE[k]
-        if not s.answered:
-            unanswered.append(step.name.lower())
-            continue
-        if s.rating in ref.accepted and s.rating != ref.rating and s.rating in ref.wrong:
-            strengths.append(f"{step.name}: \u201c{s.rating}\u201d. {ref.wrong[s.rating]}")
-        elif s.rating in ref.accepted:
-            strengths.append(f"{step.name}: \u201c{s.rating}\u201d matches the case. {ref.reason}")
-        else:
-            wrong += 1
-            improve.append(f"{step.name}: you said \u201c{s.rating}\u201d; the case points to "
-                           f"\u201c{ref.rating}\u201d. {ref.wrong.get(s.rating, ref.reason)}")
-        text = s.evidence.lower()
-        if not s.evidence:
-            improve.append(f"{step.name}: add the evidence behind your rating, from the case.")
-        elif len(s.evidence.split()) < 5:
-            improve.append(f"{step.name}: one full sentence, please: which fact from the case, and why it "
-                           "supports your rating.")
-        elif not any(w in text for w in step.case_words):
-            improve.append(f"{step.name}: your evidence does not yet use a fact from the case. For example: "
-                           f"{ref.reason}")
-    if unanswered:
-        improve.insert(0, f"Still to answer: {and_list(unanswered)}.")
-    if wrong:
-        status = "revise"
-    elif improve:
-        status = "partly"
-    else:
-        status = "good"
-    if len(unanswered) == len(STEPS):
-        return Feedback.not_answered(title, improve[0])
-    return Feedback(
-        status, title, strengths=strengths, improve=improve,
-        why="Each rating should rest on evidence a sceptical minister would accept. The case's weak spots "
-            "(operators and ministries that fear losing out; money tied up in a fuel subsidy and not yet "
-            "committed by partners) are what the test is meant to surface before launch.",
-        sources=cites("opsi-litmus") + ["The Republic of Marenta case briefing (FICTIONAL)"])
-
-
-# --------------------------------------------------------------------------- classification exercise
-CHOICES: tuple[str, ...] = ("accelerator mission", "transformer mission", "not a mission")
-
-_CHOICE_SYNONYMS = {
-    "accelerator mission": "accelerator mission", "accelerator": "accelerator mission",
-    "an accelerator mission": "accelerator mission", "mission accelerator": "accelerator mission",
-    "transformer mission": "transformer mission", "transformer": "transformer mission",
-    "a transformer mission": "transformer mission", "transformative mission": "transformer mission",
-    "transformative": "transformer mission", "mission transformer": "transformer mission",
-    "not a mission": "not a mission", "not mission": "not a mission", "no mission": "not a mission",
-    "no": "not a mission", "not": "not a mission", "none": "not a mission", "neither": "not a mission",
-    "mission": "mission", "a mission": "mission", "yes": "mission",
-}
-
-
-@dataclass(frozen=True)
-class Initiative:
-    """A real initiative for the classification exercise, with its reference answer.
-
-    ``status`` is "settled" (a reference answer) or "discuss" (contested: more
-    than one answer is defensible; ``accepted`` lists them and ``prompt`` is
-    the question for the room). ``mistakes`` explains a typical wrong answer.
-    """
-
-    name: str
-    what: str
-    reference: str
-    status: Literal["settled", "discuss"]
-    why: str
-    sources: tuple[str, ...]
-    accepted: tuple[str, ...] = ()
-    prompt: str = ""
-    mistakes: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> tuple[str, ...]:
-        return (self.reference,) + tuple(a for a in self.accepted if a != self.reference)
-
-
-INITIATIVES: tuple[Initiative, ...] = (
-    Initiative(
-        "EU 100 climate-neutral cities",
-        "EU mission: 100 climate-neutral and smart cities by 2030, as test beds so that all European cities "
-        "can follow by 2050. Each city signs a Climate City Contract.",
-        "transformer mission", "settled",
-        "It is a dated, measurable goal on a societal problem, with a governance set-up and city portfolios. "
-        "It aims to change whole urban systems (energy, buildings, mobility), not to speed up one technology.",
-        ("eu-com2021", "eu-cities-notes", "nzc-2024-08", "jiip2018"),
-        mistakes={"accelerator mission": "Climate neutrality in a city cannot come from one technology: it "
-                                         "needs changes in energy, buildings, transport and behaviour at once.",
-                  "not a mission": "It is one of the five EU missions launched in 2021, with a dated, "
-                                   "measurable target and city portfolios."}),
-    Initiative(
-        "Stand-alone challenge prize",
-        "A one-off prize for the best new battery design, not linked to any wider programme or goal.",
-        "not a mission", "settled",
-        "The OECD's survey definition of missions excludes one-off, unconnected interventions such as a "
-        "stand-alone challenge prize. A prize can be one tool inside a mission's portfolio, but on its own it "
-        "is not a mission.",
-        ("opsi-survey-launch",),
-        mistakes={"accelerator mission": "A prize can speed up one technology, but on its own it is a one-off "
-                                         "intervention, which the OECD's survey definition excludes: there "
-                                         "is no dated societal goal, no portfolio and no governance behind it.",
-                  "transformer mission": "A single prize changes no system: it is a one-off intervention, "
-                                         "which the OECD's survey definition excludes.",
-                  "mission": "On its own a prize is a one-off intervention, which the OECD's survey "
-                             "definition excludes."}),
-    Initiative(
-        "General applied research funding",
-        "An open call that funds good applied research proposals in any field.",
-        "not a mission", "settled",
-        "The OECD's survey definition excludes general applied research funding: it has no societal goal, no "
-        "deadline and no direction. Funding can serve a mission only when it is pointed at the mission's goal.",
-        ("opsi-survey-launch",),
-        mistakes={"accelerator mission": "Open research funding is undirected: it sets no goal and no date, so "
-                                         "it accelerates nothing in particular. The OECD's survey definition "
-                                         "excludes it.",
-                  "transformer mission": "Open research funding sets no goal and no date; the OECD's survey "
-                                         "definition excludes it.",
-                  "mission": "Open research funding sets no goal and no date; the OECD's survey definition "
-                             "excludes it."}),
-    Initiative(
-        "Japan Moonshot Goal 6",
-        "Japan's Moonshot R&D Programme, Goal 6: a fault-tolerant universal quantum computer by 2050 that "
-        "transforms the economy, industry and security.",
-        "accelerator mission", "discuss",
-        "It is a dated R&D goal set by Japan's Council for Science, Technology and Innovation, with programme "
-        "directors and projects. Its core is one breakthrough technology, which is what an accelerator mission "
-        "speeds up.",
-        ("moonshot", "jiip2018", "oecd-nz2025"),
-        accepted=("not a mission",),
-        prompt="Is a technology goal a mission? It has a date, an owner and funded projects, but Module 02's "
-               "assessor flags goals framed around a technology, and the OECD warns against leaning on "
-               "technology alone (the 'STI trap'). Which weighs more for your ministry?",
-        mistakes={"transformer mission": "The goal names one technology (a quantum computer). It may transform "
-                                         "industry later, but the mission itself speeds up a technology, "
-                                         "which is the accelerator type."}),
-    Initiative(
-        "Mission Innovation Clean Hydrogen",
-        "Mission Innovation 2.0 (23 governments and the European Commission, 2021): make clean hydrogen "
-        "cost-competitive, US$2 per kg to end users and at least 100 hydrogen hubs by 2030.",
-        "accelerator mission", "settled",
-        "A dated, measurable goal shared by governments, aimed at making one technology cheap enough to "
-        "spread: the accelerator type.",
-        ("mi2021", "jiip2018"),
-        mistakes={"transformer mission": "The target is a cost and deployment figure for one technology "
-                                         "(US$2 per kg, 100 hubs): speeding up a technology is the accelerator "
-                                         "type.",
-                  "not a mission": "It has a dated, measurable target (US$2 per kg by 2030) backed by "
-                                   "governments that co-lead it."}),
-    Initiative(
-        "South Africa Decadal Plan",
-        "South Africa's STI Decadal Plan (announced 2022): three societal grand challenges (climate change and "
-        "sustainability; the future of education, skills and work; the future of society).",
-        "not a mission", "settled",
-        "These are grand challenges, the top tier of the mission map. They are not labelled missions, and no "
-        "dated, measurable targets were found. Missions could be set within them.",
-        ("za-decadal", "mazzucato2018"),
-        mistakes={"transformer mission": "A grand challenge is broad and has no single owner; a mission is a "
-                                         "specific, dated target within it. The plan names challenges, not "
-                                         "missions.",
-                  "accelerator mission": "A grand challenge is broad and has no single owner; a mission is a "
-                                         "specific, dated target within it. The plan names challenges, not "
-                                         "missions.",
-                  "mission": "The plan names grand challenges (the top tier of the mission map), not dated "
-                             "missions."}),
-    Initiative(
-        "Nesta: halve obesity",
-        "Nesta, a UK foundation: halve obesity prevalence by 2030 (one of its three organisational missions "
-        "for 2021-2030).",
-        "transformer mission", "discuss",
-        "It is dated and measurable and aims at a change in the food system and in behaviour (transformer). "
-        "But it is an organisational mission of a charity, not a government's grand mission with public "
-        "policy levers behind it.",
-        ("nesta-missions", "nesta-onmission"),
-        accepted=("not a mission",),
-        prompt="Can a foundation have a mission in the policy sense? Which parts of the working definition "
-               "(public objective, owning governance, portfolio, learning loop) does Nesta have, and which need "
-               "government?",
-        mistakes={"accelerator mission": "Halving obesity is not about speeding up one technology: it needs "
-                                         "changes in food environments and behaviour, which is the "
-                                         "transformer type."}),
-    Initiative(
-        "UK clean energy superpower",
-        "UK government mission (2024): clean power by 2030, at least 95% of electricity from clean sources.",
-        "transformer mission", "discuss",
-        "It is a government mission with a mission board and a dated target. Whether it is an accelerator "
-        "(deploy known technologies faster) or a transformer (change the whole power system) is contested: "
-        "the accelerator/transformer split is our paraphrase of a common distinction, and in our reading the "
-        "UK's 2024 missions are mostly about performance rather than new technology.",
-        ("uk-pfc", "uk-lab2023", "jiip2018", "reform2024"),
-        accepted=("accelerator mission",),
-        prompt="Is decarbonising a power system in six years about speeding up wind, solar and grids "
-               "(accelerator), or about changing markets, networks and regulation (transformer)? What would "
-               "each reading change in how the mission is governed?",
-        mistakes={"not a mission": "It is one of the UK government's five missions (Plan for Change, December "
-                                   "2024), with a dated, measurable target and a mission board."}),
-    Initiative(
-        "Norway Pilot-E",
-        "Norway's Pilot-E: an agency-run, challenge-based scheme, one of the OECD's examples of a "
-        "challenge-based programme.",
-        "accelerator mission", "discuss",
-        "The OECD counts it as a challenge-based programme (type 2 of its four mission-oriented initiatives): "
-        "run by an agency, narrow, aimed at acceleration. Whether that makes it a mission, or mission-oriented "
-        "policy without a mission's own dated objective, is open.",
-        ("ggsd2022", "opsi-terms"),
-        accepted=("not a mission",),
-        prompt="The OECD separates a mission (the goal plus its apparatus) from mission-oriented policy (a policy "
-               "that borrows the logic). Where does an agency's challenge programme sit, and does the label "
-               "matter for how it is run?",
-        mistakes={"transformer mission": "The OECD describes challenge-based programmes like Pilot-E as narrow "
-                                         "and aimed at acceleration, not at changing a whole system."}),
-    Initiative(
-        "Mission Innovation Zero-Emission Shipping",
-        "Mission Innovation 2.0: make zero-emission ships the natural choice: by 2030, at least 5% of deep-sea "
-        "fleet fuel use by ships able to run on zero-emission fuels, 200 such ships, and 10 large ports "
-        "supplying the fuels.",
-        "accelerator mission", "discuss",
-        "A dated, measurable mission co-led by governments and industry. It pushes new ships and fuels "
-        "(accelerator), but needs ports, fuel supply chains and shipping markets to change together "
-        "(transformer), so the type is contested.",
-        ("mi2021", "mi-zes", "jiip2018"),
-        accepted=("transformer mission",),
-        prompt="Its targets cover ships, fuels and ports. Is that one technology being scaled, or a system "
-               "being rebuilt? Which reading would you use to pick its partners?",
-        mistakes={"not a mission": "It has a dated, measurable target (5% of deep-sea fuel use by 2030) and "
-                                   "named co-leads."}),
-)
-_BY_NAME = {i.name: i for i in INITIATIVES}
-
-
-def _norm_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
-
-
-_BY_NORM = {_norm_name(i.name): i for i in INITIATIVES}
-
-
-def initiatives() -> pd.DataFrame:
-    """The initiatives to classify (no answers: for the exercise), each with its sources."""
-    return pd.DataFrame([{"Initiative": i.name, "What it is": i.what,
-                          "Sources": "; ".join(cite_short(k) for k in i.sources) or "(an illustration)"}
-                         for i in INITIATIVES]).set_index("Initiative")
-
-
-def _choice(value: Any) -> str | None:
-    if is_blank(value):
-        return None
-    cleaned = re.sub(r"\s+", " ", str(value).strip().lower().replace("-", " ").replace("_", " ")).strip(" .")
-    return _CHOICE_SYNONYMS.get(cleaned, "?")
-
-
-def classification_results(answers: Mapping | None) -> pd.DataFrame:
-    """One row per initiative: the answer, the reference, and a result.
-
-    ``result`` is one of: "not answered", "unknown answer", "correct",
-    "type missing" (said "mission" without the type), "wrong", "discuss"
-    (a defensible answer to a contested item).
-    """
-    given: dict[str, Any] = {}
-    if isinstance(answers, Mapping):
-        for key, value in answers.items():
-            i = _BY_NORM.get(_norm_name(key))
-            if i is not None:
-                given[i.name] = value
-    rows = []
-    for i in INITIATIVES:
-        raw = given.get(i.name, ...)
-        choice = _choice(raw)
-        if choice is None:
-            result = "not answered"
-        elif choice == "?":
-            result = "unknown answer"
-        elif choice == "mission":
-            result = "type missing" if any(o != "not a mission" for o in i.ok) else "wrong"
-        elif choice in i.ok:
-            result = "discuss" if i.status == "discuss" else "correct"
-        else:
-            result = "wrong"
-        rows.append({"initiative": i.name, "answer": None if choice is None else str(raw).strip(),
-                     "reading": choice, "reference": i.reference,
-                     "also defensible": ", ".join(i.accepted), "status": i.status, "result": result,
-                     "sources": "; ".join(i.sources)})
-    return pd.DataFrame(rows)
-
-
-def check_classification(answers: Any) -> Feedback:
-    """Feedback on the classification exercise: mission or not, accelerator or transformer.
-
-    ``answers`` maps each initiative's name to "accelerator mission",
-    "transformer mission" or "not a mission" (``...`` = not answered yet).
-    Names each mistake and why, with its source; contested items get a
-    discussion prompt instead of a verdict.
-    """
-    title = "Classifying real initiatives"
-    how = ('For each initiative write "accelerator mission", "transformer mission" or "not a mission", '
-           "in quotes.")
-    if is_blank(answers):
-        return Feedback.not_answered(title, how)
-    if not isinstance(answers, Mapping):
-        return Feedback("revise", title, improve=[
-            f"Your answer is a {type(answers).__name__}; it should be a dict with one entry per initiative. "
-            + how])
-    unknown_keys = [k for k in answers if _norm_name(k) not in _BY_NORM]
-    table = classification_results(answers)
-    strengths: list[str] = []
-    improve: list[str] = []
-    sources: list[str] = []
-    for row, i in zip(table.to_dict("records"), INITIATIVES, strict=False):
-        result = row["result"]
-        if result == "not answered":
-            continue
-        said = row["answer"]
-        if result == "correct":
-            strengths.append(f"{i.name}: \u201c{i.reference}\u201d. {i.why}")
-        elif result == "discuss":
-            strengths.append(f"{i.name}: \u201c{row['reading']}\u201d is defensible; this one is contested "
-                             f"(discuss). {i.why} For the room: {i.prompt}")
-        elif result == "type missing":
-            improve.append(f"{i.name}: yes, it counts as a mission (or arguably so). Now say which kind: "
-                           f"\u201caccelerator mission\u201d or \u201ctransformer mission\u201d.")
-        elif result == "unknown answer":
-            improve.append(f"{i.name}: \u201c{said}\u201d is not one of the choices. {how}")
-        else:
-            reading = row["reading"] if row["reading"] != "mission" else "a mission"
-            reason = i.mistakes.get(row["reading"], i.why)
-            tail = (f" This one is contested: {', '.join(i.ok)} can all be argued; not \u201c{reading}\u201d."
-                    if i.status == "discuss" else f" The reference answer is \u201c{i.reference}\u201d.")
-            improve.append(f"{i.name}: you said \u201c{reading}\u201d. {reason}{tail}")
-        if result in ("correct", "wrong", "discuss"):  # every fact the feedback states has its source
-            sources += [cite(k) for k in i.sources if cite(k) not in sources]
-    for key in unknown_keys:
-        improve.append(f"\u201c{key}\u201d is not one of the initiatives. Check the spelling against the list: "
-                       + ", ".join(i.name for i in INITIATIVES) + ".")
-    missing = table.loc[table.result == "not answered", "initiative"].tolist()
-    answered = len(table) - len(missing)
-    if answered == 0:
-        if unknown_keys:
-            return Feedback("revise", title, improve=improve)
-        return Feedback.not_answered(title, how)
-    if missing:
-        improve.append("Still to answer: " + ", ".join(missing) + ".")
-    if any(r in ("wrong", "unknown answer") for r in table.result) or unknown_keys:
-        status = "revise"
-    elif missing or "type missing" in set(table.result):
-        status = "partly"
-    else:
-        status = "good"
-    return Feedback(
-        status, title, strengths=strengths, improve=improve,
-        why="A mission is a dated, measurable goal on a societal problem with the apparatus to reach it; "
-            "one-off tools and undirected funding are not. The accelerator/transformer split is our paraphrase "
-            "of a common distinction (the 2018 EU study's exact wording was not checked), so borderline cases "
-            "are for discussion, not marking.",
-        sources=sources or cites("opsi-survey-launch", "jiip2018"))
-
-
-# --------------------------------------------------------------------------- OECD four types (GGSD 2022)
-@dataclass(frozen=True)
-class InitiativeType:
-    number: int
-    name: str
-    led_by: str
-    focus: str
-    examples: tuple[str, ...]
-
-
-OECD_INITIATIVE_TYPES: tuple[InitiativeType, ...] = (
-    InitiativeType(1, "Overarching mission-oriented strategic framework",
-                   "The centre of government or a high-level committee",
-                   "Covers several missions at once.",
-                   ("Horizon Europe missions", "Dutch mission-driven top-sector policy", "Germany's HTS 2025",
-                    "France 2030", "US Hydrogen Earthshot", "Japan's Moonshot")),
-    InitiativeType(2, "Challenge-based programme or scheme",
-                   "An agency",
-                   "Narrow in focus; aimed at acceleration over the medium to long term.",
-                   ("Norway's Pilot-E", "UK Industrial Strategy Challenge Fund", "SFI prizes in Ireland")),
-    InitiativeType(3, "Thematic mission-oriented programme",
-                   "A ministry, an agency or a large research and technology organisation",
-                   "Often built on existing programmes.",
-                   ("Japan's SIP", "CSIRO missions", "Finland's Flagships", "Canada's NRC Challenge programmes",
-                    "Korea's Alchemist project", "Austria's Building of Tomorrow and Cities of the Future")),
-    InitiativeType(4, "Ecosystem-based mission programme",
-                   "The actors themselves set the agenda",
-                   "Bottom-up: firms, researchers and others agree the goals.",
-                   ("Denmark's green missions", "Finland's Growth Engines", "Wallonia's Strategic Innovation "
-                    "Areas", "Sweden's Strategic Innovation Programmes")),
-)
-"""The OECD's four types of mission-oriented initiative, paraphrased from `[GGSD2022]` (Table 1)."""
-
-
-def oecd_initiative_types() -> pd.DataFrame:
-    """The four types as a table (paraphrased from the OECD issue note)."""
-    return pd.DataFrame([{"Type": f"{t.number}. {t.name}", "Led by": t.led_by, "Focus": t.focus,
-                          "Examples": "; ".join(t.examples)} for t in OECD_INITIATIVE_TYPES]).set_index("Type")
-
-
-# --------------------------------------------------------------------------- failure modes (brief 1.6)
-@dataclass(frozen=True)
-class FailureMode:
-    name: str
-    looks_like: str
-    sources: tuple[str, ...]
-    secondary: bool = False
-
-
-FAILURE_MODES: tuple[FailureMode, ...] = (
-    FailureMode("STI trap", "Too much weight on technology; behaviour change, social innovation and scaling "
-                "proven solutions are neglected.", ("oecd-nz2025", "oecd-nzblog2024")),
-    FailureMode("Orientation trap", "The strategy sets a direction but has little pull on wider policy, so "
-                "ambition is not turned into action.", ("oecd-nz2025", "oecd-nzblog2024")),
-    FailureMode("Policy trap", "Too little private money and private resources are brought in.",
-                ("oecd-nz2025",)),
-    FailureMode("Mission inflation, fatigue and silos", "Too many missions; co-ordination overload; missions "
-                "that become new silos.", ("ggsd2022",)),
-    FailureMode("Piecemeal solutions", "Many small projects that do not add up to system change.",
-                ("ggsd2022",)),
-    FailureMode("Vague goals, thin budgets", "Few SMART goals; budgets that do not match the ambition and come "
-                "almost entirely from science and innovation ministries.", ("ggsd2022", "stio2023")),
-    FailureMode("Governance as an afterthought", "Structures inherited from existing institutions limit what "
-                "the mission can change.", ("mal-gov",)),
-    FailureMode("Mission-washing", "Mission words and new units, while decisions, budgets and routines stay "
-                "the same.", ("nesta-missionpublic", "nesta-onmission")),
-    FailureMode("\u201cPaper tigers\u201d", "Missions without teeth: the press said this of Germany's HTS 2025 "
-                "missions, citing a Fraunhofer ISI evaluation.", ("hts-critique",), secondary=True),
-    FailureMode("Evidence versus political cycles", "It is hard to show a contribution to long-term goals "
-                "within short political cycles.", ("stio2023",)),
-)
-
-THIRTEEN_REASONS_NOTE = (
-    "The OECD Mission Action Lab's \u201c13 reasons why missions fail\u201d (credited to Piret T\u00f5nurist, "
-    "c. 2023) says missions face pressure to show results fast while still young, that a mission is "
-    "sometimes the wrong tool and sometimes lacks commitment, and that the problem comes first and the method "
-    "second. The 13 individual reasons could not be confirmed from the copy available to us: read the original "
-    "before quoting them."
-)
-
-
-def failure_modes() -> pd.DataFrame:
-    """The failure modes as a table; sources as "Author (year)" (full entries in the book's references)."""
-    return pd.DataFrame([{"Failure mode": f.name, "What it looks like": f.looks_like,
-                          "Source": "; ".join(cite_short(k) for k in f.sources)}
-                         for f in FAILURE_MODES]).set_index("Failure mode")
