@@ -473,6 +473,52 @@ class Workbook:
             if any(changed):
                 self._save(data, raw)
 
+    def save_changes(self, section: str, key: str | None, value: Any, base: Any) -> Any:
+        """Save what a form changed since it loaded ``base``, field by field, over what is saved now.
+
+        Two copies of one form (the lesson's and the exercise's) may be open at once; the older copy
+        must not write its stale fields over answers typed in the other. So only what differs from
+        ``base`` is written, under the lock, onto the file's current content:
+
+        * ``key=None``: ``value`` maps keys of the section; only keys whose value differs from
+          ``base`` are saved;
+        * a dict ``value`` under ``key``: only its fields that differ from ``base`` are saved, the
+          other fields keep what is saved now;
+        * any other value: saved whole if it differs from ``base`` (the last change wins).
+
+        A field missing from ``base`` counts as empty (None). Returns what is saved now (the
+        section's mapping for ``key=None``), so the form can show answers made elsewhere.
+        """
+        _check_name(section, "section")
+        old = base if isinstance(base, dict) else {}
+        if key is None:
+            if not isinstance(value, dict):
+                raise MissionkitInputError(
+                    f"The answers for section '{section}' should be a dict of key: value",
+                    fix='Write them as {"key": value, ...}',
+                )
+            changes = {_check_name(k, "key"): _plain_json(v, f"'{section}' / '{k}'")
+                       for k, v in value.items() if not _same(v, old.get(k))}
+        else:
+            _check_name(key, "key")
+            clean = _plain_json(value, f"'{section}' / '{key}'")
+            changes = {key: clean} if not _same(clean, base) else {}
+        with self._locked():
+            data, raw = self._load()
+            saved = data["sections"].get(section, {})
+            if key is not None and changes and isinstance(clean, dict) and isinstance(saved.get(key), dict):
+                merged = dict(saved[key])
+                merged.update({f: v for f, v in clean.items() if not _same(v, old.get(f))})
+                for f in old:
+                    if f not in clean and f in merged and _same(merged[f], old[f]):
+                        del merged[f]
+                changes = {key: merged}
+            stamp = _now()
+            if any([self._put(data, section, k, v, stamp) for k, v in changes.items()]):
+                self._save(data, raw)
+            now = data["sections"].get(section, {})
+            return dict(now) if key is None else now.get(key)
+
     def set_owner(self, name: str) -> None:
         """Your name, written into team files you export."""
         _check_name(name, "owner")

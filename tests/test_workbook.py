@@ -757,3 +757,37 @@ def test_a_hand_edited_file_holding_a_lone_surrogate_still_saves(tmp_path):
     assert wb.get("framing", "mission_statement") == "odd \ud83d text"
     wb.set("framing", "deadline", 2035)  # no UnicodeEncodeError: written back as the escape it was
     assert wb.get("framing", "mission_statement") == "odd \ud83d text" and wb.notices == []
+
+
+# --------------------------------------------------------------------------- two copies of one form (issue 17)
+def test_a_stale_copy_of_a_form_saves_only_the_field_it_changed(tmp_path):
+    """The lesson's copy of a form was opened first (empty); the exercise's copy then saved all four
+    steps. One change in the lesson's copy must not write its old, empty fields over them."""
+    wb = Workbook.open(tmp_path / "workbook.json")
+    lesson_base = {}  # what the lesson's copy loaded: nothing yet
+    exercise = {"challenge": {"answer": "yes", "evidence": "road deaths"},
+                "support": {"answer": "partly", "evidence": "survey"}}
+    wb.save_changes("litmus", "marenta", exercise, base={})
+    lesson_now = {"challenge": {"answer": "no", "evidence": ""}}  # one drop-down changed in the old copy
+    merged = wb.save_changes("litmus", "marenta", lesson_now, base=lesson_base)
+    saved = Workbook.open(tmp_path / "workbook.json").get("litmus", "marenta")
+    assert saved["support"] == {"answer": "partly", "evidence": "survey"}, "the other copy's answer survives"
+    assert saved["challenge"] == {"answer": "no", "evidence": ""}, "the changed field is saved"
+    assert merged == saved, "the form gets back what is saved now, to show it"
+
+
+def test_a_stale_copy_saving_keys_of_a_section_saves_only_the_changed_key(tmp_path):
+    wb = Workbook.open(tmp_path / "workbook.json")
+    wb.save_changes("litmus", None, {"challenge": "A", "support": "B"}, base={})
+    merged = wb.save_changes("litmus", None, {"challenge": "A2", "support": None}, base={"challenge": "A"})
+    assert wb.section("litmus") == {"challenge": "A2", "support": "B"} == merged
+
+
+def test_an_unchanged_save_writes_nothing_and_a_plain_value_is_last_writer_wins(tmp_path):
+    wb = Workbook.open(tmp_path / "workbook.json")
+    wb.save_changes("framing", "statement", "By 2035, halve ...", base=None)
+    before = (tmp_path / "workbook.json").read_bytes()
+    assert wb.save_changes("framing", "statement", "old", base="old") == "By 2035, halve ..."
+    assert (tmp_path / "workbook.json").read_bytes() == before
+    wb.save_changes("framing", "statement", "By 2040, ...", base="By 2035, halve ...")
+    assert wb.get("framing", "statement") == "By 2040, ..."
