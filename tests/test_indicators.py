@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
+from missionkit import monitoring as ind
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
-from missionkit.monitoring import indicators as ind
 
 TRAPS = {"I04": "output_as_outcome", "I05": "baseline", "I07": "definition", "I14": "timely"}
 
@@ -222,7 +222,8 @@ def test_dashboard_summary_is_computed_from_the_data(dashboard):
     text = ind.dashboard_summary(dashboard)
     assert text.startswith("Of 19 indicators, 2 on track, 6 at risk and 9 off track; 2 have no reading")
     assert "Improving but far too slowly: I02" in text and "5.1 times its recent pace" in text
-    assert "On objective O2 (Clean air), I10 (input) is on or ahead of plan while the outputs I08, I09 are off track" in text
+    assert ("On objective O2 (Clean air), I10 (input) is on or ahead of plan while the outputs I08, I09 are off track"
+            in text)
     assert "No reading since the baseline: I14" in text
 
 
@@ -794,7 +795,7 @@ DRAFT = {"name": "Annual mean PM2.5 concentration in the three cities", "level":
 def test_check_drafts_checks_the_direction(changes, status, phrase, absent):
     others = [SOLUTION_DRAFTS[0], SOLUTION_DRAFTS[1]]
     fb = ind.check_drafts([*others, {**DRAFT, **changes}])
-    start = "\u201c" + ind._short({**DRAFT, **changes}["name"], 50)
+    start = "\u201c" + ind.shorten({**DRAFT, **changes}["name"], 50)
     mine = [s for s in fb.strengths + fb.improve if s.startswith(start)]
     assert fb.status == status and any(phrase in s for s in mine) and not any(absent in s for s in mine), fb.text()
 
@@ -808,3 +809,21 @@ def test_check_drafts_checks_the_direction(changes, status, phrase, absent):
 ])
 def test_lower_is_better_rule(name, word):
     assert ind.lower_is_better(name) == word
+
+
+def test_a_broken_real_progress_entry_is_a_plain_error_naming_the_file(tmp_path):
+    assert ind.load_real_progress(ind.REAL_PROGRESS_FILE) == ind.REAL_PROGRESS
+    assert [row[0][:8] for row in ind.REAL_PROGRESS] == ["Patients", "Five-yea"]
+    good = ind.REAL_PROGRESS_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "monitoring-real-progress.yml"
+    bad.write_text(good.replace("  baseline: 58.8\n", "  baseline: fifty\n", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as info:
+        ind.load_real_progress(bad)
+    assert type(info.value) is MissionkitInputError
+    assert "monitoring-real-progress.yml" in str(info.value) and "Entry 1" in str(info.value)
+    bad.write_text(good.replace("  status:", "  verdict:", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="monitoring-real-progress.yml"):
+        ind.load_real_progress(bad)
+    bad.write_text("- indicator: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="monitoring-real-progress.yml"):
+        ind.load_real_progress(bad)

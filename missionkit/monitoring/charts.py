@@ -19,7 +19,10 @@ import altair as alt
 import pandas as pd
 
 from missionkit.charts import PALETTE, STATUS_COLOURS, WIDTH, ChartError, Figure, finish
-from missionkit.monitoring import indicators as ind
+from missionkit.monitoring.audit import flagged
+from missionkit.monitoring.indicators import CHECKS, shorten
+from missionkit.monitoring.theory import parse_theory_of_change
+from missionkit.monitoring.trajectory import Trajectories
 
 STATUS_ORDER = ["on track", "at risk", "off track", "no data"]
 RESULT_COLOURS = {"ok": STATUS_COLOURS["on track"], "flag": STATUS_COLOURS["off track"],
@@ -35,7 +38,7 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _row_label(ident: str, name: str, limit: int = _LABEL_CHARS) -> str:
-    return f"{ident} {ind._short(name, limit - len(ident) - 1)}".strip()
+    return f"{ident} {shorten(name, limit - len(ident) - 1)}".strip()
 
 
 def _join(items: list[str]) -> str:
@@ -49,9 +52,9 @@ def _join(items: list[str]) -> str:
 def theory_of_change_chart(toc: Any, *, title: str = "Theory of change", subtitle: str | None = None) -> Figure:
     """The intervention logic as five columns (inputs to impacts), one box per item.
 
-    ``toc``: a :class:`~missionkit.monitoring.indicators.TheoryOfChange` or a dict of levels.
+    ``toc``: a :class:`~missionkit.monitoring.theory.TheoryOfChange` or a dict of levels.
     """
-    t = ind.parse_theory_of_change(toc)
+    t = parse_theory_of_change(toc)
     levels = [("inputs", "Inputs"), ("activities", "Activities"), ("outputs", "Outputs"),
               ("outcomes", "Outcomes"), ("impacts", "Impacts")]
     headers = [f"{label} \u2192" if i < len(levels) - 1 else label for i, (_, label) in enumerate(levels)]
@@ -100,14 +103,14 @@ def audit_chart(audit_table: pd.DataFrame, *, title: str = "Indicator audit") ->
     if audit_table is None or audit_table.empty:
         raise ChartError("The audit table is empty: run indicators.audit() on an indicator framework first.")
     rows = []
-    for check in ind.CHECKS:
+    for check in CHECKS:
         flagged_ids = [str(i) for i, r in zip(audit_table["id"], audit_table[check.key], strict=False) if r == "flag"]
         unknown = int((audit_table[check.key] == "unknown").sum())
         rows.append({"check": check.label, "flagged": len(flagged_ids), "ids": ", ".join(flagged_ids[:6])
                      + (" …" if len(flagged_ids) > 6 else ""), "unknown": unknown,
                      "question": check.question, "criterion": check.criterion})
     df = pd.DataFrame(rows)
-    order = [c.label for c in ind.CHECKS]
+    order = [c.label for c in CHECKS]
     n = len(audit_table)
     y = alt.Y("check:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     x = alt.X("flagged:Q", title=f"Indicators flagged (of {n})", scale=alt.Scale(domain=[0, max(n, 1)]),
@@ -119,10 +122,10 @@ def audit_chart(audit_table: pd.DataFrame, *, title: str = "Indicator audit") ->
     text = alt.Chart(df).mark_text(align="left", dx=6, fontSize=12, color="#222222").encode(
         x=x, y=y, text=alt.Text("label:N")).transform_calculate(
         label="datum.flagged == 0 ? 'none' : datum.ids")
-    flagged = ind.flagged(audit_table)
-    if flagged:
-        named = _join([f"{i} ({', '.join(v).lower()})" for i, v in flagged.items()])
-        takeaway = f"{len(flagged)} of the {n} indicators fail at least one check: {named}."
+    failing = flagged(audit_table)
+    if failing:
+        named = _join([f"{i} ({', '.join(v).lower()})" for i, v in failing.items()])
+        takeaway = f"{len(failing)} of the {n} indicators fail at least one check: {named}."
     else:
         takeaway = f"All {n} indicators pass every check."
     unknown = int(df["unknown"].sum())
@@ -137,7 +140,7 @@ def audit_chart(audit_table: pd.DataFrame, *, title: str = "Indicator audit") ->
 
 
 # --------------------------------------------------------------------------- status and trajectories
-def _status_frame(result: ind.Trajectories, notes: bool = True) -> pd.DataFrame:
+def _status_frame(result: Trajectories, notes: bool = True) -> pd.DataFrame:
     s = result.status.copy()
     s["label"] = [_row_label(i, n) for i, n in zip(s["id"], s["name"], strict=False)]
     s["shown"] = s["progress_share"].astype(float).clip(lower=0, upper=1.5).fillna(0.0).round(4)
@@ -145,7 +148,7 @@ def _status_frame(result: ind.Trajectories, notes: bool = True) -> pd.DataFrame:
     return s[["id", "label", "status", "shown", "share_text"] + (["note"] if notes else [])]
 
 
-def _status_takeaway(result: ind.Trajectories) -> str:
+def _status_takeaway(result: Trajectories) -> str:
     s = result.status
     counts = s["status"].value_counts()
     parts = [f"{int(counts.get(k, 0))} {k}" for k in ("on track", "at risk", "off track")]
@@ -185,7 +188,7 @@ def _status_layers(s: pd.DataFrame, order: list[str], select=None):
     return [rules, dots, words]
 
 
-def status_chart(result: ind.Trajectories, *, title: str = "Are we on track?") -> Figure:
+def status_chart(result: Trajectories, *, title: str = "Are we on track?") -> Figure:
     """Traffic lights: each indicator's share of the planned progress, coloured and labelled by status."""
     s = _status_frame(result)
     if s.empty:
@@ -200,7 +203,7 @@ def status_chart(result: ind.Trajectories, *, title: str = "Are we on track?") -
     return Figure(chart, takeaway)
 
 
-def _trajectory_frames(result: ind.Trajectories):
+def _trajectory_frames(result: Trajectories):
     """Small frames for the charts: the planned line, its marked points, and the readings."""
     path = result.path
     line = path[path["kind"].isin(["plan", "baseline", "target"])][["id", "time", "value"]].drop_duplicates()
@@ -243,15 +246,15 @@ def _trajectory_layers(line: pd.DataFrame, marks: pd.DataFrame, obs: pd.DataFram
     return [plan, points, old, seen, rule, word]
 
 
-def _trajectory_takeaway(row: dict, result: ind.Trajectories) -> str:
+def _trajectory_takeaway(row: dict, result: Trajectories) -> str:
     ident = row["id"]
     if row["status"] == "no data":
-        return f"{ident} ({ind._short(row['name'], 60)}): {row['note']}"
+        return f"{ident} ({shorten(row['name'], 60)}): {row['note']}"
     text = f"{ident} is {row['status']}: {row['note']}"
     return text
 
 
-def trajectory_chart(result: ind.Trajectories, indicator_id: str) -> Figure:
+def trajectory_chart(result: Trajectories, indicator_id: str) -> Figure:
     """One indicator: planned path (dashed), baseline, milestones and target (diamonds), readings (blue), today."""
     row = result.row(indicator_id)
     line, marks, obs = _trajectory_frames(result)
@@ -268,7 +271,7 @@ def trajectory_chart(result: ind.Trajectories, indicator_id: str) -> Figure:
     return Figure(chart, takeaway)
 
 
-def dashboard(result: ind.Trajectories, selected: str | None = None, *,
+def dashboard(result: Trajectories, selected: str | None = None, *,
               title: str = "Mission dashboard (FICTIONAL Marenta case)") -> Figure:
     """Traffic lights on top; below, the trajectory of the indicator picked in the drop-down list.
 

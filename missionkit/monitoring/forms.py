@@ -3,7 +3,7 @@
 * :func:`theory_of_change_form`: six boxes (inputs to impacts, and assumptions); the
   result draws as a chart and gets feedback as you go; saved under "theory_of_change".
 * :func:`indicator_form`: draft three indicators; each is audited as you type
-  (:func:`missionkit.monitoring.indicators.audit_draft`); saved under "draft_indicators".
+  (:func:`missionkit.monitoring.audit.audit_draft`); saved under "draft_indicators".
 * :func:`summary`: the dashboard's text summary, computed from the data.
 
 Participant text is escaped wherever it is shown as HTML. Input errors are shown
@@ -22,7 +22,11 @@ from missionkit import case
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, error_html, open_workbook
 from missionkit.monitoring import charts as ci
-from missionkit.monitoring import indicators as ind
+from missionkit.monitoring.audit import audit_draft
+from missionkit.monitoring.checks import check_theory_of_change
+from missionkit.monitoring.indicators import LEVELS, as_int, shorten
+from missionkit.monitoring.theory import TheoryOfChange, parse_theory_of_change
+from missionkit.monitoring.trajectory import Trajectories, dashboard_summary
 
 SECTION = "indicators"
 TOC_KEY = "theory_of_change"
@@ -76,7 +80,7 @@ def _deadline(wb) -> int:
             value = wb.get("framing", "deadline")
         except MissionkitInputError:
             value = None
-        year = ind._int(value)
+        year = as_int(value)
         if year is not None and 1950 <= year <= 2100:
             return year
     return case.DEADLINE_YEAR
@@ -98,18 +102,18 @@ def theory_of_change_form(section: str = SECTION, key: str = TOC_KEY, *, start: 
     """Build a theory of change: one box per level, one item per line; it draws as a chart as you go.
 
     Saved answers are loaded when the form opens; ``start`` (a dict of levels or
-    a :class:`~missionkit.monitoring.indicators.TheoryOfChange`) fills it only when nothing is saved yet.
+    a :class:`~missionkit.monitoring.theory.TheoryOfChange`) fills it only when nothing is saved yet.
     """
     wb, save_note = open_workbook()
-    toc = ind.TheoryOfChange()
+    toc = TheoryOfChange()
     load_note = ""
     if wb is not None:
         try:
-            toc = ind.parse_theory_of_change(wb.get(section, key))
+            toc = parse_theory_of_change(wb.get(section, key))
         except MissionkitInputError as error:
             load_note = f"Your saved theory of change could not be read, so the form starts empty: {error.message}"
     if toc.empty and start is not None:
-        toc = ind.parse_theory_of_change(start)
+        toc = parse_theory_of_change(start)
     boxes: dict[str, w.Textarea] = {}
     layout, box_layout = w.Layout(), w.Layout(width="100%")  # shared: fewer widget models stored in the notebook
     html_style, box_style = HTMLStyle(), TextStyle()
@@ -127,11 +131,11 @@ def theory_of_change_form(section: str = SECTION, key: str = TOC_KEY, *, start: 
     picture, feedback, status = text(), text(), text()
     state = {"toc": toc}
 
-    def current() -> ind.TheoryOfChange:
-        return ind.parse_theory_of_change({lvl: boxes[lvl].value for lvl, _, _ in _TOC_BOXES})
+    def current() -> TheoryOfChange:
+        return parse_theory_of_change({lvl: boxes[lvl].value for lvl, _, _ in _TOC_BOXES})
 
-    def draw(t: ind.TheoryOfChange) -> None:
-        feedback.value = ind.check_theory_of_change(t).to_html()
+    def draw(t: TheoryOfChange) -> None:
+        feedback.value = check_theory_of_change(t).to_html()
         picture.value = ci.theory_of_change_chart(t, title="Your theory of change").to_html() if not t.empty else ""
 
     def refresh(change=None) -> None:
@@ -159,7 +163,7 @@ def theory_of_change_form(section: str = SECTION, key: str = TOC_KEY, *, start: 
 
     def fallback() -> str:
         t = state["toc"]
-        return statement + picture.value + ind.check_theory_of_change(t).to_html()
+        return statement + picture.value + check_theory_of_change(t).to_html()
 
     return FormBox(parts + [picture, feedback, status], title="Theory of change builder", fallback=fallback)
 
@@ -201,12 +205,12 @@ def draft_audit_html(drafts: list[dict], *, deadline: int = case.DEADLINE_YEAR) 
     for i, d in enumerate(drafts, 1):
         clean = _draft_for_audit(d)
         name = clean.get("name", "")
-        label = f"Indicator {i}" + (f" \u201c{ind._short(name, 60)}\u201d" if name else "")
+        label = f"Indicator {i}" + (f" \u201c{shorten(name, 60)}\u201d" if name else "")
         if not clean:
             parts.append(f"<p><strong>{html.escape(label)}</strong>: not drafted yet.</p>")
             continue
         try:
-            details = ind.audit_draft(clean, deadline=deadline)
+            details = audit_draft(clean, deadline=deadline)
         except MissionkitInputError as error:
             parts.append(f"<p><strong>{html.escape(label)}</strong></p>" + error_html(error))
             continue
@@ -218,7 +222,7 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
     """Draft up to three indicators for your own mission; each is audited as you type.
 
     Saved drafts are loaded when the form opens; ``start`` (a list of dicts with
-    the keys of :data:`missionkit.monitoring.indicators.DRAFT_FIELDS`) fills it only when
+    the keys of :data:`missionkit.monitoring.audit.DRAFT_FIELDS`) fills it only when
     nothing is saved yet. The deadline comes from the workbook ("framing",
     "deadline") when it is there, else the case's 2035.
     """
@@ -243,7 +247,7 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
     fields: dict[str, w.Widget] = {}
     for k, label, hint in _FIELDS:
         if k == "level":
-            fields[k] = w.Dropdown(options=[("choose a level", "")] + [(lv, lv) for lv in ind.LEVELS],
+            fields[k] = w.Dropdown(options=[("choose a level", "")] + [(lv, lv) for lv in LEVELS],
                                    description=label, style=drop_style, layout=layout)
         elif k == "frequency":
             fields[k] = w.Dropdown(options=[("choose", "")] + [(f, f) for f in FREQUENCY_OPTIONS if f],
@@ -324,6 +328,6 @@ class _Markdown:
         return self.text
 
 
-def summary(result: ind.Trajectories) -> _Markdown:
+def summary(result: Trajectories) -> _Markdown:
     """The dashboard's summary in sentences, computed from the data."""
-    return _Markdown(ind.dashboard_summary(result))
+    return _Markdown(dashboard_summary(result))
