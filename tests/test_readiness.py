@@ -20,12 +20,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionkit import case
+from missionkit import case, readiness
 from missionkit.charts import ChartError, Figure
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback
 from missionkit.readiness import charts as charts_readiness
-from missionkit.readiness import scorecard as readiness
+from missionkit.text import cite_full
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_scorecard_has_eight_dimensions_with_anchors_and_sources():
     for d in readiness.DIMENSIONS:
         assert set(d.anchors) == {0, 2, 4} and d.question and d.evidence and d.sources
         for key in d.sources:
-            assert readiness.cite_full(key) != key, f"{d.code}: unknown reference {key}"
+            assert cite_full(key) != key, f"{d.code}: unknown reference {key}"
     table = readiness.scorecard_table()
     assert len(table) == 8 and "anchors (0 / 2 / 4)" in table.columns
 
@@ -152,7 +152,8 @@ BAD_SCORE_FILES = [
      "whole number"),
     ("dimension_r9.csv", SCORE_HEADER + SCORE_GOOD + "R9,Ana,2,Strong\n", 3, "dimension",
      "'R9' is not one of the allowed values", "'R1'"),
-    ("twice.csv", SCORE_HEADER + SCORE_GOOD + "R1,ana,2,Again\n", 3, "dimension", "scored R1 twice (rows 2 and 3)", "Keep one score per assessor and dimension"),
+    ("twice.csv", SCORE_HEADER + SCORE_GOOD + "R1,ana,2,Again\n", 3, "dimension", "scored R1 twice (rows 2 and 3)",
+     "Keep one score per assessor and dimension"),
     ("no_score_column.csv", "dimension,assessor,evidence\nR1,Ana,x\n", 1, "score", "no column 'score'",
      "Add a column named 'score'"),
     ("blank_score.csv", SCORE_HEADER + SCORE_GOOD + "R2,Ana,,Strong\n", 3, "score", "is empty", "score"),
@@ -458,3 +459,21 @@ def test_form_start_fills_only_an_empty_workbook(workbook, scores):
     form = wr.self_assessment_form(start=start)
     assert [d.value for d in _widgets(form, "Dropdown")] == ["3", "4", "1", "1", "1", "2", "2", "1"]
     assert workbook.get("readiness", "scores") is None
+
+
+def test_a_broken_dimension_entry_is_a_plain_error_naming_the_file(tmp_path):
+    assert readiness.load_dimensions(readiness.DIMENSIONS_FILE) == readiness.DIMENSIONS
+    assert [d.code for d in readiness.DIMENSIONS] == list(readiness.DIMENSION_CODES)
+    good = readiness.DIMENSIONS_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "readiness-dimensions.yml"
+    bad.write_text(good.replace("- code: R1\n", "- code: R1\n  weight: 2\n", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as info:
+        readiness.load_dimensions(bad)
+    assert type(info.value) is MissionkitInputError
+    assert "readiness-dimensions.yml" in str(info.value) and "Entry 1" in str(info.value)
+    bad.write_text(good.replace("- code: R2\n", "- code: R1\n", 1), encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="readiness-dimensions.yml"):
+        readiness.load_dimensions(bad)
+    bad.write_text("- code: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MissionkitInputError, match="readiness-dimensions.yml"):
+        readiness.load_dimensions(bad)

@@ -20,20 +20,19 @@ import altair as alt
 import pandas as pd
 
 from missionkit.charts import PALETTE, ChartError, Figure, fictional_suffix, finish
-from missionkit.readiness import scorecard as readiness
+from missionkit.readiness.donors import donor_landscape, objective_label
+from missionkit.readiness.load import scores_frame
+from missionkit.readiness.profile import ReadinessProfile, readiness_profile
+from missionkit.readiness.scorecard import DIMENSION_CODES, INSTRUMENTS, dimension_label
 
 __all__ = ["profile_chart", "donor_heatmap", "donor_money_chart", "SIGNAL_COLOURS"]
 
 SIGNAL_COLOURS = {"stop and fix": PALETTE[3], "weakest": PALETTE[1], "other": PALETTE[0]}
 SIGNAL_LABELS = {"stop and fix": "Stop and fix (R2 or R3 at 0-1)", "weakest": "Weakest (lowest median)",
                  "other": "Other dimensions"}
-INSTRUMENT_COLOURS = dict(zip(readiness.INSTRUMENTS, [PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[1]], strict=False))
+INSTRUMENT_COLOURS = dict(zip(INSTRUMENTS, [PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[1]], strict=False))
 GREY = "#888888"
 PLOT_WIDTH = 400
-
-
-def _profile(scores: Any) -> readiness.ReadinessProfile:
-    return scores if isinstance(scores, readiness.ReadinessProfile) else readiness.readiness_profile(scores)
 
 
 def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: str | None = None,
@@ -41,26 +40,26 @@ def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: st
     """Each dimension's median, the assessors' scores and their spread, on the 0-4 scale.
 
     ``scores``: the long scores table, a dict per assessor, or a
-    :class:`~missionkit.readiness.scorecard.ReadinessProfile` (then give the long table
+    :class:`~missionkit.readiness.profile.ReadinessProfile` (then give the long table
     as ``scores_table`` to draw each assessor's dot). ``leave_out``: an
     assessor to drop, to see how much one person moves the profile.
     """
-    if isinstance(scores, readiness.ReadinessProfile):
+    if isinstance(scores, ReadinessProfile):
         p = scores
-        long = readiness.scores_frame(scores_table) if scores_table is not None else None
+        long = scores_frame(scores_table) if scores_table is not None else None
     else:
-        long = readiness.scores_frame(scores)
-        p = readiness.readiness_profile(long, leave_out=leave_out)
+        long = scores_frame(scores)
+        p = readiness_profile(long, leave_out=leave_out)
         if leave_out:
             long = long[long["assessor"] != leave_out]
     t = p.table.dropna(subset=["median"])
     if t.empty:
         raise ChartError("Nothing to chart: no dimension has a score yet.")
-    order = [readiness.dimension_label(c) for c in readiness.DIMENSION_CODES]
+    order = [dimension_label(c) for c in DIMENSION_CODES]
     rows = []
     for code, r in t.iterrows():
         kind = "stop and fix" if code in p.stop_and_fix else ("weakest" if code in p.weakest else "other")
-        rows.append({"dimension": readiness.dimension_label(code), "median": float(r["median"]),
+        rows.append({"dimension": dimension_label(code), "median": float(r["median"]),
                      "lowest": int(r["lowest"]), "highest": int(r["highest"]), "spread": int(r["spread"]),
                      "scores": r["scores"], "signal": SIGNAL_LABELS[kind],
                      "label": f"median {r['median']:g}" + (": stop and fix" if kind == "stop and fix" else "")})
@@ -68,7 +67,8 @@ def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: st
     y = alt.Y("dimension:N", sort=order, title=None, scale=alt.Scale(domain=order),
               axis=alt.Axis(labelLimit=340))
     x_scale = alt.Scale(domain=[0, 4], nice=False)
-    x = alt.X("median:Q", title="Score (0 = absent, 4 = strong)", scale=x_scale, axis=alt.Axis(values=[0, 1, 2, 3, 4], format="d"))
+    x = alt.X("median:Q", title="Score (0 = absent, 4 = strong)", scale=x_scale,
+              axis=alt.Axis(values=[0, 1, 2, 3, 4], format="d"))
     tooltip = [alt.Tooltip("dimension:N", title="Dimension"), alt.Tooltip("median:Q", title="Median"),
                alt.Tooltip("scores:N", title="Scores"), alt.Tooltip("spread:Q", title="Spread (max - min)")]
     rng = alt.Chart(summary).mark_rule(strokeWidth=3, color=GREY).encode(
@@ -85,7 +85,7 @@ def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: st
     layers = [rng, med, labels]
     n = len(p.assessors)
     if long is not None and len(long):
-        dots = long.assign(dimension=long["dimension"].map(readiness.dimension_label))
+        dots = long.assign(dimension=long["dimension"].map(dimension_label))
         dots = dots[dots["dimension"].isin(set(summary["dimension"]))]
         shapes = ["circle", "square", "triangle-up", "cross", "triangle-down", "diamond"]
         assessors = list(dict.fromkeys(dots["assessor"]))
@@ -102,8 +102,9 @@ def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: st
     detail = "; ".join(f"{r.dimension}: median {r.median:g}, scores {r.scores}" for r in summary.itertuples())
     who = "one assessor" if n == 1 else f"{n} assessors"
     tag = fictional_suffix(scores) or (fictional_suffix(scores_table) if scores_table is not None else "")
-    description = (f"Dot-and-range chart of readiness scores{tag} on eight dimensions, 0 to 4, by {who}. Each line runs "
-                   f"from the lowest to the highest score; the diamond is the median. {detail}. {takeaway}")
+    description = (f"Dot-and-range chart of readiness scores{tag} on eight dimensions, 0 to 4, by {who}. "
+                   "Each line runs from the lowest to the highest score; the diamond is the median. "
+                   f"{detail}. {takeaway}")
     chart = finish(alt.layer(*layers).properties(width=PLOT_WIDTH, height=36 * len(order))
                    .resolve_scale(color="independent", shape="independent"),
                    title=title + tag, description=description,
@@ -114,7 +115,7 @@ def profile_chart(scores: Any, *, title: str = "Readiness profile", subtitle: st
 def donor_heatmap(donors: pd.DataFrame | None = None, *, objectives=None,
                   title: str = "Who funds what, and how") -> Figure:
     """Objectives x instruments: how many funders, and how much money (split evenly across objectives)."""
-    land = readiness.donor_landscape(donors, objectives)
+    land = donor_landscape(donors, objectives)
     m = land.matrix.copy()
     if m["funders"].sum() == 0:
         raise ChartError("Nothing to chart: no funder names any objective.")
@@ -126,8 +127,9 @@ def donor_heatmap(donors: pd.DataFrame | None = None, *, objectives=None,
                        for o, n in zip(m["objective"], m["funders"], strict=False)]
     m["money_text"] = m["money"].map(lambda v: "" if v == 0 else f"{money} {v:,.1f}m")
     m["shade"] = m["funders"].map(lambda n: "none" if n == 0 else str(n))
-    m["ink"] = ["light" if n >= 3 else ("gap" if o in gaps else "dark") for o, n in zip(m["objective"], m["funders"], strict=False)]
-    y = alt.Y("instrument:N", title=None, sort=list(readiness.INSTRUMENTS))
+    m["ink"] = ["light" if n >= 3 else ("gap" if o in gaps else "dark")
+                for o, n in zip(m["objective"], m["funders"], strict=False)]
+    y = alt.Y("instrument:N", title=None, sort=list(INSTRUMENTS))
     x = alt.X("column:N", title=None, sort=cols, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=120,
                                                                   labelExpr="split(datum.label, '|')"))
     levels = sorted({int(n) for n in m["funders"] if n > 0})
@@ -152,7 +154,7 @@ def donor_heatmap(donors: pd.DataFrame | None = None, *, objectives=None,
     takeaway = land.takeaway()
     cells = "; ".join(f"{r.objective_label}, {r.instrument}: {r.funders} funders, {money} {r.money:,.1f}m"
                       for r in m.itertuples() if r.funders)
-    gap_text = f" No funder: {', '.join(readiness.objective_label(o) for o in land.gaps)}." if land.gaps else ""
+    gap_text = f" No funder: {', '.join(objective_label(o) for o in land.gaps)}." if land.gaps else ""
     tag = " (FICTIONAL)" if donors is None else fictional_suffix(donors)
     description = (f"Heat map of {len(land.donors)} funders{tag} by mission objective and instrument. {cells}."
                    f"{gap_text} {takeaway}")
@@ -167,7 +169,7 @@ def donor_heatmap(donors: pd.DataFrame | None = None, *, objectives=None,
 def donor_money_chart(donors: pd.DataFrame | None = None, *, top: int = 2,
                       title: str = "Donor money by funder") -> Figure:
     """Money committed by each funder, largest first, coloured by instrument; the takeaway gives concentration."""
-    land = readiness.donor_landscape(donors, top=top)
+    land = donor_landscape(donors, top=top)
     d = land.donors.sort_values("amount", ascending=False, kind="stable")
     if d.empty or d["amount"].sum() <= 0:
         raise ChartError("Nothing to chart: no donor money.")
@@ -179,7 +181,7 @@ def donor_money_chart(donors: pd.DataFrame | None = None, *, top: int = 2,
                  objectives_text=d["objectives"].map(lambda t: ", ".join(t) or "none"))[
         ["funder", "funder_type", "instrument", "amount", "share", "label", "objectives_text"]]
     order = list(d["funder"])
-    used = [i for i in readiness.INSTRUMENTS if i in set(d["instrument"])]
+    used = [i for i in INSTRUMENTS if i in set(d["instrument"])]
     y = alt.Y("funder:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     bars = alt.Chart(d).mark_bar().encode(
         y=y, x=alt.X("amount:Q", title=f"Committed ({land.unit})"),

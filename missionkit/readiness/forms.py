@@ -6,7 +6,7 @@ score from 0 to 4 and an evidence box. Every change is saved to the workbook
 (section ``"readiness"``, key ``"scores"``: ``{"R1": {"score": 3, "evidence":
 "..."}, ...}``) and the profile below the form updates: your scores beside
 your teammates', the median, the spread and the stop-and-fix signal
-(:func:`missionkit.readiness.scorecard.readiness_profile`).
+(:func:`missionkit.readiness.profile.readiness_profile`).
 
 Team work: "Export my scores" writes a team file next to the workbook;
 "Import a teammate's file" brings a teammate's file in with
@@ -28,7 +28,9 @@ import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, error_html, open_workbook
-from missionkit.readiness import scorecard as readiness
+from missionkit.readiness.load import TEAMMATE_PREFIX, dimension_code, score_value, scores_from_workbook
+from missionkit.readiness.profile import ReadinessProfile, readiness_profile
+from missionkit.readiness.scorecard import DIMENSION_CODES, DIMENSIONS, SCALE, Dimension
 
 __all__ = ["SECTION", "KEY", "self_assessment_form", "scores_table_html", "profile_html", "team_file_name"]
 
@@ -37,9 +39,9 @@ KEY = "scores"
 e = html.escape
 
 
-def _score_options(d: readiness.Dimension) -> list[tuple[str, str]]:
+def _score_options(d: Dimension) -> list[tuple[str, str]]:
     options = [("Choose a score", "")]
-    for k in readiness.SCALE:
+    for k in SCALE:
         anchor = d.anchors.get(k)
         options.append((f"{k}: {anchor}" if anchor else f"{k}: between the anchors", str(k)))
     return options
@@ -51,24 +53,24 @@ def _clean(value: Any) -> dict[str, dict]:
     if not isinstance(value, Mapping):
         return out
     for k, v in value.items():
-        code = readiness._dimension_code(k)
+        code = dimension_code(k)
         if code is None:
             continue
         score, evidence = (v.get("score"), v.get("evidence", "")) if isinstance(v, Mapping) else (v, "")
         try:
-            score = readiness._score_value(score, code)
+            score = score_value(score, code)
         except MissionkitInputError:
             score = None
         out[code] = {"score": score, "evidence": evidence if isinstance(evidence, str) else ""}
     return out
 
 
-def scores_table_html(by_assessor: Mapping[str, Mapping], profile: readiness.ReadinessProfile | None = None) -> str:
+def scores_table_html(by_assessor: Mapping[str, Mapping], profile: ReadinessProfile | None = None) -> str:
     """Scores by dimension and assessor, with median, spread and signal (all escaped)."""
     names = list(by_assessor)
     head = "".join(f'<th scope="col">{e(n)}</th>' for n in names)
     rows = []
-    for d in readiness.DIMENSIONS:
+    for d in DIMENSIONS:
         cells = []
         for n in names:
             v = _clean(by_assessor[n]).get(d.code, {})
@@ -91,7 +93,7 @@ def scores_table_html(by_assessor: Mapping[str, Mapping], profile: readiness.Rea
 def profile_html(by_assessor: Mapping[str, Mapping]) -> str:
     """The team's profile as HTML: the table and the findings in words."""
     try:
-        p = readiness.readiness_profile(by_assessor)
+        p = readiness_profile(by_assessor)
     except MissionkitInputError as error:
         return error_html(error)
     status = "revise" if p.stop_and_fix else ("good" if p.assessors and not p.unscored else "")
@@ -142,7 +144,7 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
         "<p>Score each dimension from 0 (absent) to 4 (strong) against its anchors, and write the evidence behind "
         "your score. Score on your own first, then compare with your teammates. After typing evidence, press Tab "
         "(or click outside the box) to save it.</p>")]
-    for d in readiness.DIMENSIONS:
+    for d in DIMENSIONS:
         v = saved.get(d.code, {})
         s = v.get("score")
         scores[d.code] = w.Dropdown(options=_score_options(d), value="" if s is None else str(s), description="",
@@ -166,14 +168,14 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
 
     def current() -> dict[str, dict]:
         return {c: {"score": int(scores[c].value) if scores[c].value != "" else None,
-                    "evidence": evidence[c].value.strip()} for c in readiness.DIMENSION_CODES}
+                    "evidence": evidence[c].value.strip()} for c in DIMENSION_CODES}
 
     def team() -> dict[str, dict]:
         me = name_box.value.strip() or "You"
         mine = {c: v for c, v in current().items() if v["score"] is not None}
         data = {key: mine}
         data.update(state["teammates"])
-        return readiness.scores_from_workbook(data, me=me, key=key)
+        return scores_from_workbook(data, me=me, key=key)
 
     def load_teammates() -> None:
         if wb is None:
@@ -182,7 +184,7 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
             sec = wb.section(section)
         except MissionkitInputError:  # pragma: no cover
             return
-        state["teammates"] = {k: v for k, v in sec.items() if k.startswith(readiness.TEAMMATE_PREFIX)}
+        state["teammates"] = {k: v for k, v in sec.items() if k.startswith(TEAMMATE_PREFIX)}
 
     def show(note_text: str, target: w.HTML = status) -> None:
         target.value = f'<p class="missionkit-save-status"><em>{e(note_text)}</em></p>' if note_text else ""
