@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from missionkit import case
-from missionkit.authoring import trainer
+from missionkit.authoring import handouts, trainer, trainer_pages
 from missionkit.errors import MissionkitInputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +61,7 @@ def test_three_agendas_of_the_promised_lengths(kit):
     for agenda in kit.agendas:
         table = trainer.schedule(kit, agenda.id)
         assert (table["kind"] == "roleplay").sum() == 1, f"{agenda.id}: one role-play"
-        for d, rows in table.groupby("day"):
+        for _day, rows in table.groupby("day"):
             assert rows["minutes"].sum() <= kit.day_limit_minutes
 
 
@@ -240,16 +240,16 @@ def test_slide_problems_catches_a_long_deck(kit):
 # --------------------------------------------------------------------------- generated pages
 
 def test_generated_pages_are_up_to_date():
-    assert make_trainer_pages.stale(trainer.pages()) == [], "run: python tools/make_trainer_pages.py"
+    assert make_trainer_pages.stale(trainer_pages.pages()) == [], "run: python tools/make_trainer_pages.py"
 
 
 def test_pages_are_deterministic(kit):
-    assert trainer.pages(kit) == trainer.pages(kit)
+    assert trainer_pages.pages(kit) == trainer_pages.pages(kit)
 
 
 def test_toc_lists_the_trainer_guide():
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
-    wanted = [rel.removesuffix(".md") for rel in trainer.pages() if rel.endswith(".md")]
+    wanted = [rel.removesuffix(".md") for rel in trainer_pages.pages() if rel.endswith(".md")]
     missing = [w for w in wanted if f"file: {w}\n" not in toc + "\n"]
     assert not missing, ("add the 'For trainers' part to _toc.yml "
                          f"(python tools/make_trainer_pages.py --toc); missing: {missing}")
@@ -257,7 +257,7 @@ def test_toc_lists_the_trainer_guide():
 
 def test_module_pages_carry_what_a_trainer_needs(kit):
     for m in kit.modules:
-        page = trainer.render_module(kit, m.id)
+        page = trainer_pages.render_module(kit, m.id)
         for heading in ("## Goals", "## Timing of the core path", "## What to show", "## Discussion prompts",
                         "## Group exercise", "## Without laptops: the paper alternative", "## Common questions"):
             assert heading in page, f"module {m.id}: {heading}"
@@ -266,9 +266,9 @@ def test_module_pages_carry_what_a_trainer_needs(kit):
 
 
 def test_citations_link_to_the_references_page(kit):
-    page = trainer.render_module(kit, "04")
+    page = trainer_pages.render_module(kit, "04")
     assert "[European Commission (2019)](../references.md#eu-boards-2019)" in page
-    assert "{cite:" not in "".join(trainer.pages(kit).values())
+    assert "{cite:" not in "".join(trainer_pages.pages(kit).values())
 
 
 # --------------------------------------------------------------------------- handouts
@@ -291,7 +291,7 @@ def test_there_is_a_handout_per_module(kit):
 
 
 def test_handout_has_concepts_exercise_and_notes(kit):
-    text = trainer.render_handout(kit, "02")
+    text = handouts.render_handout(kit, "02")
     for part in ("Key concepts", "Group exercise: Draft, swap, revise (25 minutes)", "My notes", "Worksheet 1",
                  "Mazzucato, M. (2018)", "FICTIONAL"):
         assert part in text, part
@@ -299,7 +299,7 @@ def test_handout_has_concepts_exercise_and_notes(kit):
 
 def test_handout_escapes_text(raw):
     data = _mutated(raw, ["modules", 2, "concepts", 0], "Watch <script>alert(1)</script> & **this**")
-    text = trainer.render_handout(trainer.parse(data), "02")
+    text = handouts.render_handout(trainer.parse(data), "02")
     assert "<script>" not in text and "&lt;script&gt;" in text and "<strong>this</strong>" in text
 
 
@@ -329,7 +329,7 @@ def test_role_cards_come_from_the_register(kit):
 
 def test_printed_cards_name_only_register_organisations(kit):
     names = set(case.load("stakeholders")["name"])
-    html_text = trainer.render_role_cards_html(kit, trainer.role_cards(kit))
+    html_text = handouts.render_role_cards_html(kit, trainer.role_cards(kit))
     printed = re.findall(r'<h2 id="card-S\d{3}">([^<]+)</h2>', html_text)
     assert len(printed) == len(kit.roleplay.cards)
     assert {n.replace("&#x27;", "'").replace("&amp;", "&") for n in printed} <= names
@@ -351,7 +351,7 @@ def test_the_script_fits_each_version_and_the_debrief_ties_to_modules(kit):
     assert kit.script_minutes("full") == 120, "the OPSI 2021 simulation ran two hours"
     assert kit.script_minutes("standard") == 90 and kit.script_minutes("short") == 75
     assert {q.module for q in kit.roleplay.debrief} == set(trainer.DEBRIEF_MODULES)
-    page = trainer.render_roleplay(kit, trainer.role_cards(kit))
+    page = trainer_pages.render_roleplay(kit, trainer.role_cards(kit))
     assert "FICTIONAL" in page and "#opsi-sim2021" in page
     for m in trainer.DEBRIEF_MODULES:
         assert f"(module-{m}.md)" in page

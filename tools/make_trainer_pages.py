@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from missionkit.authoring import trainer
+from missionkit.authoring import trainer, trainer_pages  # noqa: E402 - needs the sys.path line above
 from missionkit.errors import MissionkitInputError  # noqa: E402
 
 FOLDERS = (trainer.TRAINER_DIR, trainer.HANDOUT_DIR)
@@ -37,12 +37,12 @@ def stale(pages: dict[str, str]) -> list[str]:
 def main(argv: list[str]) -> int:
     try:
         kit = trainer.load()
-        pages = trainer.pages(kit)
+        pages = trainer_pages.pages(kit)
     except MissionkitInputError as err:
         print(f"The trainer kit's data file has a problem: {err}", file=sys.stderr)
         return 2
     if argv[:1] == ["--toc"]:
-        print(trainer.toc_part(kit), end="")
+        print(trainer_pages.toc_part(kit), end="")
         return 0
     if argv[:1] == ["--check"]:
         problems = stale(pages)
