@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
-from missionkit.diagnostics import survey as D
+from missionkit import diagnostics as D
 from missionkit.errors import MissionkitInputError
 
 SOLUTION_RECOMMENDATIONS = {

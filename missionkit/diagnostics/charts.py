@@ -15,8 +15,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from missionkit import case
 from missionkit.charts import PALETTE, WIDTH, Figure, finish
 from missionkit.diagnostics import survey as D
+from missionkit.diagnostics import themes as T
 from missionkit.text import and_list, pct
 
 # Diverging, colour-blind-safe: vermillion and blue (Okabe & Ito) around a grey middle.
@@ -122,7 +124,8 @@ def agreement_by_group(survey, what: str = "Q07", by: str = "city", items=None) 
 
     readable = table[table["note"] == ""]
     clear = [lbl.split(" (n")[0] for lbl, lo in zip(readable["label"], readable["agree_low"], strict=False) if lo > 0.5]
-    likely = [lbl.split(" (n")[0] for lbl, a, lo in zip(readable["label"], readable["agree"], readable["agree_low"], strict=False)
+    likely = [lbl.split(" (n")[0]
+              for lbl, a, lo in zip(readable["label"], readable["agree"], readable["agree_low"], strict=False)
               if a > 0.5 and lo <= 0.5]
     small = [lbl for lbl in table.loc[table["note"] != "", "label"]]
     parts = []
@@ -136,7 +139,7 @@ def agreement_by_group(survey, what: str = "Q07", by: str = "city", items=None) 
     if small:
         text += f" Too small to read alone: {and_list(small)}."
     wording = ""
-    it = D.case.load("survey_items") if items is None else items
+    it = case.load("survey_items") if items is None else items
     hit = it[it["item"].astype(str).str.upper() == str(what).upper()]
     if len(hit):
         wording = f"{hit['item'].iloc[0]}: \u201c{hit['wording'].iloc[0]}\u201d"
@@ -155,8 +158,8 @@ def theme_bars(themes=None, focus_groups=None) -> Figure:
 
     ``themes=None`` uses the course's codebook; ``...`` (an exercise not yet
     answered) or a codebook whose themes are all blank draws an empty chart."""
-    counts = D.theme_counts(themes, focus_groups)
-    coded = D.code_statements(themes, focus_groups)
+    counts = T.theme_counts(themes, focus_groups)
+    coded = T.code_statements(themes, focus_groups)
     n_statements = len(coded)
     n_none = int((coded["themes"] == "").sum())
     data = counts[["theme", "statements", "groups", "of groups", "keywords", "example"]].copy()

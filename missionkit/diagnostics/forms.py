@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from missionkit.diagnostics import survey as D
+from missionkit.diagnostics import themes as T
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, error_html, open_workbook
 
@@ -37,8 +37,8 @@ def _as_book(stored: Any) -> dict[str, list[str]]:
 def counts_html(book: Mapping[str, Any], focus_groups=None) -> str:
     """The theme counts as a small HTML table (participant text escaped), or a plain message."""
     try:
-        counts = D.theme_counts(book, focus_groups)
-        coded = D.code_statements(book, focus_groups)
+        counts = T.theme_counts(book, focus_groups)
+        coded = T.code_statements(book, focus_groups)
     except MissionkitInputError as error:
         return error_html(error)
     rows = "".join(
@@ -59,7 +59,7 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
     """Edit a codebook (theme -> keywords) and see the counts update; saved to the workbook as you go.
 
     Opens with the codebook saved in the workbook, or else ``start`` (default:
-    the course's :data:`~missionkit.diagnostics.survey.DEFAULT_THEMES`). The last box
+    the course's :data:`~missionkit.diagnostics.themes.DEFAULT_THEMES`). The last box
     is for a theme of your own: give it a name and keywords.
     """
     wb, save_note = open_workbook()
@@ -71,7 +71,7 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
         except MissionkitInputError as error:
             load_note = f"Your saved themes could not be read, so the form starts from the course's: {error.message}"
     if not book:
-        book = _as_book(D.DEFAULT_THEMES if start is None else start)
+        book = _as_book(T.DEFAULT_THEMES if start is None else start)
 
     from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
@@ -116,7 +116,7 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
         if change is None or wb is None:
             return
         try:
-            D.parse_themes(book_now)
+            T.parse_themes(book_now)
         except MissionkitInputError:
             return  # the table already explains the problem; nothing is saved until it is fixed
         try:
