@@ -1,10 +1,10 @@
-"""Portfolio analysis at scale: time every analysis method of missionkit.portfolio.core.
+"""Portfolio analysis at scale: time every analysis method of missionkit.portfolio.
 
     python benchmarks/bench_portfolio.py            # 1k, 10k and 100k projects
     python benchmarks/bench_portfolio.py --sizes 1000 10000
     python benchmarks/bench_portfolio.py --with-load # also time reading 100k rows through read_table
 
-Builds synthetic portfolios (missionkit.portfolio.core.synthetic_frame: log-normal
+Builds synthetic portfolios (missionkit.portfolio.synthetic.synthetic_frame: log-normal
 budgets, Zipf-distributed lead actors, a 100-policy inventory for the
 relabelling check), times each method (median of 3 runs), prints a scaling
 table, and exits with status 1 if any analysis method takes more than 2 s at
@@ -27,9 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from missionkit import case  # noqa: E402
-from missionkit.portfolio.core import (  # noqa: E402
-    _portfolio_from_typed,
+from missionkit.portfolio import (  # noqa: E402
     load_portfolio,
+    portfolio_from_typed,
     synthetic_frame,
     synthetic_policies,
 )
@@ -78,7 +78,7 @@ def median_time(fn, repeats: int = REPEATS, reset=None) -> tuple[float, float]:
 
 def build(n: int):
     frame = synthetic_frame(n, seed=n)
-    return frame, _portfolio_from_typed(frame, objectives={f"O{i}": f"Objective {i}" for i in range(1, 6)},
+    return frame, portfolio_from_typed(frame, objectives={f"O{i}": f"Objective {i}" for i in range(1, 6)},
                                         mission_start_year=case.MISSION_ADOPTED.year,
                                         policies=synthetic_policies(100))
 
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 cpu[name] = used
         if n <= 10_000 or args.with_load:
             load = "load_portfolio (read_table; not gated)"
-            wall, used = median_time(lambda: load_portfolio(frame), 1 if n > 10_000 else 3)
+            wall, used = median_time(lambda frame=frame: load_portfolio(frame), 1 if n > 10_000 else 3)
             results.setdefault(load, {})[n] = wall
             if n == sizes[-1]:
                 cpu[load] = used

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
+from missionkit import portfolio as P
 from missionkit.errors import MissionkitInputError
-from missionkit.portfolio import core as P
-from missionkit.portfolio.core import Portfolio, load_portfolio
+from missionkit.portfolio import Portfolio, load_portfolio, relabelling
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -255,7 +255,7 @@ def test_rebalancing_explains_rules_it_cannot_meet(marenta):
        cap=st.sampled_from([None, 0.2, 0.3, 0.5]), growth=st.sampled_from([0.5, 1.0, 3.0]),
        cut=st.sampled_from([0.3, 0.5, 1.0]), new_calls=st.booleans(), extra=st.sampled_from([0.0, 0.1, -0.05]))
 def test_rebalancing_respects_its_rules_on_any_portfolio(seed, n, min_share, cap, growth, cut, new_calls, extra):
-    p = P._portfolio_from_typed(P.synthetic_frame(n, seed=seed), objectives={f"O{i}": "" for i in range(1, 6)})
+    p = P.portfolio_from_typed(P.synthetic_frame(n, seed=seed), objectives={f"O{i}": "" for i in range(1, 6)})
     budget = p.total * (1 + extra)
     rb = p.rebalance(budget, min_share=min_share, actor_cap=cap, max_growth=growth, max_cut=cut, new_calls=new_calls)
     if rb.feasible:
@@ -269,7 +269,7 @@ def _brute_matches(p: Portfolio) -> dict:
     places = {w for c in p.projects["city"].dropna().unique() for w in re.findall(r"[^\W_]+", c.casefold())}
 
     def words(t):
-        return set(re.findall(r"[^\W_]+", str(t).casefold())) - P._STOP - places
+        return set(re.findall(r"[^\W_]+", str(t).casefold())) - relabelling._STOP - places
 
     pol = p.policies.reset_index(drop=True)
     pw = [words(t) for t in pol["title"]]
@@ -292,10 +292,11 @@ def _brute_matches(p: Portfolio) -> dict:
 @settings(deadline=None, max_examples=15)
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 400))
 def test_fast_title_matching_equals_brute_force(seed, n):
-    p = P._portfolio_from_typed(P.synthetic_frame(n, seed=seed), mission_start_year=2025,
-                                policies=P.synthetic_policies(60, seed=seed + 1))
+    p = P.portfolio_from_typed(P.synthetic_frame(n, seed=seed), mission_start_year=2025,
+                               policies=P.synthetic_policies(60, seed=seed + 1))
     fast = p._policy_matches().dropna(subset=["policy_id"])
-    assert {r: (a, s) for r, a, s in zip(fast.index, fast["policy_id"], fast["similarity"], strict=False)} == _brute_matches(p)
+    found = {r: (a, s) for r, a, s in zip(fast.index, fast["policy_id"], fast["similarity"], strict=False)}
+    assert found == _brute_matches(p)
 
 
 def test_title_matching_on_the_case_equals_brute_force(marenta):
@@ -305,7 +306,7 @@ def test_title_matching_on_the_case_equals_brute_force(marenta):
 
 
 def test_words_split_titles_in_any_script():
-    pos, words = P._words(["Mission Two- and Three-Wheeler Pilots", None, "Movilidad Eléctrica, fase 2",
+    pos, words = relabelling._words(["Mission Two- and Three-Wheeler Pilots", None, "Movilidad Eléctrica, fase 2",
                            "Women's Night—Bus\x01x", "snake_case"])
     assert list(zip(pos.tolist(), words.tolist(), strict=False)) == [
         (0, "mission"), (0, "two"), (0, "and"), (0, "three"), (0, "wheeler"), (0, "pilots"),
@@ -340,7 +341,8 @@ def _xlsx(rows, header=HEADER):
     ws.title = "portfolio"
     ws.append(header)
     for r in rows:
-        ws.append([float(c) if re.fullmatch(r"\d+(\.\d+)?", c) and h == "budget" else c for h, c in zip(header, r, strict=False)])
+        ws.append([float(c) if re.fullmatch(r"\d+(\.\d+)?", c) and h == "budget" else c
+                   for h, c in zip(header, r, strict=False)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -477,6 +479,30 @@ def test_real_portfolio_sizes_carry_their_status():
     assert len(P.review_cadences()) == 4
 
 
+@pytest.mark.parametrize("loader, text", [
+    ("load_real_portfolios", "- item: EU Ocean mission\n  figure: About €350m\n  status: sourced\n"),  # no sources
+    ("load_real_portfolios", "- item: EU Ocean mission\n  figure: About €350m\n  status: sourced\n"
+                             "  source_keys: [ocean-budget]\n  note: typo\n"),  # a field the model does not know
+    ("load_review_cadences", "- who: EU mission boards\n  how_often: ''\n  source_keys: [eu-boards-2019]\n"),
+    ("load_review_cadences", "who: [not, a, list\n"),  # not YAML
+])
+def test_a_broken_facts_file_gives_a_plain_error_naming_it(tmp_path, loader, text):
+    path = tmp_path / "portfolio-broken.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MissionkitInputError) as err:
+        getattr(P, loader)(path)
+    assert err.value.file == str(path) and "portfolio-broken.yml" in str(err.value)
+    assert "Traceback" not in str(err.value) and err.value.fix
+
+
+def test_facts_files_give_the_same_objects_as_before():
+    assert type(P.REAL_PORTFOLIOS) is tuple and all(type(r) is dict for r in P.REAL_PORTFOLIOS)
+    assert list(P.REAL_PORTFOLIOS[0]) == ["item", "figure", "sources", "status"]
+    cities = next(r for r in P.REAL_PORTFOLIOS if r["item"] == "EU Cities mission")
+    assert cities["sources"] == "nzc-2024-03;nzc-2025-05;nzc-2025-10;nzc-cordis"
+    assert P.REVIEW_CADENCES[0] == ("EU mission boards", "Met at least four times a year", ("eu-boards-2019",))
+
+
 # --------------------------------------------------------------------------- exercise checks
 def test_check_under_covered():
     assert P.check_under_covered(...).status == "not answered"
@@ -572,7 +598,7 @@ def test_charts_have_takeaways_computed_from_the_data(marenta):
 def test_charts_aggregate_large_portfolios():
     from missionkit.portfolio import charts as cp
 
-    p = P._portfolio_from_typed(P.synthetic_frame(20_000, seed=3), mission_start_year=2025)
+    p = P.portfolio_from_typed(P.synthetic_frame(20_000, seed=3), mission_start_year=2025)
     for fig in (cp.coverage_heatmap(p), cp.budget_by_objective(p), cp.risk_horizon_bubbles(p), cp.timeline(p)):
         datasets = fig.spec().get("datasets", {})
         assert datasets and max(len(v) for v in datasets.values()) < 100

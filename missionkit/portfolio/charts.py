@@ -15,7 +15,8 @@ import altair as alt
 import pandas as pd
 
 from missionkit.charts import HEIGHT, PALETTE, WIDTH, Figure, finish
-from missionkit.portfolio.core import HORIZONS, INSTRUMENTS, NO_OBJECTIVE, RISKS, Portfolio
+from missionkit.portfolio.model import Portfolio
+from missionkit.portfolio.vocabulary import HORIZONS, INSTRUMENTS, NO_OBJECTIVE, RISKS
 from missionkit.text import amount, and_list, pct
 
 __all__ = ["coverage_heatmap", "budget_by_objective", "risk_horizon_bubbles", "timeline"]

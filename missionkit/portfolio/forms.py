@@ -2,7 +2,7 @@
 
 :func:`review_form` shows one dropdown per project under review, prefilled
 with the lead ministries' proposals (column ``decision_2026q4``). Every change
-re-runs :meth:`missionkit.portfolio.core.Portfolio.review` and updates one HTML
+re-runs :meth:`missionkit.portfolio.model.Portfolio.review` and updates one HTML
 widget (money freed, where it goes, balance by objective, warning signs), and
 saves the decisions and the note to the workbook (section ``"portfolio"``).
 Everything shown is escaped: project titles and the note may come from a
@@ -20,7 +20,8 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import NOTE, FormBox, error_html, labelled, open_workbook
-from missionkit.portfolio.core import DECISIONS, NO_OBJECTIVE, Portfolio, Review
+from missionkit.portfolio.model import Portfolio, Review
+from missionkit.portfolio.vocabulary import DECISIONS, NO_OBJECTIVE
 from missionkit.text import amount, pct
 
 __all__ = ["review_form", "review_summary_html", "decisions_table_html", "SECTION"]
@@ -89,8 +90,9 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
     key = key or col or "decisions"
     t = p.projects
     under_review = t[t["status"].isna() | t["status"].isin(["active", "paused"])]
+    proposed = under_review[col] if col else [None] * len(under_review)
     proposals = {pid: (v if isinstance(v, str) else None) for pid, v in
-                 zip(under_review["project_id"], under_review[col] if col else [None] * len(under_review), strict=False)}
+                 zip(under_review["project_id"], proposed, strict=False)}
     wb, save_note = open_workbook()
     saved: dict = {}
     load_note = ""
