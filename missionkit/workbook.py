@@ -317,6 +317,33 @@ def _same(a: Any, b: Any) -> bool:
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
+def _blank(value: Any) -> bool:
+    """An empty answer: a form's empty box ("") and a field never saved (None) are the same."""
+    return value is None or (isinstance(value, str | list | dict) and not value)
+
+
+def merge_changes(current: Any, new: Any, base: Any) -> Any:
+    """Three-way merge of a form's answer: ``new`` is the form's value, ``base`` what it loaded,
+    ``current`` what is saved now. Unchanged parts keep ``current``; in dicts, field by field (and
+    within nested dicts); a field missing from ``base`` and an empty box count as the same (blank); anything else that
+    changed is taken whole from ``new`` (the last change wins)."""
+    if _same(new, base) or (_blank(new) and _blank(base)):
+        return current
+    if current is None:  # nothing saved yet: the first change saves the form's whole value
+        return new
+    if isinstance(new, dict) and isinstance(current, dict):
+        old = base if isinstance(base, dict) else {}
+        out = dict(current)
+        for f, v in new.items():
+            if not (_same(v, old.get(f)) or (_blank(v) and _blank(old.get(f)))):
+                out[f] = merge_changes(current.get(f), v, old.get(f))
+        for f in old:
+            if f not in new and f in out and _same(out[f], old[f]):
+                del out[f]
+        return out
+    return new
+
+
 def _check_name(name: Any, what: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise MissionkitInputError(
@@ -478,41 +505,31 @@ class Workbook:
 
         Two copies of one form (the lesson's and the exercise's) may be open at once; the older copy
         must not write its stale fields over answers typed in the other. So only what differs from
-        ``base`` is written, under the lock, onto the file's current content:
-
-        * ``key=None``: ``value`` maps keys of the section; only keys whose value differs from
-          ``base`` are saved;
-        * a dict ``value`` under ``key``: only its fields that differ from ``base`` are saved, the
-          other fields keep what is saved now;
-        * any other value: saved whole if it differs from ``base`` (the last change wins).
-
-        A field missing from ``base`` counts as empty (None). Returns what is saved now (the
-        section's mapping for ``key=None``), so the form can show answers made elsewhere.
+        ``base`` is written, under the lock, onto the file's current content (:func:`merge_changes`):
+        with ``key=None`` ``value`` maps keys of the section, otherwise it is the value under ``key``.
+        Returns what is saved now (the section's mapping for ``key=None``), so the form can show
+        answers made elsewhere.
         """
         _check_name(section, "section")
-        old = base if isinstance(base, dict) else {}
         if key is None:
             if not isinstance(value, dict):
                 raise MissionkitInputError(
                     f"The answers for section '{section}' should be a dict of key: value",
                     fix='Write them as {"key": value, ...}',
                 )
-            changes = {_check_name(k, "key"): _plain_json(v, f"'{section}' / '{k}'")
-                       for k, v in value.items() if not _same(v, old.get(k))}
+            new: Any = {_check_name(k, "key"): _plain_json(v, f"'{section}' / '{k}'") for k, v in value.items()}
         else:
             _check_name(key, "key")
-            clean = _plain_json(value, f"'{section}' / '{key}'")
-            changes = {key: clean} if not _same(clean, base) else {}
+            new = _plain_json(value, f"'{section}' / '{key}'")
         with self._locked():
             data, raw = self._load()
             saved = data["sections"].get(section, {})
-            if key is not None and changes and isinstance(clean, dict) and isinstance(saved.get(key), dict):
-                merged = dict(saved[key])
-                merged.update({f: v for f, v in clean.items() if not _same(v, old.get(f))})
-                for f in old:
-                    if f not in clean and f in merged and _same(merged[f], old[f]):
-                        del merged[f]
-                changes = {key: merged}
+            if key is None:
+                merged = merge_changes(dict(saved) or None, new, base if isinstance(base, dict) else {}) or {}
+                changes = {k: v for k, v in merged.items() if k not in saved or not _same(saved[k], v)}
+            else:
+                merged = merge_changes(saved.get(key), new, base)
+                changes = {} if key in saved and _same(saved[key], merged) else {key: merged}
             stamp = _now()
             if any([self._put(data, section, k, v, stamp) for k, v in changes.items()]):
                 self._save(data, raw)

@@ -772,7 +772,7 @@ def test_a_stale_copy_of_a_form_saves_only_the_field_it_changed(tmp_path):
     merged = wb.save_changes("litmus", "marenta", lesson_now, base=lesson_base)
     saved = Workbook.open(tmp_path / "workbook.json").get("litmus", "marenta")
     assert saved["support"] == {"answer": "partly", "evidence": "survey"}, "the other copy's answer survives"
-    assert saved["challenge"] == {"answer": "no", "evidence": ""}, "the changed field is saved"
+    assert saved["challenge"] == {"answer": "no", "evidence": "road deaths"}, "only the changed field is saved"
     assert merged == saved, "the form gets back what is saved now, to show it"
 
 
@@ -791,3 +791,14 @@ def test_an_unchanged_save_writes_nothing_and_a_plain_value_is_last_writer_wins(
     assert (tmp_path / "workbook.json").read_bytes() == before
     wb.save_changes("framing", "statement", "By 2040, ...", base="By 2035, halve ...")
     assert wb.get("framing", "statement") == "By 2040, ..."
+
+
+def test_nested_fields_merge_one_level_down(tmp_path):
+    """The governance form saves objective_owners (one dict of five owners) with other keys: changing one
+    owner in a stale copy keeps the owners chosen in the other copy."""
+    wb = Workbook.open(tmp_path / "workbook.json")
+    base = {"objective_owners": {"O1": "", "O2": ""}, "ex_ante": False}
+    wb.save_changes("governance", None, {"objective_owners": {"O1": "MoT", "O2": "MoF"}, "ex_ante": True}, base)
+    stale = {"objective_owners": {"O1": "", "O2": "MoH"}, "ex_ante": False}
+    wb.save_changes("governance", None, stale, base)
+    assert wb.section("governance") == {"objective_owners": {"O1": "MoT", "O2": "MoH"}, "ex_ante": True}

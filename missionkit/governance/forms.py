@@ -185,12 +185,14 @@ def governance_form(start: Mapping[str, Any] | None = None) -> FormBox:
         if change is None or wb is None:
             return
         try:
-            wb.update(SECTION, ch)
+            wb.save_changes(SECTION, None, ch, loaded["base"])  # only what changed here (issue 17)
+            loaded["base"] = ch
             status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
                             f"\u201c{SECTION}\u201d).</em></p>")
         except MissionkitInputError as error:
             status.value = error_html(error)
 
+    loaded = {"base": choices()}  # what this copy of the form shows: it saves only what changes here (issue 17)
     for control in (*owners.values(), *board.values(), *forum.values(), ex_ante):
         control.observe(refresh, names="value")
     refresh()

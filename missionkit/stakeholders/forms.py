@@ -137,12 +137,14 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
         if change is None or wb is None:
             return
         try:
-            wb.set(section, key, p)
+            wb.save_changes(section, key, p, loaded["base"])  # only what changed in this copy
+            loaded["base"] = p
             status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
                             f"\u201c{html.escape(section)}\u201d).</em></p>")
         except MissionkitInputError as error:
             status.value = error_html(error)
 
+    loaded = {"base": current()}  # what this copy of the form shows: it saves only what changes here (issue 17)
     for control in (*levels.values(), *formats.values(), *hows.values()):
         control.observe(refresh, names="value")
     refresh()
