@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from missionkit import capstone
 from missionkit.capstone import brief
 from missionkit.errors import MissionkitInputError
 from missionkit.workbook import Workbook
@@ -22,7 +23,7 @@ from missionkit.workbook import Workbook
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "workbook.json"
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
-SECTION_IDS = [s.key for s in brief.SECTIONS]
+SECTION_IDS = [s.key for s in capstone.SECTIONS]
 
 
 class _Doc(HTMLParser):
@@ -101,7 +102,7 @@ def case_wb(tmp_path) -> Workbook:
 
 
 def test_empty_workbook_gives_a_valid_brief_with_every_section_to_do(empty_wb):
-    result = brief.export_brief(empty_wb)
+    result = capstone.export_brief(empty_wb)
     assert result.html_path == empty_wb.path.parent / "mission-brief.html"
     assert result.markdown_path == empty_wb.path.parent / "mission-brief.md"
     text = result.html_path.read_text(encoding="utf-8")
@@ -111,7 +112,7 @@ def test_empty_workbook_gives_a_valid_brief_with_every_section_to_do(empty_wb):
     assert result.brief.done == [] and result.brief.todo == SECTION_IDS
     todo_links = [a["href"] for t, a in doc.tags if t == "a" and a.get("href", "").endswith(".ipynb")]
     assert len(todo_links) == len(SECTION_IDS)
-    for spec, link in zip(brief.SECTIONS, todo_links, strict=False):
+    for spec, link in zip(capstone.SECTIONS, todo_links, strict=False):
         assert link.endswith(".ipynb") and f"{spec.module}-" in link
         assert (result.html_path.parent / link).resolve().name.startswith(spec.module)
     assert text.count('<span class="badge">To do</span>') == len(SECTION_IDS)
@@ -125,7 +126,7 @@ def test_empty_workbook_gives_a_valid_brief_with_every_section_to_do(empty_wb):
 def test_links_point_to_existing_lesson_notebooks(empty_wb):
     b = brief.build_brief(empty_wb, folder=ROOT / "my-work", root=ROOT)
     for s in b.sections:
-        assert s.notebook == f"../notebooks/{brief.MODULE_FILES[s.module]}.ipynb" or \
+        assert s.notebook == f"../notebooks/{capstone.MODULE_FILES[s.module]}.ipynb" or \
             (ROOT / "my-work" / s.notebook).resolve().exists(), s.notebook
 
 
@@ -135,14 +136,14 @@ def test_fixture_workbook_fills_the_mission_and_litmus(tmp_path):
     shutil.copy(FIXTURE, path)
     b = brief.build_brief(Workbook.open(path))
     assert b.done == ["mission", "litmus"] and b.fictional
-    html = b.to_html()
+    html = capstone.brief_html(b)
     _self_contained(html)
     assert "Verdict: A mission could fit, with conditions" in html
     assert "C2 Clear direction" in html and "2035" in html
 
 
 def test_case_example_fills_every_section_with_inline_charts(case_wb):
-    result = brief.export_brief(case_wb)
+    result = capstone.export_brief(case_wb)
     assert result.brief.todo == []
     text = result.html_path.read_text(encoding="utf-8")
     doc = _self_contained(text)
@@ -187,7 +188,7 @@ def test_participant_text_is_escaped_in_html_and_markdown(tmp_path, payload):
     wb.set("capstone", "ask", payload)
     wb.set("capstone", "peer_feedback", payload)
     wb.set("litmus", "challenge", {"answer": "yes", "evidence": payload})
-    result = brief.export_brief(wb)
+    result = capstone.export_brief(wb)
     text = result.html_path.read_text(encoding="utf-8")
     doc = _self_contained(text)
     assert payload not in text
@@ -200,21 +201,21 @@ def test_participant_text_is_escaped_in_html_and_markdown(tmp_path, payload):
 
 
 def test_markdown_escape():
-    assert brief.md_escape("<b>*x*</b> [a](http://e)") == "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[a\\](http://e)"
-    assert brief.md_escape("- 1. # x") == "\\- 1. \\# x"
-    assert brief.md_escape("2024. fine-particle") == "2024\\. fine-particle"
-    assert brief.md_escape("line one\nline two") == "line one line two"
+    assert capstone.md_escape("<b>*x*</b> [a](http://e)") == "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[a\\](http://e)"
+    assert capstone.md_escape("- 1. # x") == "\\- 1. \\# x"
+    assert capstone.md_escape("2024. fine-particle") == "2024\\. fine-particle"
+    assert capstone.md_escape("line one\nline two") == "line one line two"
 
 
 def test_generic_sections_show_unknown_shapes(empty_wb):
     empty_wb.update("governance", {"board": ["A", "B"], "ex_ante": True, "objective_owners": {"O1": "Transport"}})
     empty_wb.set("stakeholders", "engagement_plan", {"women's group": {"level": "involve", "how": "audits"}})
-    empty_wb.set("portfolio", "decision_2026q4", {"round": "2026-Q4", "decisions": {"PR02": "scale", "PR03": "continue"},
-                                                 "note": "why"})
+    empty_wb.set("portfolio", "decision_2026q4", {"round": "2026-Q4",
+                                                 "decisions": {"PR02": "scale", "PR03": "continue"}, "note": "why"})
     empty_wb.set("indicators", "draft_indicators", [{"name": "Commute", "level": "impact", "baseline": 62}])
     b = brief.build_brief(empty_wb)
     assert b.done == ["governance", "stakeholders", "portfolio", "indicators"]
-    html = b.to_html()
+    html = capstone.brief_html(b)
     for text in ("Board:", "Ex ante", "Objective owners: O1", "involve", "2 decisions (1 continue, 1 scale)",
                  "Amberport Electric Bus Fleet", "Commute"):
         assert text in html, text
@@ -222,7 +223,7 @@ def test_generic_sections_show_unknown_shapes(empty_wb):
 
 def test_bad_file_name_is_a_plain_message(empty_wb):
     with pytest.raises(MissionkitInputError, match="not a usable file name"):
-        brief.export_brief(empty_wb, name="../../etc/brief")
+        capstone.export_brief(empty_wb, name="../../etc/brief")
 
 
 def test_notebook_display_is_light(empty_wb):
@@ -238,9 +239,9 @@ FEEDBACK = ("The mission statement is clear and dated. The brief is too long for
 
 
 def test_peer_review_check():
-    assert brief.check_peer_review(..., ...).status == "not answered"
-    assert brief.check_peer_review({k: ... for k in brief.PEER_REVIEW}, ...).status == "not answered"
-    assert brief.check_peer_review(ANSWERS, FEEDBACK).status == "good"
+    assert capstone.check_peer_review(..., ...).status == "not answered"
+    assert capstone.check_peer_review({k: ... for k in brief.PEER_REVIEW}, ...).status == "not answered"
+    assert capstone.check_peer_review(ANSWERS, FEEDBACK).status == "good"
 
 
 @pytest.mark.parametrize("answers,feedback,phrase", [
@@ -253,7 +254,7 @@ def test_peer_review_check():
     (ANSWERS, ..., "Write your feedback"),
 ])
 def test_peer_review_names_the_mistake(answers, feedback, phrase):
-    fb = brief.check_peer_review(answers, feedback)
+    fb = capstone.check_peer_review(answers, feedback)
     assert fb.status in ("partly", "revise") and phrase in fb.text(), fb.text()
 
 
@@ -261,9 +262,9 @@ def test_export_says_where_the_files_are_without_a_full_path(tmp_path, monkeypat
     """The message names the folder as the file browser shows it: the example's own folder
     beside the participant's workbook, never a machine's full path."""
     monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(tmp_path / "workbook.json"))
-    mine = brief.export_brief()
+    mine = capstone.export_brief()
     assert repr(mine).startswith("Written next to your workbook: mission-brief.html")
-    example = brief.export_brief(brief.case_example_workbook(brief.example_path()))
+    example = capstone.export_brief(brief.case_example_workbook(brief.example_path()))
     assert repr(example).startswith("Written in the folder marenta-example, beside your workbook")
     assert str(tmp_path) not in repr(example) + example._repr_html_()
 
@@ -279,7 +280,7 @@ def test_worked_example_uses_module_07s_worked_round_2():
     source = next("".join(c["source"]) for c in nb["cells"] if "round2_decisions = {" in "".join(c["source"]))
     block = source[source.index("round2_decisions = {"):source.index("}", source.index("round2_decisions = {")) + 1]
     assert ast.literal_eval(block.split("=", 1)[1].strip()) == brief.ROUND2_EXAMPLE
-    from missionkit.portfolio import core as portfolio
+    from missionkit import portfolio
 
     sec = brief._case_sections()["portfolio"]
     (entry,) = sec.values()
@@ -298,15 +299,15 @@ def test_worked_example_uses_module_07s_worked_round_2():
 def test_peer_review_of_the_example_is_compared_with_the_brief():
     """Answers two steps from the course's reading of the Marenta example get the evidence to look at
     again; one step away is judgment."""
-    reference = {k: v[0] for k, v in brief.PEER_REVIEW_EXAMPLE.items()}
+    reference = {k: v[0] for k, v in capstone.PEER_REVIEW_EXAMPLE.items()}
     feedback = ("The ask is clear and follows from the evidence. The brief is too long for a minister: cut the "
                 "portfolio table to the three biggest decisions and add indicators for O3 to O5.")
-    assert brief.check_peer_review(reference, feedback).status == "good"
+    assert capstone.check_peer_review(reference, feedback).status == "good"
     one_step = {**reference, "statement": "partly", "one_page": "partly"}
-    assert brief.check_peer_review(one_step, feedback).status == "good"
+    assert capstone.check_peer_review(one_step, feedback).status == "good"
     far = {**reference, "statement": "no", "one_page": "yes"}
-    fb = brief.check_peer_review(far, feedback)
+    fb = capstone.check_peer_review(far, feedback)
     assert fb.status == "partly"
     assert "statement: you said \u201cno\u201d; look again: the statement is dated (2035)" in fb.text()
     assert "one_page: you said \u201cyes\u201d" in fb.text()
-    assert set(brief.PEER_REVIEW_EXAMPLE) == set(brief.PEER_REVIEW)
+    assert set(capstone.PEER_REVIEW_EXAMPLE) == set(brief.PEER_REVIEW)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from missionkit.capstone import brief
+from missionkit import capstone as brief
 from missionkit.workbook import Workbook
 from tests.browser.helpers import block_external, browser, serve
 
