@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback
 
 NOTE = ("This is a form. Run the notebook in JupyterLab (Run ▸ Run All Cells) to use it; "
         "here you see its result for the example answer.")
@@ -52,14 +52,6 @@ def error_html(error: Exception) -> str:
     raise error
 
 
-def feedback_html(result) -> str:
-    if isinstance(result, Feedback):
-        return result.to_html()
-    if hasattr(result, "to_html"):
-        return result.to_html()
-    return f"<p>{html.escape(str(result))}</p>"
-
-
 def labelled(widget: w.Widget, label: str, help_text: str = "") -> w.Widget:
     """A widget with a visible label above it (screen readers get the label as description)."""
     widget.description = ""
@@ -87,19 +79,54 @@ def open_workbook(unsaved: str = "Your answers are not saved"):
         return None, f"{unsaved}: {error.message}"
 
 
+class FormSaver:
+    """Saves one form's answer to the workbook: only what changed in this copy of the form.
+
+    The lesson and the exercise may show the same form; the copy opened first must not write its
+    stale fields over answers typed in the other (issue 17). Give it what the form shows when it
+    opens; each :meth:`save` then writes only the changes since (``Workbook.save_changes``).
+    """
+
+    def __init__(self, wb: Any, section: str, key: str | None, shown: Any) -> None:
+        self.wb, self.section, self.key, self.base = wb, section, key, shown
+
+    def save(self, value: Any) -> Any:
+        """Save the form's value now; returns what the workbook holds for it now."""
+        saved = self.wb.save_changes(self.section, self.key, value, self.base)
+        self.base = value
+        return saved
+
+
 def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str) -> FormBox:
     """One text box whose feedback (``check(text) -> Feedback``) updates and which saves to the workbook
-    when the participant leaves the box (Tab or click away)."""
-    from missionkit.workbook import Workbook
+    when the participant leaves the box (Tab or click away).
 
-    wb = Workbook.open()
-    box = w.Textarea(value=wb.get(section, key, "") or "", placeholder=example, rows=3, continuous_update=False,
+    A workbook that cannot be opened or saved gives a plain message in the form, and the text the
+    participant typed stays in the box; a saved answer that is not text opens as an empty box.
+    """
+    wb, note = open_workbook()
+    saved = ""
+    if wb is not None:
+        try:
+            saved = wb.get(section, key, "") or ""
+        except MissionkitInputError as error:
+            note = f"Your saved answer could not be read: {error.message}"
+    if not isinstance(saved, str):
+        saved, note = "", "Your saved answer was not text, so the box starts empty; the saved answer is kept."
+    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False,
                      layout=w.Layout(width="95%"))
     feedback = w.HTML(check(box.value).to_html())
+    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "")
 
     def on_change(change):
-        wb.set(section, key, change["new"])
         feedback.value = check(change["new"]).to_html()
+        if wb is None:
+            return
+        try:
+            wb.set(section, key, change["new"])
+            status.value = ""
+        except MissionkitInputError as error:
+            status.value = error_html(error) + "<p>What you typed is still in the box.</p>"
 
     box.observe(on_change, names="value")
 
@@ -108,4 +135,4 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
             return check(box.value).to_html()
         return check("").to_html() + f"<p><em>For example:</em> {html.escape(example)}</p>"
 
-    return FormBox([labelled(box, label, help_text), feedback], title=title, fallback=fallback)
+    return FormBox([labelled(box, label, help_text), feedback, status], title=title, fallback=fallback)

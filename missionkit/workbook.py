@@ -341,6 +341,9 @@ def merge_changes(current: Any, new: Any, base: Any) -> Any:
             if f not in new and f in out and _same(out[f], old[f]):
                 del out[f]
         return out
+    if (isinstance(new, list) and isinstance(base, list) and isinstance(current, list)
+            and len(new) == len(base) == len(current)):  # the same rows (drafts, indicators): row by row
+        return [merge_changes(c, n, b) for c, n, b in zip(current, new, base, strict=True)]
     return new
 
 

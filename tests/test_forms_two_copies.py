@@ -25,8 +25,13 @@ def controls(widget, kind):
     return found
 
 
+def values(dropdown: w.Dropdown) -> list:
+    """The values a drop-down offers (its options are values, or (label, value) pairs)."""
+    return [o[1] if isinstance(o, tuple) else o for o in dropdown.options]
+
+
 def choose(dropdown: w.Dropdown, index: int = -1) -> str:
-    value = [v for _, v in dropdown.options if v][index]
+    value = [v for v in values(dropdown) if v][index]
     dropdown.value = value
     return value
 
@@ -61,3 +66,111 @@ def test_engagement_plan_form(workbook_path):
     kinds = list(plan)
     assert plan[kinds[0]]["level"] == first_level, "the newer copy's level survives"
     assert plan[kinds[-1]]["how"] == "Meet the route operators on Route 14"
+
+
+def test_theory_of_change_form(workbook_path):
+    from missionkit import monitoring
+
+    older = monitoring.theory_of_change_form()
+    newer = monitoring.theory_of_change_form()
+    controls(newer, w.Textarea)[0].value = "Mission budget"
+    controls(older, w.Textarea)[-1].value = "Fewer road deaths"
+    saved_toc = Workbook.open(workbook_path).get("indicators", "theory_of_change")
+    text = str(saved_toc)
+    assert "Mission budget" in text and "Fewer road deaths" in text
+
+
+def test_indicator_drafts_form(workbook_path):
+    from missionkit import monitoring
+
+    older = monitoring.indicator_form()
+    newer = monitoring.indicator_form()
+    controls(newer, w.Text)[0].value = "Share of residents within 45 minutes of work"
+    older_unit = [t for t in controls(older, w.Text) if t is not controls(older, w.Text)[0]][0]
+    older_unit.value = "%"
+    drafts = Workbook.open(workbook_path).get("indicators", "draft_indicators")
+    assert drafts[0][next(k for k, v in drafts[0].items() if v.startswith("Share of"))]
+    assert "%" in drafts[0].values(), "both copies' fields of the same draft are kept"
+
+
+def test_review_form(workbook_path):
+    from missionkit import portfolio
+
+    older = portfolio.review_form()
+    newer = portfolio.review_form()
+    first = controls(newer, w.Dropdown)[0]
+    choice = next(v for v in values(first) if v and v != first.value)
+    first.value = choice
+    note = (controls(older, w.Textarea) or controls(older, w.Text))[-1]
+    note.value = "Ask the bus operators first."
+    review = Workbook.open(workbook_path).section("portfolio")
+    record = next(iter(review.values()))
+    assert choice in record["decisions"].values(), "the newer copy's decision survives"
+    assert record["note"] == "Ask the bus operators first."
+
+
+def test_readiness_self_assessment_form(workbook_path):
+    from missionkit import readiness
+
+    older = readiness.self_assessment_form()
+    newer = readiness.self_assessment_form()
+    score = choose(controls(newer, w.Dropdown)[0], 0)
+    evidence = [t for t in controls(older, w.Text) + controls(older, w.Textarea)]
+    evidence[-1].value = "Budget law 2026, article 4"
+    text = str(Workbook.open(workbook_path).get("readiness", "scores"))
+    assert "Budget law 2026, article 4" in text
+    assert repr(score) in text or str(score) in text
+
+
+def test_theme_coding_form(workbook_path):
+    from missionkit import diagnostics
+
+    older = diagnostics.theme_coding_form()
+    newer = diagnostics.theme_coding_form()
+    boxes_new, boxes_old = controls(newer, w.Text), controls(older, w.Text)
+    boxes_new[0].value = "fare, price, cost"
+    boxes_old[1].value = "late, waiting"
+    themes = Workbook.open(workbook_path).get("diagnostics", "themes")
+    words = str(themes)
+    assert "fare" in words and "late" in words
+
+
+def test_litmus_form_per_step_keys(workbook_path):
+    """The case the issue found: all four steps typed in the exercise's copy, then one drop-down changed
+    in the lesson's older copy."""
+    from missionkit import missions
+
+    older = missions.litmus_form()
+    newer = missions.litmus_form()
+    for box, text in zip(controls(newer, w.Textarea), ["Road deaths", "Survey 2026", "Halve", "Budget"],
+                         strict=False):
+        box.value = text
+    choose(controls(older, w.Dropdown)[0], 0)
+    section = Workbook.open(workbook_path).section("litmus")
+    text = str(section)
+    for evidence in ("Road deaths", "Survey 2026", "Halve", "Budget"):
+        assert evidence in text, f"the newer copy's evidence '{evidence}' survives"
+
+
+def test_litmus_form_one_key(workbook_path):
+    from missionkit import missions
+
+    older = missions.litmus_form(key="own")
+    newer = missions.litmus_form(key="own")
+    controls(newer, w.Textarea)[0].value = "Road deaths"
+    choose(controls(older, w.Dropdown)[-1], 0)
+    saved_answer = Workbook.open(workbook_path).get("litmus", "own")
+    assert "Road deaths" in str(saved_answer)
+
+
+def test_mission_map_and_statement_answers(workbook_path):
+    from missionkit import framing
+
+    older = framing.mission_map_form()
+    newer = framing.mission_map_form()
+    boxes_new = controls(newer, w.Textarea) + controls(newer, w.Text)
+    boxes_old = controls(older, w.Textarea) + controls(older, w.Text)
+    boxes_new[0].value = "Too many road deaths in the capital"
+    boxes_old[-1].value = "PR01 Bus lanes"
+    saved_map = str(Workbook.open(workbook_path).get("framing", "mission_map"))
+    assert "Too many road deaths" in saved_map and "PR01 Bus lanes" in saved_map

@@ -2,7 +2,7 @@
 
 * Shared code sits at the top of missionkit/ and never imports a teaching module.
 * In a teaching module (a folder such as missionkit/scanning/), a file's role is its name:
-  ``forms.py`` (top) > ``charts.py``, ``checks.py`` and ``export.py`` > everything else (the domain,
+  ``forms.py`` (top) > ``export.py`` > ``charts.py`` and ``checks.py`` > everything else (the domain,
   ``load.py`` included). A file imports only roles below its own (domain files may use
   each other), in its own module or in another; modules never import each other in a circle.
 * Domain and checks files never import a display library; nothing imports missionkit.authoring.
@@ -28,7 +28,7 @@ SHARED: dict[str, float] = {
     "forms": 6,
 }
 # any other file in a module folder is domain (0); export.py writes documents that embed charts
-ROLE = {"forms": 2, "charts": 1, "checks": 1, "export": 1}
+ROLE: dict[str, float] = {"forms": 2, "export": 1.5, "charts": 1, "checks": 1}
 DISPLAY = {"altair", "ipywidgets", "IPython", "vl_convert"}
 DISPLAY_SHARED = {"charts", "table_view", "forms"}
 MAX_LINES = 900

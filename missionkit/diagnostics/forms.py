@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from missionkit.diagnostics import themes as T
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 
 SECTION = "diagnostics"
 KEY = "themes"
@@ -120,12 +120,13 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
         except MissionkitInputError:
             return  # the table already explains the problem; nothing is saved until it is fixed
         try:
-            wb.set(section, key, book_now)
+            saver.save(book_now)
             status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
                             f"\u201c{html.escape(section)}\u201d).</em></p>")
         except MissionkitInputError as error:
             status.value = error_html(error)
 
+    saver = FormSaver(wb, section, key, current())  # saves only what changes in this copy (issue 17)
     for control in (*boxes.values(), own_name, own_words):
         control.observe(refresh, names="value")
     refresh()

@@ -31,7 +31,7 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 from missionkit.framing.charts import mission_map_chart, mission_map_takeaway
 from missionkit.framing.mission_map import MissionMap, parse_mission_map
 from missionkit.framing.statements import CRITERIA, MAZZUCATO_2018, StatementAssessment, assess_statement
@@ -293,8 +293,16 @@ def statement_form(section: str = SECTION, key: str = "mission_statement", *, st
                 save(first_key, value)
         drafts.value = compare_drafts_html(state["first"], value)
 
-    def on_answer(change=None) -> None:
-        save(answers_key, {k: b.value for k, b in boxes.items()})
+    answers_saver = FormSaver(wb, section, answers_key, {k: b.value for k, b in boxes.items()})
+
+    def on_answer(change=None) -> None:  # only the boxes changed in this copy of the form (issue 17)
+        if wb is None:
+            return
+        try:
+            answers_saver.save({k: b.value for k, b in boxes.items()})
+            status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
+        except MissionkitInputError as error:
+            status.value = error_html(error)
 
     draft.observe(on_draft, names="value")
     for b in boxes.values():
@@ -414,11 +422,12 @@ def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start:
             chart.value = mission_map_chart(m, per_objective, title=title).to_html()
         if change is not None and wb is not None:
             try:
-                wb.set(section, key, value)
+                map_saver.save(value)  # only what changed in this copy of the form (issue 17)
                 status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
             except MissionkitInputError as error:
                 status.value = error_html(error)
 
+    map_saver = FormSaver(wb, section, key, current())
     for f in fields.values():
         f.observe(refresh, names="value")
     refresh()

@@ -6,7 +6,7 @@ import html
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 from missionkit.missions import litmus
 
 LITMUS_RATING_OPTIONS = [("Choose a rating", ""), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"),
@@ -104,14 +104,12 @@ def litmus_form(workbook_section: str = "litmus", key: str | None = None, *, sta
         if change is None or wb is None:
             return
         try:
-            if key is None:
-                wb.update(workbook_section, a.to_workbook())
-            else:
-                wb.set(workbook_section, key, a.to_workbook())
+            saver.save(a.to_workbook())  # only what changed in this copy of the form (issue 17)
             show_status(f"Saved to your workbook (section \u201c{workbook_section}\u201d).")
         except MissionkitInputError as error:
             status.value = error_html(error)
 
+    saver = FormSaver(wb, workbook_section, key, current().to_workbook())
     for control in (*ratings.values(), *evidence.values()):
         control.observe(refresh, names="value")
     refresh()

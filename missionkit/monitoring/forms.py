@@ -20,7 +20,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 from missionkit.monitoring import charts as ci
 from missionkit.monitoring.audit import audit_draft
 from missionkit.monitoring.checks import check_theory_of_change
@@ -149,11 +149,12 @@ def theory_of_change_form(section: str = SECTION, key: str = TOC_KEY, *, start: 
         if change is None or wb is None:
             return
         try:
-            wb.set(section, key, t.to_workbook())
+            saver.save(t.to_workbook())
             status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
         except MissionkitInputError as error:
             status.value = error_html(error)
 
+    saver = FormSaver(wb, section, key, current().to_workbook())  # saves only what changes in this copy
     for box in boxes.values():
         box.observe(refresh, names="value")
     refresh()
@@ -286,7 +287,7 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
         if wb is None:
             return
         try:
-            wb.set(section, key, [dict(d) for d in state["drafts"]])
+            drafts_saver.save([dict(d) for d in state["drafts"]])
             status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
         except MissionkitInputError as error:
             status.value = error_html(error)
@@ -295,6 +296,7 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
         load(change["new"])
         show()
 
+    drafts_saver = FormSaver(wb, section, key, [dict(d) for d in state["drafts"]])  # only what changes here
     for f in fields.values():
         f.observe(changed, names="value")
     slot.observe(switch, names="value")

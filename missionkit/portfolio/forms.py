@@ -19,7 +19,7 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import NOTE, FormBox, error_html, labelled, open_workbook
+from missionkit.forms import NOTE, FormBox, FormSaver, error_html, labelled, open_workbook
 from missionkit.portfolio.model import Portfolio, Review
 from missionkit.portfolio.vocabulary import DECISIONS, NO_OBJECTIVE
 from missionkit.text import amount, pct
@@ -163,7 +163,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
         if change is None or wb is None:
             return
         try:
-            wb.set(workbook_section, key, {"round": label, "decisions": decisions, "note": note.value})
+            saver.save({"round": label, "decisions": decisions, "note": note.value})
             show_status(f"Saved to your workbook (section \u201c{workbook_section}\u201d).")
         except MissionkitInputError as error:
             status.value = error_html(error)
@@ -173,6 +173,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
             dd.value = proposals[pid] or "continue"
         refresh(change=True)
 
+    saver = FormSaver(wb, workbook_section, key, {"round": label, "decisions": current(), "note": note.value})
     for dd in dropdowns.values():
         dd.observe(refresh, names="value")
     note.observe(refresh, names="value")

@@ -27,7 +27,7 @@ from typing import Any
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 from missionkit.readiness.load import TEAMMATE_PREFIX, dimension_code, score_value, scores_from_workbook
 from missionkit.readiness.profile import ReadinessProfile, readiness_profile
 from missionkit.readiness.scorecard import DIMENSION_CODES, DIMENSIONS, SCALE, Dimension
@@ -194,7 +194,7 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
         if change is None or wb is None:
             return
         try:
-            wb.set(section, key, current())
+            saver.save(current())
             show(f"Saved to your workbook (section \u201c{section}\u201d).")
         except MissionkitInputError as error:
             status.value = error_html(error)
@@ -208,7 +208,7 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
             show("Type your name in the box above first: teammates need it to tell team files apart.", team_status)
             return
         try:
-            wb.set(section, key, current())
+            saver.save(current())
             target = wb.export(wb.path.parent / team_file_name(name), sections=[section], owner=name)
             show(f"Written: {target}. Send this file to your teammates; they import it below.", team_status)
         except MissionkitInputError as error:
@@ -234,6 +234,7 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
         refresh()
         show(report.summary(), team_status)
 
+    saver = FormSaver(wb, section, key, current())  # saves only what changes in this copy (issue 17)
     for control in (*scores.values(), *evidence.values()):
         control.observe(refresh, names="value")
     name_box.observe(lambda change: refresh(), names="value")
