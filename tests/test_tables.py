@@ -32,6 +32,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from missionkit import tables as T
 from missionkit.errors import MissionkitInputError
+from missionkit.table_cells import BadCell, parse_number_text
 from missionkit.tables import (
     Column,
     TableSpec,
@@ -313,13 +314,13 @@ def test_missing_file_suggests_close_name(tmp_path):
     ],
 )
 def test_number_styles(text, dec, value):
-    assert T._parse_number_text(text, dec) == pytest.approx(value)
+    assert parse_number_text(text, dec) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text", ["abc", "12%", "1,2,3", "€12", "12 m", "1e999", "1.2.3,4,5", ",", "--5"])
 def test_not_numbers(text):
-    with pytest.raises(T._Bad):
-        T._parse_number_text(text, ".")
+    with pytest.raises(BadCell):
+        parse_number_text(text, ".")
 
 
 def test_column_decimal_follows_the_other_values():
@@ -621,7 +622,9 @@ def valid_portfolio(draw):
             "lead": draw(st.one_of(st.none(), title)),
             "is_new": draw(st.sampled_from([None, True, False])),
         })
-    names = list(PORTFOLIO.names) if draw(st.booleans()) else [n_ for n_ in PORTFOLIO.names if n_ not in ("lead", "is_new")]
+    names = list(PORTFOLIO.names) if draw(st.booleans()) else [
+        n_ for n_ in PORTFOLIO.names if n_ not in ("lead", "is_new")
+    ]
     names = draw(st.permutations(names))
     headers = [draw(st.sampled_from(_HEADER_VARIANTS[n_])) for n_ in names]
     assume(len({T.header_key(h) for h in headers}) == len(headers))
@@ -643,7 +646,7 @@ def valid_portfolio(draw):
     if fmt == "csv":
         delim = draw(st.sampled_from([",", ";", "\t"]))
         text_rows = [table[0]]
-        for r, raw in zip(rows, table[1:], strict=False):
+        for _r, raw in zip(rows, table[1:], strict=False):
             cells = []
             for n_, v in zip(names, raw, strict=False):
                 if n_ == "budget":
