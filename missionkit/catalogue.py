@@ -812,8 +812,8 @@ def render_glossary_page(terms: pd.DataFrame | None = None) -> str:
         "",
         _GENERATED.format(src="glossary.csv"),
         "",
-        f"Key terms used in this course ({len(terms)} of them), in our own words. Where an idea comes from a particular "
-        "source, the source is linked; the full list is in the [references](references.md).",
+        f"Key terms used in this course ({len(terms)} of them), in our own words. Where an idea comes from a "
+        "particular source, the source is linked; the full list is in the [references](references.md).",
         "",
     ]
     for _, row in terms.sort_values("term", key=lambda s: s.str.lower()).iterrows():

@@ -38,7 +38,8 @@ class VegaLite5:
         raw = (
             # role=figure (not img): a chart may hold controls (a drop-down, a legend to click);
             # tabindex=0: a chart wider than the page scrolls, and keyboard users must reach it
-            f'<div class="missionkit-chart" id="{div}" role="figure" tabindex="0" aria-label="{html.escape(str(label))}">'
+            f'<div class="missionkit-chart" id="{div}" role="figure" tabindex="0" '
+            f'aria-label="{html.escape(str(label))}">'
             f'<script type="application/json" class="missionkit-chart-spec">{body}</script></div>'
         )
         return [nodes.raw(text=raw, format="html", classes=["output", "text_html"])]

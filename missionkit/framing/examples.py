@@ -21,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit.catalogue import missions
 from missionkit.errors import MissionkitInputError
+from missionkit.facts import FACTS_DIR, load_facts
 from missionkit.framing.reading import explain
 from missionkit.framing.statements import CRITERIA, assess_statement
-from missionkit.missions.facts import FACTS_DIR, load_facts
 
 __all__ = [
     "STATUS_LABELS",

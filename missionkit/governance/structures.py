@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit import catalogue
 from missionkit.data import DATA_DIR
 from missionkit.errors import MissionkitInputError
+from missionkit.facts import read_yaml, validate
 from missionkit.text import cite
 
 __all__ = [
@@ -54,23 +54,6 @@ def _status(keys: Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------------- reading the facts files
-def _read_yaml(path: Path, fix: str) -> Any:
-    try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MissionkitInputError(f"The facts file cannot be read ({error})", fix=fix, file=str(path)) from None
-
-
-def _validate(model: type[BaseModel], item: Any, what: str, path: Path, fix: str) -> Any:
-    try:
-        return model.model_validate(item)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "the entry"
-        raise MissionkitInputError(f"{what} of the facts file is not valid: {where}: {first['msg']}",
-                                   fix=fix, file=str(path)) from None
-
-
 class _DimensionEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1)
@@ -88,10 +71,10 @@ class _DimensionsFile(BaseModel):
 def load_dimensions(path: Path = DIMENSIONS_FILE) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
     """(dimensions, source keys) from their YAML file, checked; a bad file raises MissionkitInputError."""
     fix = "Correct the facts file: source_keys, then dimensions, each with name, achieve and challenges"
-    raw = _validate(_DimensionsFile, _read_yaml(path, fix), "The top level", path, fix)
+    raw = validate(_DimensionsFile, read_yaml(path, fix), "The top level", path, fix)
     dims: dict[str, dict[str, Any]] = {}
     for number, item in enumerate(raw.dimensions, start=1):
-        entry = _validate(_DimensionEntry, item, f"Entry {number}", path, fix)
+        entry = validate(_DimensionEntry, item, f"Entry {number}", path, fix)
         dims[entry.name] = {"achieve": entry.achieve, "challenges": tuple(entry.challenges)}
     return dims, tuple(raw.source_keys)
 
@@ -120,12 +103,12 @@ class _StructureEntry(BaseModel):
 def load_structures(path: Path = STRUCTURES_FILE) -> tuple[_Structure, ...]:
     """Real governance structures from their YAML file, checked; a bad file raises MissionkitInputError."""
     fix = "Correct that entry in the facts file: each needs layer, where, what and source_keys (size, flag optional)"
-    raw = _read_yaml(path, fix)
+    raw = read_yaml(path, fix)
     if not isinstance(raw, list):
         raise MissionkitInputError("The facts file should hold a list of entries", fix=fix, file=str(path))
     out = []
     for number, item in enumerate(raw, start=1):
-        e = _validate(_StructureEntry, item, f"Entry {number}", path, fix)
+        e = validate(_StructureEntry, item, f"Entry {number}", path, fix)
         out.append(_Structure(e.layer, e.where, e.what, e.size, tuple(e.source_keys), e.flag))
     return tuple(out)
 

@@ -7,7 +7,6 @@ Public API (re-exported here; notebooks call ``missions.<name>``):
   INITIATIVE_TYPES_FILE, load_initiative_types, OECD_INITIATIVE_TYPES, oecd_initiative_types,
   FailureMode, FAILURE_MODES_FILE, load_failure_modes, FAILURE_MODES, THIRTEEN_REASONS_NOTE,
   failure_modes
-- ``facts``: FACTS_DIR, load_facts
 - ``litmus``: STEPS, RATINGS, LitmusStep, LITMUS_STEPS, STEP_BY_KEY, LITMUS_WARNINGS, StepAnswer,
   LitmusAnswers, LitmusVerdict, parse_answers, litmus_steps, litmus_verdict, WORKING_DEFINITION,
   Rating, MIN_EVIDENCE_WORDS, Outcome
@@ -45,10 +44,6 @@ from missionkit.missions.examples import (
     load_initiatives,
     norm_name,
     oecd_initiative_types,
-)
-from missionkit.missions.facts import (
-    FACTS_DIR,
-    load_facts,
 )
 from missionkit.missions.forms import (
     LITMUS_RATING_OPTIONS,
@@ -94,8 +89,6 @@ __all__ = [
     "FAILURE_MODES",
     "THIRTEEN_REASONS_NOTE",
     "failure_modes",
-    "FACTS_DIR",
-    "load_facts",
     "STEPS",
     "RATINGS",
     "LitmusStep",

@@ -24,8 +24,8 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from missionkit.facts import FACTS_DIR, load_facts
 from missionkit.feedback import is_blank
-from missionkit.missions.facts import FACTS_DIR, load_facts
 from missionkit.text import cite_short
 
 __all__ = [

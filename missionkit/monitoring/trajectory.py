@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit import case
 from missionkit.data import DATA_DIR
 from missionkit.errors import MissionkitInputError
+from missionkit.facts import load_facts
 from missionkit.monitoring.indicators import (
     AT_RISK_SHARE,
     MIN_NOISE_CHANGES,
@@ -443,21 +443,8 @@ def load_real_progress(path: Path = REAL_PROGRESS_FILE) -> tuple[tuple, ...]:
     """
     fix = ("Correct that entry in the facts file: each needs indicator, baseline, baseline_when, latest, "
            "latest_when, target, target_by, source_keys, status")
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MissionkitInputError(f"The facts file cannot be read ({error})", fix=fix, file=str(path)) from None
-    if not isinstance(raw, list):
-        raise MissionkitInputError("The facts file should hold a list of entries", fix=fix, file=str(path))
     out = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            e = _ProgressEntry.model_validate(item)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "the entry"
-            raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {where}: {first['msg']}",
-                                       fix=fix, file=str(path)) from None
+    for e in load_facts(path, _ProgressEntry, fix):
         out.append((e.indicator, e.baseline, e.baseline_when, e.latest, e.latest_when, e.target, e.target_by,
                     tuple(e.source_keys), e.status))
     return tuple(out)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit.data import DATA_DIR
-from missionkit.errors import MissionkitInputError
+from missionkit.facts import load_facts
 
 REAL_PORTFOLIOS_FILE = DATA_DIR / "facts" / "portfolio-real-portfolios.yml"
 REVIEW_CADENCES_FILE = DATA_DIR / "facts" / "portfolio-review-cadences.yml"
@@ -41,39 +39,19 @@ class _CadenceEntry(BaseModel):
     source_keys: list[str] = Field(min_length=1)
 
 
-def _read_entries(path: Path, model: type[BaseModel], fix: str) -> list[Any]:
-    """The entries of a facts file, each checked against ``model``; a bad file raises MissionkitInputError."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MissionkitInputError(f"The facts file cannot be read ({error})", fix=fix, file=str(path)) from None
-    if not isinstance(raw, list):
-        raise MissionkitInputError("The facts file should hold a list of entries", fix=fix, file=str(path))
-    out = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            out.append(model.model_validate(item))
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "the entry"
-            raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {where}: {first['msg']}",
-                                       fix=fix, file=str(path)) from None
-    return out
-
-
 @cache
 def load_real_portfolios(path: Path = REAL_PORTFOLIOS_FILE) -> tuple[dict[str, str], ...]:
     """The real portfolio sizes from their YAML file, checked (``sources`` joins the keys with ';')."""
     fix = "Correct that entry in the facts file: each needs item, figure, status and source_keys (a list)"
     return tuple({"item": e.item, "figure": e.figure, "sources": ";".join(e.source_keys), "status": e.status}
-                 for e in _read_entries(path, _PortfolioEntry, fix))
+                 for e in load_facts(path, _PortfolioEntry, fix))
 
 
 @cache
 def load_review_cadences(path: Path = REVIEW_CADENCES_FILE) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The real review cadences from their YAML file, checked: (who, how often, source keys)."""
     fix = "Correct that entry in the facts file: each needs who, how_often and source_keys (a list)"
-    return tuple((e.who, e.how_often, tuple(e.source_keys)) for e in _read_entries(path, _CadenceEntry, fix))
+    return tuple((e.who, e.how_often, tuple(e.source_keys)) for e in load_facts(path, _CadenceEntry, fix))
 
 
 # --------------------------------------------------------------------------- real portfolios (brief 3.5)

@@ -15,12 +15,12 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit import case
 from missionkit.data import DATA_DIR
 from missionkit.errors import MissionkitInputError
+from missionkit.facts import load_facts
 
 __all__ = [
     "Dimension",
@@ -90,21 +90,8 @@ class _DimensionEntry(BaseModel):
 def load_dimensions(path: Path = DIMENSIONS_FILE) -> tuple[Dimension, ...]:
     """The scorecard's dimensions from their YAML file, checked; a bad file raises MissionkitInputError."""
     fix = "Correct that entry in the facts file: each needs code, question, evidence, method, anchors, source_keys"
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MissionkitInputError(f"The facts file cannot be read ({error})", fix=fix, file=str(path)) from None
-    if not isinstance(raw, list):
-        raise MissionkitInputError("The facts file should hold a list of entries", fix=fix, file=str(path))
     out = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            e = _DimensionEntry.model_validate(item)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "the entry"
-            raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {where}: {first['msg']}",
-                                       fix=fix, file=str(path)) from None
+    for number, e in enumerate(load_facts(path, _DimensionEntry, fix), start=1):
         if e.code in {d.code for d in out} or not set(e.anchors) <= set(SCALE):
             raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {e.code} is there twice "
                                        "or has an anchor outside 0 to 4", fix=fix, file=str(path))

@@ -11,11 +11,10 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit.data import DATA_DIR
-from missionkit.errors import MissionkitInputError
+from missionkit.facts import load_facts
 from missionkit.text import cite
 
 __all__ = [
@@ -61,21 +60,8 @@ class _ConditionEntry(BaseModel):
 def load_framework_conditions(path: Path = FRAMEWORK_CONDITIONS_FILE) -> tuple[FrameworkCondition, ...]:
     """The framework conditions from their YAML file, checked; a bad file raises MissionkitInputError."""
     fix = "Correct that entry in the facts file: each needs kind, question, look_for, marenta, evidence, source_keys"
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MissionkitInputError(f"The facts file cannot be read ({error})", fix=fix, file=str(path)) from None
-    if not isinstance(raw, list):
-        raise MissionkitInputError("The facts file should hold a list of entries", fix=fix, file=str(path))
     out = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            entry = _ConditionEntry.model_validate(item)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "the entry"
-            raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {where}: {first['msg']}",
-                                       fix=fix, file=str(path)) from None
+    for entry in load_facts(path, _ConditionEntry, fix):
         out.append(FrameworkCondition(entry.kind, entry.question, entry.look_for, entry.marenta, entry.evidence,
                                       tuple(entry.source_keys)))
     return tuple(out)

@@ -10,14 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit.data import DATA_DIR
-from missionkit.errors import MissionkitInputError
+from missionkit.facts import load_facts
 from missionkit.text import cite
 
 __all__ = [
@@ -30,26 +28,6 @@ FORMATS_FILE = DATA_DIR / "facts" / "stakeholders-formats.yml"
 
 
 # --------------------------------------------------------------------------- reading the facts files
-def _entries(path: Path, model: type[BaseModel], fix: str) -> list[Any]:
-    """The file's entries, each validated by ``model``; a bad file raises MissionkitInputError naming it."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MissionkitInputError(f"The facts file cannot be read ({error})", fix=fix, file=str(path)) from None
-    if not isinstance(raw, list):
-        raise MissionkitInputError("The facts file should hold a list of entries", fix=fix, file=str(path))
-    out = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            out.append(model.model_validate(item))
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "the entry"
-            raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {where}: {first['msg']}",
-                                       fix=fix, file=str(path)) from None
-    return out
-
-
 class _Rung(BaseModel):
     model_config = ConfigDict(extra="forbid")
     level: str = Field(min_length=1)
@@ -62,7 +40,7 @@ class _Rung(BaseModel):
 def load_ladder(path: Path = LADDER_FILE) -> tuple[tuple[str, str, str, str], ...]:
     """The engagement ladder's rungs (level, what it means, formats, example) from their YAML file, checked."""
     fix = "Correct that entry in the facts file: each needs level, what, formats and example"
-    return tuple((r.level, r.what, r.formats, r.example) for r in _entries(path, _Rung, fix))
+    return tuple((r.level, r.what, r.formats, r.example) for r in load_facts(path, _Rung, fix))
 
 
 # --------------------------------------------------------------------------- engagement and legitimacy
@@ -104,7 +82,7 @@ def load_formats(path: Path = FORMATS_FILE) -> tuple[LegitimacyFormat, ...]:
     """The legitimacy formats from their YAML file, checked; a bad file raises MissionkitInputError."""
     fix = "Correct that entry in the facts file: each needs name, what, level, example, caution and source_keys"
     return tuple(LegitimacyFormat(e.name, e.what, e.level, e.example, e.caution, tuple(e.source_keys))
-                 for e in _entries(path, _FormatEntry, fix))
+                 for e in load_facts(path, _FormatEntry, fix))
 
 
 FORMATS_DETAIL: tuple[LegitimacyFormat, ...] = load_formats()
