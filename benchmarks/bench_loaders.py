@@ -31,8 +31,10 @@ def main() -> int:
     args = parser.parse_args()
 
     os.environ["MISSIONKIT_HYPOTHESIS_EXAMPLES"] = str(args.examples)  # read when the test module loads
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-    import test_tables  # noqa: E402  (tests/test_tables.py)
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bad_inputs")]
+    import test_tables  # (tests/test_tables.py)
+
+    import tests.conftest  # noqa: F401  (the suite's one hypothesis profile)
 
     outcomes: collections.Counter = collections.Counter()
     in_reader = [0.0]

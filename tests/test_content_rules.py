@@ -8,14 +8,12 @@ from __future__ import annotations
 import ast
 import configparser
 import re
-import sys
 from pathlib import Path
 
+import nbtools
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import nbtools  # noqa: E402
 
 LESSONS = nbtools.lessons()
 MODULE_LESSONS = [p for p in LESSONS if not p.name.startswith("00-")]
@@ -101,7 +99,8 @@ def test_no_long_functions_in_notebooks(path):
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 length = node.end_lineno - node.lineno + 1
-                assert length <= MAX_FUNCTION_LINES, f"{path.name}: {node.name} is {length} lines: move it to missionkit"
+                assert length <= MAX_FUNCTION_LINES, \
+                    f"{path.name}: {node.name} is {length} lines: move it to missionkit"
 
 
 @pytest.mark.parametrize("path", ALL_EXECUTED + nbtools.exercises(), ids=lambda p: p.stem)
@@ -164,7 +163,8 @@ def test_no_tracked_file_names_a_path_of_this_machine():
     found = []
     for name in filter(None, tracked):
         path = ROOT / name
-        if name.startswith("assets/vendor/") or path.suffix in (".png", ".woff", ".woff2", ".xlsx") or not path.is_file():
+        binary = path.suffix in (".png", ".woff", ".woff2", ".xlsx")
+        if name.startswith("assets/vendor/") or binary or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         found += [f"{name}: {m.group(0)}" for m in pattern.finditer(text)]

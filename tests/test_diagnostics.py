@@ -121,7 +121,7 @@ def test_wilson_matches_scipy_and_known_values():
         D.wilson_interval(8, 7)
 
 
-@settings(deadline=None, max_examples=200)
+@settings(max_examples=200)
 @given(n=st.integers(1, 500), data=st.data(), conf=st.sampled_from([0.8, 0.9, 0.95, 0.99]))
 def test_wilson_interval_contains_the_share_and_stays_in_0_1(n, data, conf):
     k = data.draw(st.integers(0, n))
@@ -227,7 +227,7 @@ def test_codebook_accepts_comma_text_and_skips_blank_themes():
     assert book == {"silos": ("silo", "each ministry")}
 
 
-@settings(deadline=None, max_examples=60)
+@settings(max_examples=60)
 @given(st.dictionaries(st.text(min_size=1, max_size=12).filter(lambda t: t.strip()),
                        st.lists(st.text(min_size=3, max_size=10).filter(lambda t: len(t.strip()) >= 3),
                                 min_size=1, max_size=4), min_size=1, max_size=4))
@@ -329,7 +329,7 @@ def test_lean_reads_the_balance_of_shares(agree, disagree, expected):
     assert D.lean(agree, disagree) == expected
 
 
-@settings(deadline=None, max_examples=200)
+@settings(max_examples=200)
 @given(a=st.floats(0, 1), d=st.floats(0, 1))
 def test_lean_is_symmetric(a, d):
     flip = {"agree": "disagree", "disagree": "agree", "no clear pattern": "no clear pattern"}

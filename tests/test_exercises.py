@@ -7,15 +7,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
+import make_exercises
+import nbtools
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import make_exercises  # noqa: E402
-import nbtools  # noqa: E402
 
 SOLUTIONS = nbtools.solutions()
 ids = [p.name.replace("-solution.ipynb", "") for p in SOLUTIONS]

@@ -185,7 +185,7 @@ def _statements_without_numbers(draw):
     return re.sub(r"\d", "", text)
 
 
-@settings(deadline=None, max_examples=300)
+@settings(max_examples=300)
 @given(_statements_without_numbers().filter(lambda t: t.strip() and _no_quantity_words(t)))
 def test_no_number_and_no_year_means_no_target_and_no_deadline(text):
     a = assess_statement(text)
@@ -195,7 +195,7 @@ def test_no_number_and_no_year_means_no_target_and_no_deadline(text):
     assert a.criteria["directed"].status == "not met"
 
 
-@settings(deadline=None, max_examples=200)
+@settings(max_examples=200)
 @given(st.text(min_size=1, max_size=300).filter(lambda t: t.strip()))
 def test_any_text_gives_an_assessment_and_never_an_unexpected_error(text):
     a = assess_statement(text)
@@ -207,7 +207,7 @@ def test_any_text_gives_an_assessment_and_never_an_unexpected_error(text):
     assert (a.criteria["directed"].status == "met") == (a.quantified and a.deadline is not None)
 
 
-@settings(deadline=None, max_examples=150)
+@settings(max_examples=150)
 @given(
     st.integers(2025, 2099),
     st.sampled_from(["by {y}", "in {y}", "before {y}", "no later than {y}", "by the end of {y}"]),

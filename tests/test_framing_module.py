@@ -203,7 +203,7 @@ _names = st.text(alphabet=st.characters(categories=("L", "N"), include_character
                  max_size=30).map(str.strip).filter(lambda s: s and s[0].isalnum() and ":" not in s)
 
 
-@settings(deadline=None, max_examples=60)
+@settings(max_examples=60)
 @given(objectives=st.lists(_names, min_size=1, max_size=6), links=st.lists(st.integers(-1, 5), max_size=15),
        names=st.lists(_names, min_size=15, max_size=15))
 def test_any_saved_map_reads_back_the_same(objectives, links, names):

@@ -152,7 +152,7 @@ def test_ex_ante_rule_fires_when_bodies_only_review():
     assert found[0].explanation.startswith("No body reviews the portfolio at all")
 
 
-@settings(deadline=None, max_examples=40)
+@settings(max_examples=40)
 @given(st.sets(st.sampled_from(list(governance.DECISION_RIGHTS)), max_size=4))
 def test_ex_ante_rule_depends_only_on_approve_portfolio(rights):
     d = good_design()

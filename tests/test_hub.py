@@ -256,7 +256,8 @@ def test_a_failed_course_update_at_server_start_is_surfaced_not_hidden(tmp_path)
     course = home / "mission-bootcamp"
     (course / "my-work").mkdir(parents=True)
     (course / "my-work" / "workbook.json").write_text("{}")
-    failing = 'echo "fatal: unable to access \'https://github.com/ORG/mission-bootcamp/\': Could not resolve host" >&2\n' \
+    failing = 'echo "fatal: unable to access \'https://github.com/ORG/mission-bootcamp/\': ' \
+              'Could not resolve host" >&2\n' \
               "exit 128\n"
     run = _run_post_start(tmp_path, failing)
     assert run.returncode == 0, "a failed update must not stop the participant's server"

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
@@ -396,7 +396,7 @@ def tables(draw):
     return pd.DataFrame({c: [draw(cells) for _ in range(n)] for c in cols})
 
 
-@settings(deadline=None, max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120)
 @given(tables())
 def test_audit_never_raises_anything_but_a_plain_message(table):
     try:
@@ -410,7 +410,7 @@ def test_audit_never_raises_anything_but_a_plain_message(table):
     assert result["notes"].map(lambda s: isinstance(s, str) and len(s) > 0).all()
 
 
-@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(tables(), st.lists(st.tuples(st.sampled_from(["I01", "X", "row 2"]), st.sampled_from(
     ["2024", "2025", "2025-Q2", "bad", None]), st.one_of(st.none(), st.floats(-1e6, 1e6), st.just("x"))),
     min_size=1, max_size=6))

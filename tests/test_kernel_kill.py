@@ -46,4 +46,5 @@ def test_sigkill_after_form_change_loses_nothing(tmp_path):
         client.stop_channels()
         km.shutdown_kernel(now=True)
     saved = json.loads(workbook.read_text(encoding="utf-8"))
-    assert saved["sections"]["welcome"]["first_idea"] == "By 2031, no child walks to school on a road without a pavement"
+    assert saved["sections"]["welcome"]["first_idea"] == \
+        "By 2031, no child walks to school on a road without a pavement"

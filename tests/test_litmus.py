@@ -130,7 +130,7 @@ rating = st.sampled_from([*litmus.RATINGS, None])
 text = st.sampled_from(["", "short", GOOD_EVIDENCE["challenge"]])
 
 
-@settings(deadline=None, max_examples=200)
+@settings(max_examples=200)
 @given(st.fixed_dictionaries({k: st.fixed_dictionaries({"rating": rating, "evidence": text})
                               for k in litmus.STEPS}))
 def test_every_combination_gets_a_reasoned_verdict(a):

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
+import nbtools
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import nbtools  # noqa: E402
 
 EXECUTED = nbtools.lessons() + nbtools.solutions()
 ALL = EXECUTED + nbtools.exercises()

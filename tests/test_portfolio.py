@@ -16,7 +16,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionkit import case
@@ -250,7 +250,7 @@ def test_rebalancing_explains_rules_it_cannot_meet(marenta):
             marenta.rebalance(**bad)
 
 
-@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25)
 @given(seed=st.integers(0, 10_000), n=st.integers(8, 300), min_share=st.sampled_from([None, 0.02, 0.05, 0.1, 0.15]),
        cap=st.sampled_from([None, 0.2, 0.3, 0.5]), growth=st.sampled_from([0.5, 1.0, 3.0]),
        cut=st.sampled_from([0.3, 0.5, 1.0]), new_calls=st.booleans(), extra=st.sampled_from([0.0, 0.1, -0.05]))
@@ -289,7 +289,7 @@ def _brute_matches(p: Portfolio) -> dict:
     return out
 
 
-@settings(deadline=None, max_examples=15)
+@settings(max_examples=15)
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 400))
 def test_fast_title_matching_equals_brute_force(seed, n):
     p = P.portfolio_from_typed(P.synthetic_frame(n, seed=seed), mission_start_year=2025,

@@ -118,7 +118,7 @@ def test_scores_from_workbook_reads_teammates():
     assert readiness.scores_from_workbook(None) == {}
 
 
-@settings(deadline=None, max_examples=60)
+@settings(max_examples=60)
 @given(st.dictionaries(st.sampled_from(["Ana", "Bo", "Cy", "Di"]),
                        st.dictionaries(st.sampled_from(readiness.DIMENSION_CODES), st.integers(0, 4), min_size=1),
                        min_size=1))

@@ -245,7 +245,7 @@ def test_prepare_rejects_a_table_without_the_needed_columns(policies):
         scanning.prepare("policies.csv")
 
 
-@settings(deadline=None, max_examples=60)
+@settings(max_examples=60)
 @given(st.lists(st.sampled_from(["O1", "o2", " O3", "O-4", "O5"]), min_size=0, max_size=5),
        st.sampled_from([";", ",", " ; ", "/", " and ", " "]))
 def test_split_objectives_reads_any_separator(codes, sep):

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
+import make_slides
 import nbformat
+import nbtools
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import make_slides  # noqa: E402
-import nbtools  # noqa: E402
 
 LESSONS = nbtools.lessons()
 
@@ -102,7 +100,7 @@ def test_stored_charts_are_in_the_deck_with_their_description(decks, lesson):
     nb = nbtools.load(lesson)
     alts = make_slides.chart_alts(nb)
     html = decks[lesson]
-    for b64, alt in alts.items():
+    for b64 in alts:
         assert b64 in html, f"{lesson.name}: a stored chart SVG is missing from the deck"
     assert html.count('class="missionkit-chart"') == len(alts)
     assert "No description has been provided" not in html.split('<div class="reveal">')[1] or not alts

@@ -123,7 +123,7 @@ def test_proposal_is_deterministic(register):
     pd.testing.assert_frame_equal(a.board, b.board)
 
 
-@settings(deadline=None, max_examples=40)
+@settings(max_examples=40)
 @given(size=st.integers(3, 15), per_type=st.integers(1, 5), per_sector=st.integers(1, 5),
        share=st.floats(0.0, 1.0), asm=st.integers(0, 30), asm_type=st.integers(1, 6))
 def test_any_rules_give_a_rule_abiding_board_or_a_plain_message(size, per_type, per_sector, share, asm, asm_type):

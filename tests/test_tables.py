@@ -19,10 +19,10 @@ import io
 import math
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
+import make_bad_inputs
 import openpyxl
 import pandas as pd
 import pytest
@@ -44,8 +44,6 @@ from missionkit.tables import (
 
 HERE = Path(__file__).resolve().parent
 BAD = HERE / "bad_inputs"
-sys.path.insert(0, str(BAD))
-import make_bad_inputs  # noqa: E402
 
 EXAMPLES = int(os.environ.get("MISSIONKIT_HYPOTHESIS_EXAMPLES", "200"))
 
@@ -563,7 +561,6 @@ def check_any_table(case) -> str:
 
 @settings(
     max_examples=EXAMPLES,
-    deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
@@ -680,7 +677,6 @@ def valid_portfolio(draw):
 
 @settings(
     max_examples=EXAMPLES,
-    deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )

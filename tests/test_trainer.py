@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import copy
 import re
-import sys
 from pathlib import Path
 
+import make_slides
+import make_trainer_pages
+import nbtools
 import pytest
 import yaml
 
@@ -14,10 +16,6 @@ from missionkit.authoring import handouts, trainer, trainer_pages
 from missionkit.errors import MissionkitInputError
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import make_slides  # noqa: E402
-import make_trainer_pages  # noqa: E402
-import nbtools  # noqa: E402
 
 LESSONS = nbtools.lessons()
 

@@ -310,7 +310,8 @@ def test_offline_install_from_wheelhouse_then_make_lab(tmp_path):
     size = sum(f.stat().st_size for f in wheelhouse.glob("*.whl"))
     print(textwrap.dedent(f"""
         wheelhouse (linux-x86_64, Python {python}): {len(target['files'])} wheels, {size / 2**20:.1f} MiB,
-          built in {build_seconds:.0f} s (network); offline hash-checked install: {float(lines['INSTALL_SECONDS']):.0f} s,
+          built in {build_seconds:.0f} s (network);
+          offline hash-checked install: {float(lines['INSTALL_SECONDS']):.0f} s,
           {lines['PACKAGES']} packages; `make lab` answered /api/status after {lines['LAB_SECONDS']} s"""))
 
 

@@ -211,8 +211,10 @@ def build() -> dict[str, bytes | None]:
     files["year_out_of_range.csv"] = _portfolio([g[0], g[1], g[2], ["P-004", "Night buses", "O4", "grant", 3, 2205]])
     files["year_two_digits.csv"] = _portfolio([["P-001", "Bus rapid transit", "O1", "loan", 10, 25], g[1]])
     files["year_not_a_year.csv"] = _portfolio([g[0], ["P-002", "Clean-air zones", "O2", "regulation", 12.5, "FY2026"]])
-    files["duplicate_ids.csv"] = _portfolio([g[0], g[1], g[2], ["p-002", "Clean-air zones, phase 2", "O2", "grant", 4, 2027]])
-    files["bad_objective.csv"] = _portfolio([g[0], ["P-002", "Clean-air zones", "O2 Clean air", "regulation", 12.5, 2026]])
+    files["duplicate_ids.csv"] = _portfolio([g[0], g[1], g[2],
+                                             ["p-002", "Clean-air zones, phase 2", "O2", "grant", 4, 2027]])
+    files["bad_objective.csv"] = _portfolio([g[0],
+                                             ["P-002", "Clean-air zones", "O2 Clean air", "regulation", 12.5, 2026]])
     files["objective_not_allowed.csv"] = _portfolio([g[0], g[1], ["P-003", "Jobs", "O6", "grant", 1, 2026]])
     files["bad_instrument.csv"] = _portfolio([["P-001", "Bus rapid transit", "O1", "grnat", 10, 2025], g[1]])
     files["blank_title.csv"] = _portfolio([g[0], ["P-002", "", "O2", "regulation", 12.5, 2026],

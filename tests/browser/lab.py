@@ -56,7 +56,8 @@ def lab_server(files: list[Path]):
                     break
                 except Exception:
                     if time.time() > deadline or proc.poll() is not None:
-                        raise RuntimeError("JupyterLab did not start:\n" + (tmp / "lab.log").read_text()[-3000:])
+                        raise RuntimeError("JupyterLab did not start:\n" + (tmp / "lab.log").read_text()[-3000:]) \
+                            from None
                     time.sleep(0.5)
             yield base, tmp, workbook
         finally:

@@ -26,7 +26,8 @@ def test_pages_load_offline_and_charts_draw(built_book):
                     "() => [...document.querySelectorAll('div.missionkit-chart')].every(d => d.dataset.drawn)",
                     timeout=30000)
                 drawn = page.evaluate("""() => [...document.querySelectorAll('div.missionkit-chart')].map(d =>
-                    d.dataset.drawn === 'true' && d.querySelectorAll('svg .mark-group, svg path, svg rect').length > 0)""")
+                    d.dataset.drawn === 'true'
+                    && d.querySelectorAll('svg .mark-group, svg path, svg rect').length > 0)""")
                 assert all(drawn), f"{rel}: {drawn.count(False)} of {n} charts did not draw"
             report[rel] = n
             assert not errors, f"{rel}: JavaScript errors {errors}"

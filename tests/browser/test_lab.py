@@ -6,16 +6,13 @@
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import nbtools
 import pytest
 
 from tests.browser import lab
 from tests.browser.helpers import block_external, browser
-
-sys.path.insert(0, str(lab.ROOT / "tools"))
-import nbtools  # noqa: E402
 
 pytestmark = pytest.mark.browser
 ROOT = lab.ROOT

@@ -4,16 +4,12 @@
 from __future__ import annotations
 
 import base64
-import sys
 
+import make_slides
+import nbtools
 import pytest
 
-from tests.browser import lab
 from tests.browser.helpers import block_external, browser, serve
-
-sys.path.insert(0, str(lab.ROOT / "tools"))
-import make_slides  # noqa: E402
-import nbtools  # noqa: E402
 
 pytestmark = pytest.mark.browser
 LESSONS = nbtools.lessons()

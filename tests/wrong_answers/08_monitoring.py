@@ -10,7 +10,8 @@ WRONG_ANSWERS = {
         ("fixes", '{"I04": "relabel", "I05": "baseline", "I07": "drop", "I14": "proxy"}',
          "The problem is the break in the series"),
         # an output labelled as an outcome
-        ("indicator_2", '{"name": "Number of pilots launched in the three cities", "level": "outcome", "unit": "pilots", '
+        ("indicator_2", '{"name": "Number of pilots launched in the three cities", "level": "outcome", '
+                        '"unit": "pilots", '
                         '"baseline": 0, "baseline_year": 2024, "milestone_year": 2028, "milestone": 5, "target": 20, '
                         '"target_year": 2032, "data_owner": "Mission team", "frequency": "quarterly", '
                         '"lag_years": 0.25, "source": "Project records"}',
