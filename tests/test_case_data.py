@@ -90,13 +90,6 @@ def test_book_data_dictionary_is_up_to_date(tmp_path):
     assert written.read_bytes() == page.read_bytes()
 
 
-def test_script_runs_as_a_module_and_uses_a_fixed_seed():
-    source = Path(generate_case.__file__).read_text(encoding="utf-8")
-    assert "default_rng(SEED)" in source
-    assert isinstance(generate_case.SEED, int)
-    assert callable(generate_case.generate) and callable(generate_case.write)
-
-
 # ---------------------------------------------------------------------------
 # (b) valid
 # ---------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from missionkit import catalogue
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback
 from missionkit.missions import checks, examples, litmus
 from missionkit.text import cite, cite_short
 
@@ -499,6 +498,3 @@ def test_form_works_without_a_usable_workbook(monkeypatch, tmp_path):
     assert "Your answers are not saved" in status.value  # still says so after changes, no traceback
 
 
-def test_feedback_types():
-    assert isinstance(litmus.litmus_verdict(...), Feedback)
-    assert isinstance(checks.check_classification(...), Feedback)
