@@ -18,6 +18,7 @@ Importing the package is cheap: submodules load when a notebook asks for them.
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 from missionkit.errors import MissionkitInputError
 
@@ -27,7 +28,8 @@ from missionkit.errors import MissionkitInputError
 # kernel goes without that checker (docs/decisions/0010-kernel-start.md; `make bench` prints the
 # setup cell's cost). Only when jsonschema is not loaded yet, and never over a choice made before.
 if "jsonschema" not in sys.modules:
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+    # None in sys.modules makes that import fail at once (typeshed types the values as modules only).
+    cast("dict[str, object]", sys.modules).setdefault("rfc3987_syntax", None)
 
 __all__ = ["MissionkitInputError", "setup"]
 __version__ = "0.1.0"

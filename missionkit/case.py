@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import pandas as pd
 
@@ -243,8 +243,28 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
+class _YearOptions(TypedDict):
+    """Keyword arguments of ``ColumnSpec`` for a column of years."""
+
+    kind: str
+    unit: str
+    min: int
+    max: int
+
+
+class _DecisionOptions(TypedDict):
+    """Keyword arguments of ``ColumnSpec`` for a column of portfolio decisions."""
+
+    allowed: tuple[str, ...]
+    nullable: bool
+
+
+def _years(low: int = 2000, high: int = 2040) -> _YearOptions:
+    return {"kind": "int", "unit": "year", "min": low, "max": high}
+
+
 C = ColumnSpec
-_YEAR = {"kind": "int", "unit": "year", "min": 2000, "max": 2040}
+_YEAR = _years()
 _OBJ = ", ".join(f"{k} {v['name']}" for k, v in OBJECTIVES.items())
 
 _POLICIES = DatasetSpec(
@@ -288,7 +308,7 @@ _POLICIES = DatasetSpec(
     ),
 )
 
-_DECISION_NOTE = {"allowed": DECISIONS, "nullable": True}
+_DECISION_NOTE: _DecisionOptions = {"allowed": DECISIONS, "nullable": True}
 _PROJECTS = DatasetSpec(
     name="projects",
     code="D2",
@@ -351,7 +371,7 @@ _INDICATORS = DatasetSpec(
           nullable=True, decimals=2),
         C("target", "Value the mission aims to reach by the target year", kind="float", unit="see unit",
           decimals=2),
-        C("target_year", "Year by which the target should be met", **{**_YEAR, "min": 2025, "max": 2035}),
+        C("target_year", "Year by which the target should be met", **_years(2025, 2035)),
         C("data_owner", "Organisation that collects and publishes the data"),
         C("frequency", "How often a new value is published", allowed=FREQUENCIES),
         C("lag_years", "Time between the end of the period measured and publication", kind="float", unit="years",
@@ -505,7 +525,7 @@ _MONITORING = DatasetSpec(
           allowed_note="I01, I02, ..."),
         C("period", "Period the value refers to: a year (2024) or a quarter (2025-Q1)", pattern=r"^\d{4}(-Q[1-4])?$",
           allowed_note="YYYY or YYYY-Qn"),
-        C("year", "Year of the period", **{**_YEAR, "min": 2015, "max": 2026}),
+        C("year", "Year of the period", **_years(2015, 2026)),
         C("quarter", "Quarter of the period; blank for annual values", kind="int", unit="quarter", min=1, max=4,
           nullable=True),
         C("value", "Reported value, in the indicator's unit", kind="float", unit="see indicators.csv", decimals=2),

@@ -34,7 +34,7 @@ WIDTH = 560
 HEIGHT = 320
 
 
-def _theme() -> dict:
+def _theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "background": "white",

@@ -189,9 +189,8 @@ def coerce_column(col: Column, cells: list[tuple[int, Any]], dec: str, issues: l
     cname = col.name
     for row, raw in cells:
         text = as_text(raw)
-        blank = text is None or (col.kind != "text" and text.casefold() in _BLANK_MARKERS and not (
-            col.kind == "choice" and norm_value(text) in _choice_map(col.choices)))
-        if blank:
+        if text is None or (col.kind != "text" and text.casefold() in _BLANK_MARKERS and not (
+                col.kind == "choice" and norm_value(text) in _choice_map(col.choices))):
             out.append(None)
             if not col.blank_ok:
                 shown = f" (it only holds '{show(text)}')" if text else ""
@@ -202,6 +201,7 @@ def coerce_column(col: Column, cells: list[tuple[int, Any]], dec: str, issues: l
                     "blank",
                 ))
             continue
+        value: str | float | bool
         try:
             if col.kind == "text":
                 value = text
@@ -250,6 +250,7 @@ def _check_bounds(col: Column, value: float, raw: Any) -> None:
 
 
 def _year(raw: Any, col: Column, dec: str) -> int:
+    assert col.min is not None and col.max is not None  # Column.__post_init__ sets both for a year
     lo, hi = fmt_num(col.min), fmt_num(col.max)
     fix = f"Type the year as four digits, for example 2026 (years from {lo} to {hi})"
     if isinstance(raw, (datetime, date)) and not isinstance(raw, bool):

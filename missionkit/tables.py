@@ -481,6 +481,7 @@ def _example(col: Column, i: int = 0) -> Any:
     if col.kind == "yesno":
         return "yes"
     if col.kind == "year":
+        assert col.min is not None and col.max is not None  # Column.__post_init__ sets both for a year
         return int(min(max(2026, col.min), col.max))
     lo = col.min if col.min is not None else 0
     value = max(lo, 10 + i)

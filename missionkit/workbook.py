@@ -606,6 +606,7 @@ class Workbook:
             raise MissionkitInputError(f"The team file cannot be read: {problem}",
                                        fix="Ask your teammate to export it again with wb.export(...)",
                                        file=str(source))
+        assert theirs is not None  # _problem_with returns data whenever it finds no problem
         names = self._pick(theirs, sections, str(source))
         owner = theirs["meta"].get("owner")
         name = None
@@ -714,6 +715,7 @@ class Workbook:
         except _NewerFile as newer:
             raise _newer_error(self.path, newer.version) from None
         if problem is None:
+            assert data is not None  # _problem_with returns data whenever it finds no problem
             return data, raw
         if not repair:
             raise MissionkitInputError(
@@ -765,6 +767,7 @@ class Workbook:
                 file=str(self.path)) from None
         aside = self._set_aside(self.path, problem)
         if bak_problem is None:
+            assert bak_raw is not None and data is not None  # no problem: the backup was read and parsed
             try:
                 _atomic_write(self.path, bak_raw)
             except OSError as exc:

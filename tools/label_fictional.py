@@ -17,7 +17,8 @@ for path in sys.argv[1:]:
             continue
         if re.match(r"#{1,3} ", cell.source):
             section_label = bool(re.search(r"fictional", cell.source.splitlines()[0], re.I))
-        if re.search(r"\bMarenta\b", cell.source) and not section_label and not re.search("fictional", cell.source, re.I):
+        if (re.search(r"\bMarenta\b", cell.source) and not section_label
+                and not re.search("fictional", cell.source, re.I)):
             cell.source = re.sub(r"\b(Marenta(?:'s)?)", r"\1 (fictional)", cell.source, count=1)
             changed += 1
     if changed:

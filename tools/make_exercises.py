@@ -36,22 +36,28 @@ class MarkingError(ValueError):
 
 def _blank_assignment(stmt: ast.stmt, source: str) -> str:
     if not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
-        raise MarkingError(f"only assignments may sit between the solution markers, found: {ast.get_source_segment(source, stmt)!r}")
+        found = ast.get_source_segment(source, stmt)
+        raise MarkingError(f"only assignments may sit between the solution markers, found: {found!r}")
     targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-    names = " = ".join(ast.get_source_segment(source, t) for t in targets)
+    # Each target comes from parsing ``source`` itself, so it always has a segment there.
+    names = " = ".join(ast.get_source_segment(source, t) or "" for t in targets)
     value = stmt.value
-    if isinstance(value, ast.Dict) and all(isinstance(k, ast.Constant) for k in value.keys):
-        lines = [f"{names} = {{"]
-        for key in value.keys:
-            lines.append(f"    {key.value!r}: ...,  # your answer here")
-        lines.append("}")
-        return "\n".join(lines)
+    if isinstance(value, ast.Dict):
+        keys = [k for k in value.keys if isinstance(k, ast.Constant)]
+        if len(keys) == len(value.keys):
+            lines = [f"{names} = {{"]
+            for key in keys:
+                lines.append(f"    {key.value!r}: ...,  # your answer here")
+            lines.append("}")
+            return "\n".join(lines)
     return f"{names} = ...  # your answer here"
 
 
 def blank_code(source: str) -> str:
     lines = source.splitlines()
-    out, block, inside = [], [], False
+    out: list[str] = []
+    block: list[str] = []
+    inside = False
     for line in lines:
         if line.strip() == BEGIN:
             inside, block = True, []

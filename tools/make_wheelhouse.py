@@ -152,7 +152,7 @@ def installed_pins(python: str = sys.executable) -> dict[str, Version]:
     """name -> version installed in the environment of ``python`` (what the tests ran with)."""
     out = subprocess.run([python, "-m", "pip", "freeze", "--all", "--exclude-editable"],
                          capture_output=True, text=True, check=True).stdout
-    pins = {}
+    pins: dict[str, Version] = {}
     for line in out.splitlines():
         if "==" in line and not line.startswith("-"):
             name, version = line.split("==", 1)
@@ -162,7 +162,7 @@ def installed_pins(python: str = sys.executable) -> dict[str, Version]:
 
 
 def read_pins(path: Path) -> dict[str, Version]:
-    pins = {}
+    pins: dict[str, Version] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
         if "==" in line:
@@ -173,7 +173,7 @@ def read_pins(path: Path) -> dict[str, Version]:
 
 # --------------------------------------------------------------------------- wheels on disk
 def wheel_index(dest: Path) -> dict[str, list[tuple[Version, frozenset, Path]]]:
-    index = defaultdict(list)
+    index: defaultdict[str, list[tuple[Version, frozenset, Path]]] = defaultdict(list)
     for whl in dest.glob("*.whl"):
         try:
             name, version, _build, wheel_tags = parse_wheel_filename(whl.name)
@@ -285,7 +285,7 @@ def walk(target: Target, python: str, roots: list[Requirement], pins: dict[str, 
         if req.marker is None or req.marker.evaluate({**env, "extra": ""}):
             add(req, "requirements")
     while True:
-        todo = {}
+        todo: dict[str, str | None] = {}
         for name, need in needs.items():
             if name in result.missing:
                 continue
@@ -415,13 +415,13 @@ def main(argv: list[str] | None = None) -> int:
         pins = {}
     else:
         pins = read_pins(Path(args.constraints))
-    strict = set()
+    pinned_roots: set[str] = set()
     for req in roots:  # the requirements file's own pins win, and are never relaxed
         spec = str(req.specifier)
         if spec.startswith("==") and "," not in spec and "*" not in spec:
             pins[canonicalize_name(req.name)] = Version(spec[2:])
-            strict.add(canonicalize_name(req.name))
-    strict = frozenset(strict)
+            pinned_roots.add(canonicalize_name(req.name))
+    strict = frozenset(pinned_roots)
 
     started = time.perf_counter()
     results = []

@@ -36,6 +36,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any, cast
 from urllib.parse import urlencode, urlsplit
 
 from missionkit.errors import MissionkitInputError
@@ -275,7 +276,9 @@ def measure_participant_memory(notebooks: list[str | os.PathLike], *, timeout: i
     start = time.perf_counter()
     km, kc = start_new_kernel(kernel_name="python3", cwd=str(paths[0].parent) if paths else None, env=env)
     try:
-        pid = km.provisioner.process.pid
+        # start_new_kernel uses jupyter_client's LocalProvisioner, whose .process is the kernel's Popen
+        # (jupyter_client types the provisioner as its optional base class and .process as None).
+        pid = cast(Any, km.provisioner).process.pid
         readings = [MemoryReading("kernel started", *_usage(pid), round(time.perf_counter() - start, 1))]
         for nb in paths:
             kc.execute_interactive(f"import os; os.chdir({str(nb.parent)!r})", timeout=60, output_hook=lambda m: None)

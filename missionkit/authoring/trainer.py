@@ -218,7 +218,7 @@ class Kit(_Strict):
     checklist: list[ChecklistGroup] = Field(min_length=1)
     feedback: FeedbackPlan
 
-    def module(self, module_id: str) -> Module:
+    def module(self, module_id: str | None) -> Module:
         for m in self.modules:
             if m.id == module_id:
                 return m
@@ -463,6 +463,7 @@ def _session_title(kit: Kit, s: Session) -> str:
     if s.kind == "exercise":
         return f"Group exercise, Module {s.module}: {kit.module(s.module).exercise.title}"
     if s.kind == "roleplay":
+        assert s.version is not None  # load() checks every role-play session names a version
         return f"Role-play: {kit.roleplay.title} ({kit.roleplay.versions[s.version].split(' (')[0].lower()} version)"
     return s.title
 

@@ -413,7 +413,7 @@ QUARTERS = [(2025, q) for q in range(1, 5)] + [(2026, q) for q in range(1, 4)]
 
 # Annual series: value per year 2018..2025 before noise; None = no value (not published / not run).
 # The 2024 value is set exactly to the baseline after noise (except where the definition changed).
-ANNUAL = {
+ANNUAL: dict[str, tuple[list[float | None], float, int]] = {
     "I01": ([57.5, 58.4, 57.9, 59.3, 60.2, 61.1, 62.0, 61.5], 0.3, 1),
     "I02": ([41.0, 41.6, 42.3, 42.9, 43.6, 44.5, 45.2, 45.9], 0.15, 1),
     "I03": ([210, 206, 171, 184, 190, 189, 188, 191], 1.5, 0),
@@ -428,7 +428,7 @@ ANNUAL = {
     "I19": ([400, 460, 420, 610, 820, 1090, 1350, 1610], 20, 0),
 }
 # Quarterly series 2025-Q1 .. 2026-Q3 (cumulative stocks or shares)
-QUARTERLY = {
+QUARTERLY: dict[str, tuple[list[float], int]] = {
     "I08": ([38, 52, 64, 90, 118, 150, 171], 0),
     "I09": ([12, 15, 21, 30, 44, 61, 79], 0),
     "I10": ([4.5, 18.0, 41.5, 86.0, 120.5, 168.0, 212.5], 2),
@@ -455,8 +455,8 @@ def _monitoring(rng: np.random.Generator, indicators: pd.DataFrame) -> pd.DataFr
                 v = float(value) + noise
             rows.append({"indicator_id": ind, "period": str(year), "year": year, "quarter": None,
                          "value": round(v, decimals)})
-    for ind, (values, decimals) in QUARTERLY.items():
-        for (year, quarter), value in zip(QUARTERS, values, strict=False):
+    for ind, (stocks, decimals) in QUARTERLY.items():
+        for (year, quarter), value in zip(QUARTERS, stocks, strict=False):
             rows.append({"indicator_id": ind, "period": f"{year}-Q{quarter}", "year": year, "quarter": quarter,
                          "value": round(float(value), decimals)})
     df = pd.DataFrame(rows)
