@@ -166,7 +166,8 @@ def build_brief(wb: Any = None, *, folder: str | os.PathLike | None = None,
         built.append(BriefSection(spec.key, spec.title, spec.module, spec.module_title,
                                   module_link(spec.module, out, root_path), done, blocks if done else [], spec.what))
     cap = sec(CAPSTONE)
-    review = cap.get("peer_review") if isinstance(cap.get("peer_review"), Mapping) else {}
+    peer_review = cap.get("peer_review")
+    review = peer_review if isinstance(peer_review, Mapping) else {}
     ask = cap.get("ask")
     feedback = cap.get("peer_feedback")
     return MissionBrief(owner=owner, sections=built, ask=plain_text(ask) if not is_empty(ask) else "",
@@ -238,7 +239,7 @@ def _case_sections() -> dict[str, dict]:
     under = projects[projects[col].notna()]
     decisions = {r.project_id: r[col] for _, r in under.iterrows()} if len(under) else {}
     decisions.update(ROUND2_EXAMPLE)  # the eleven focus projects: the worked solution of Module 07
-    gov = case.GOVERNANCE
+    gov: Mapping[str, Any] = case.GOVERNANCE
     return {
         "framing": {"mission_statement": case.MISSION_STATEMENT, "mission_map": marenta_mission_map().to_workbook()},
         "litmus": {

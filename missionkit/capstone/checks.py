@@ -12,7 +12,7 @@ from typing import Any
 
 from missionkit import catalogue
 from missionkit.capstone.brief import PEER_REVIEW
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 
 __all__ = [
     "PEER_ANSWERS", "PEER_REVIEW_EXAMPLE", "OUR_PROPOSAL", "ASK_VERBS", "ASK_EXAMPLE", "check_ask",
@@ -70,7 +70,7 @@ def check_ask(text: Any) -> Feedback:
         improve.append("Add a number: how much, by when, or how many.")
     if words > 60:
         improve.append(f"It has {words} words: a minister reads the first two sentences; aim for under 60.")
-    status = "good" if not improve else ("partly" if strengths else "revise")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths, improve,
                     why="A brief that ends without a clear, costed decision gets noted, not acted on. "
                         "The mission needs decision rights and money, not only support (the Litmus Test's "
@@ -145,7 +145,7 @@ def check_peer_review(answers: Any, feedback: Any = None) -> Feedback:
         improve.append("Add a sentence: which section, and what exactly should change?")
     if not strengths and not improve:  # pragma: no cover - defensive
         return Feedback.not_answered(title, how)
-    status = "good" if not improve else ("partly" if strengths else "revise")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A peer review is only useful if it is honest and specific: a brief that goes to a minister "
                         "with a gap nobody named will be found out later, at higher cost.",

@@ -9,7 +9,7 @@ Domain logic only.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
@@ -108,6 +108,14 @@ def check_survey(survey: Any, items: Any = None) -> tuple[pd.DataFrame, pd.DataF
     if "respondent_id" not in out.columns:
         out.insert(0, "respondent_id", [f"R{i:03d}" for i in range(1, len(out) + 1)])
     return out, items
+
+
+@overload
+def group_column(survey: pd.DataFrame, by: str) -> str: ...
+
+
+@overload
+def group_column(survey: pd.DataFrame, by: None) -> None: ...
 
 
 def group_column(survey: pd.DataFrame, by: str | None) -> str | None:

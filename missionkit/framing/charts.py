@@ -21,7 +21,7 @@ import pandas as pd
 from missionkit.charts import PALETTE, Figure, finish
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, is_blank
-from missionkit.framing.mission_map import MissionMap, parse_mission_map
+from missionkit.framing.mission_map import MapProject, MissionMap, parse_mission_map
 from missionkit.text import and_list
 
 __all__ = ["mission_map_chart", "mission_map_takeaway", "draw_mission_map", "COLUMNS"]
@@ -86,7 +86,8 @@ def mission_map_takeaway(m: MissionMap) -> str:
 
 def _layout(m: MissionMap, per_objective: int | None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Boxes (nodes) and links (edges) in pixels, and the chart height."""
-    groups = [(o.code, o.label, o.detail, m.projects_for(o.code)) for o in m.objectives]
+    groups: list[tuple[str | None, str, str, list[MapProject]]] = [
+        (o.code, o.label, o.detail, m.projects_for(o.code)) for o in m.objectives]
     if m.unlinked:
         groups.append((None, NO_OBJECTIVE, "projects linked to no objective", m.unlinked))
     nodes, edges = [], []

@@ -21,7 +21,7 @@ import pandas as pd
 from missionkit import case
 from missionkit.catalogue import citation
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.framing.examples import STATUS_LABELS
 from missionkit.framing.mission_map import MapObjective, parse_mission_map
 from missionkit.framing.statements import assess_statement
@@ -250,7 +250,7 @@ def check_diagnosis(missing: Any) -> Feedback:
         return Feedback.not_answered(title, how)
     if unanswered:
         improve.append("Still to answer: " + and_list(unanswered) + ".")
-    status = "revise" if wrong else ("partly" if unanswered else "good")
+    status: Status = "revise" if wrong else ("partly" if unanswered else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="Clear direction (criterion C2) means you can name the metric, the baseline, the target value and "
@@ -344,7 +344,7 @@ def check_rewrites(rewrites: Any) -> Feedback:
         return Feedback.not_answered(title, how)
     if unanswered:
         improve.append("Still to answer: " + and_list(unanswered) + ".")
-    status = "revise" if serious else ("partly" if improve else "good")
+    status: Status = "revise" if serious else ("partly" if improve else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="A rewrite should keep the goal and make it checkable: a metric with its baseline, a target value "
@@ -436,7 +436,7 @@ def check_marenta_statement(statement: Any) -> Feedback:
     if _norm_text(statement) == _norm_text(case.MISSION_STATEMENT):
         improve.append("This is the statement Cabinet adopted, word for word. The exercise asks for your own "
                        "framing: change what you would do differently, then compare.")
-    status = "revise" if serious else ("partly" if improve else "good")
+    status: Status = "revise" if serious else ("partly" if improve else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="A mission statement is the promise everything else hangs on: the portfolio, the indicators and the "
@@ -531,7 +531,7 @@ def check_mission_map(mission_map: Any) -> Feedback:
     if len(m.projects) < len(m.objectives) * 2 and not empty:
         improve.append("Most objectives need several projects from different sectors; one project each is a thin "
                        "portfolio.")
-    status = "revise" if serious else ("partly" if improve else "good")
+    status: Status = "revise" if serious else ("partly" if improve else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="The mission map puts the mission between a broad challenge and many projects: the challenge says "

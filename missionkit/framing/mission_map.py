@@ -95,7 +95,7 @@ _PROJECT_LINE = re.compile(r"^(?:[-*•]\s*)?(?P<ref>[^:]{1,40}?)\s*:\s*(?P<name
 _NO_OBJECTIVE = {"none", "no objective", "-", "—", "n/a", "?"}
 
 
-def _lines(value: Any, box: str) -> list[str]:
+def _lines(value: Any, box: str) -> list[tuple[int, str]]:
     if is_blank(value):
         return []
     if isinstance(value, str):
@@ -259,9 +259,9 @@ def marenta_mission_map() -> MissionMap:
     p = case.load("projects").sort_values(["budget_mrc_m", "project_id"], ascending=[False, True])
     codes = {o.code for o in objectives}
     projects = []
-    for o in objectives:
-        rows = p[p["objective"] == o.code]
-        projects += [MapProject(t, o.code) for t in rows["title"]]
+    for objective in objectives:
+        rows = p[p["objective"] == objective.code]
+        projects += [MapProject(t, objective.code) for t in rows["title"]]
     rest = p[~p["objective"].isin(codes)]
     projects += [MapProject(t, None) for t in rest["title"]]
     return MissionMap(MARENTA_CHALLENGE, case.MISSION_STATEMENT, tuple(objectives), tuple(projects))

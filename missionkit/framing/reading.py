@@ -180,9 +180,8 @@ def _read_years(text: str) -> list[_Year]:
             add("baseline", "DATED_READING_IN_BRACKETS")
         elif BASELINE_BEFORE.search(prefix):
             add("baseline", "BASELINE_BEFORE")
-        elif MILESTONE_BEFORE.search(prefix):
+        elif cue := MILESTONE_BEFORE.search(prefix):
             # "an interim milestone of 25% in 2030": from the cue to the year.
-            cue = MILESTONE_BEFORE.search(prefix)
             add("milestone", "MILESTONE_BEFORE",
                 (m.start() - len(prefix) + cue.start(), m.end()))
         elif RANGE_END_BEFORE.search(prefix):
@@ -195,8 +194,8 @@ def _read_years(text: str) -> list[_Year]:
                 add("start", "START_BEFORE")
         elif DEADLINE_BEFORE.search(prefix):
             add("deadline", "DEADLINE_BEFORE")
-        elif IN_BEFORE.search(prefix):
-            window = prefix[: IN_BEFORE.search(prefix).start()]
+        elif in_cue := IN_BEFORE.search(prefix):
+            window = prefix[: in_cue.start()]
             # Look only after the last year already seen in this clause.
             last_year = None
             for ym in YEAR_PATTERN.finditer(window):
@@ -602,8 +601,9 @@ def collect(text: str) -> dict:
         for m in ms:
             hits.append(RuleHit(rule, m.group(0), m.start(), m.end(), effect))
     for name in sectors:
-        m = SECTOR_PATTERNS[name].search(text)
-        hits.append(RuleHit("SECTOR_PATTERNS", m.group(0), m.start(), m.end(), f"sector: {name}"))
+        sm = SECTOR_PATTERNS[name].search(text)
+        if sm is not None:  # always: sectors lists the patterns that match
+            hits.append(RuleHit("SECTOR_PATTERNS", sm.group(0), sm.start(), sm.end(), f"sector: {name}"))
 
     hits.sort(key=lambda h: (h.start, h.rule))
     return {

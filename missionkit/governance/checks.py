@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from missionkit import case
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.governance.design import (
     BOARD,
     DECISION_RIGHTS,
@@ -27,6 +27,7 @@ from missionkit.governance.design import (
     Body,
     GovernanceDesign,
     Member,
+    Right,
     in_register,
     marenta_budget_holders,
     marenta_design,
@@ -147,7 +148,7 @@ def check_objective_owners(owners: Any) -> Feedback:
         return Feedback("revise", title, improve=[f"Your answer is a {type(owners).__name__}. {how}"])
     given = {str(k).strip().upper(): v for k, v in owners.items()}
     strengths, improve = [], []
-    status = "good"
+    status: Status = "good"
     resolved: dict[str, str] = {}
     for code in case.OBJECTIVE_IDS:
         label = f"{code} {case.OBJECTIVES[code]['name']}"
@@ -223,14 +224,14 @@ def check_board(board_seats: Any) -> Feedback:
     if total == 0:
         return Feedback.not_answered(title, how)
     strengths, improve = [], []
-    status = "good"
+    status: Status = "good"
     if total > EU_BOARD_CAP:
         improve.append(f"{total} seats is more than the EU cap of {EU_BOARD_CAP} for a mission board; move some "
                        "members to the assembly (up to 30).")
         status = "revise"
     else:
         strengths.append(f"{total} seats: within the EU cap of {EU_BOARD_CAP}.")
-    top = max(counts, key=counts.get)
+    top = max(counts, key=lambda sector: counts[sector])
     if counts[top] / total > MAX_ONE_SECTOR_SHARE:
         improve.append(f"{counts[top]} of {total} seats go to the {top}: the board is mostly one sector. Bring in "
                        "the people the mission must reach.")
@@ -266,8 +267,8 @@ def check_forum(forum_members: Any, budget_holders: Any = None) -> Feedback:
     items = [i for i in items if not is_blank(i)]
     if not items:
         return Feedback.not_answered(title, how)
-    holders = GovernanceDesign(budget_holders=budget_holders if budget_holders is not None
-                               else marenta_budget_holders()).budget_holders
+    holders = GovernanceDesign.model_validate({"budget_holders": budget_holders if budget_holders is not None
+                                               else marenta_budget_holders()}).budget_holders
     unknown = [i for i in items if not in_register(i)]
     names = [resolve_name(i) for i in items if in_register(i)]
     inside = [n for n in holders if any(same_organisation(n, m) for m in names)]
@@ -289,7 +290,7 @@ def check_forum(forum_members: Any, budget_holders: Any = None) -> Feedback:
     if not any(same_organisation(n, "Ministry of Finance") for n in names):
         improve.append("Discuss: the Ministry of Finance holds little mission money but owns the fuel subsidy and the "
                        "budget calendar. Should it sit in the forum?")
-    status = "revise" if outside or unknown else "good"
+    status: Status = "revise" if outside or unknown else "good"
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="Lining up actors and budgets behind the goal is the OECD's policy co-ordination dimension; money held "
@@ -310,7 +311,7 @@ def check_decision_rights(decision_rights: Any) -> Feedback:
         return Feedback.not_answered(title, how)
     if not isinstance(decision_rights, Mapping):
         return Feedback("revise", title, improve=[f"Your answer is a {type(decision_rights).__name__}. {how}"])
-    rights: dict[str, list[str]] = {}
+    rights: dict[str, list[Right]] = {}
     improve, strengths = [], []
     for body, value in decision_rights.items():
         if is_blank(value):
@@ -326,7 +327,7 @@ def check_decision_rights(decision_rights: Any) -> Feedback:
         rights[str(body)] = ok
     if not rights and not improve:
         return Feedback.not_answered(title, how)
-    status = "revise" if improve else "good"
+    status: Status = "revise" if improve else "good"
     approvers = [b for b, rs in rights.items() if "approve portfolio" in rs]
     if not approvers:
         reviewers = [b for b, rs in rights.items() if "review progress" in rs]
@@ -379,7 +380,7 @@ def exercise_design(objective_owners: Any = None, board_seats: Any = None, forum
     for body in d.bodies:
         value = next((v for k, v in given.items() if _key(k) == _key(body.name)), None)
         if body.name in EXERCISE_BODIES:
-            values = [] if is_blank(value) else ([value] if isinstance(value, str) else list(value))
+            values = [] if value is None or is_blank(value) else ([value] if isinstance(value, str) else list(value))
             body.decision_rights = [d_ for d_ in DECISION_RIGHTS if any(_key(v) == _key(d_) for v in values)]
     return d
 
@@ -401,7 +402,7 @@ def check_exercise_design(objective_owners: Any = None, board_seats: Any = None,
                if is_blank(a)]
     if missing:
         improve.insert(0, f"Still to answer: {and_list(missing)}.")
-    status = "revise" if problems else ("partly" if missing or findings else "good")
+    status: Status = "revise" if problems else ("partly" if missing or findings else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="Each rule comes from a source: owners for every objective and ex-ante steering (OECD Mission Action Lab; "

@@ -67,10 +67,11 @@ FORUM_TYPES = ("steering committee", "coordination forum")
 """Bodies where ministries, agencies and cities sit together and decide or align (brief 2.2: high-level
 steering; inter-ministerial and multi-level co-ordination). Advisory boards and assemblies are not forums."""
 
-SECTORS = ("public sector", "research", "business", "civil society", "development partner")
 Sector = Literal["public sector", "research", "business", "civil society", "development partner"]
+SECTORS: tuple[Sector, ...] = ("public sector", "research", "business", "civil society", "development partner")
 
-DECISION_RIGHTS: dict[str, str] = {
+Right = Literal["set direction", "approve portfolio", "align budgets", "review progress", "advise", "run day to day"]
+DECISION_RIGHTS: dict[Right, str] = {
     "set direction": "sets or changes the mission's targets and priorities",
     "approve portfolio": "approves the portfolio and big budget shifts before money is committed (ex ante)",
     "align budgets": "members line up their own budgets behind the agreed portfolio",
@@ -78,7 +79,6 @@ DECISION_RIGHTS: dict[str, str] = {
     "advise": "gives advice; decides nothing",
     "run day to day": "manages the portfolio and the work between meetings",
 }
-Right = Literal["set direction", "approve portfolio", "align budgets", "review progress", "advise", "run day to day"]
 EX_ANTE_RIGHTS = ("approve portfolio",)
 
 EU_BOARD_CAP = 15  # EU mission boards: up to 15 experts [EU-boards-2019]
@@ -420,23 +420,24 @@ def marenta_design() -> GovernanceDesign:
     readiness scorecard report, real decisions are taken in budget talks: the
     board and the co-leads' committee only review progress.
     """
+    governance: Mapping[str, Any] = case.GOVERNANCE
     return GovernanceDesign(
         name="Marenta mission governance, November 2026 (fictional)",
         owner=PMDO,
         bodies=[
             Body(name=STEERING, type="steering committee", chair=PMDO,
-                 members=[PMDO, "Ministry of Transport", "Ministry of Environment"],
+                 members=[Member.model_validate(n) for n in (PMDO, "Ministry of Transport", "Ministry of Environment")],
                  decision_rights=["set direction", "review progress"]),
             Body(name=BOARD, type="mission board", chair=PMDO, members=_seated("board"),
                  decision_rights=["review progress", "advise"]),
             Body(name=ASSEMBLY, type="mission assembly", members=_seated("assembly"), decision_rights=["advise"]),
-            Body(name=TEAM, type="mission team", seats=case.GOVERNANCE["mission_team"], chair=PMDO,
+            Body(name=TEAM, type="mission team", seats=governance["mission_team"], chair=PMDO,
                  decision_rights=["run day to day"]),
             *[Body(name=f"{city} city mission unit", type="city mission unit", chair=f"{city} City Government",
                    decision_rights=["run day to day"]) for city in case.CITIES],
         ],
         objective_owners=dict(MARENTA_OWNERS),
-        budget_holders=marenta_budget_holders(),
+        budget_holders={k: BudgetHolding.model_validate(v) for k, v in marenta_budget_holders().items()},
     )
 
 

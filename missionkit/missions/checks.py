@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.missions.examples import INITIATIVE_BY_KEY, INITIATIVES, classification_results, norm_name
 from missionkit.missions.litmus import STEP_BY_KEY, STEPS, parse_answers
 from missionkit.text import and_list, cite, cites
@@ -119,6 +119,7 @@ def check_litmus_answers(ratings: Any = None, evidence: Any = None) -> Feedback:
                            f"{ref.reason}")
     if unanswered:
         improve.insert(0, f"Still to answer: {and_list(unanswered)}.")
+    status: Status
     if wrong:
         status = "revise"
     elif improve:
@@ -191,6 +192,7 @@ def check_classification(answers: Any) -> Feedback:
         return Feedback.not_answered(title, how)
     if missing:
         improve.append("Still to answer: " + ", ".join(missing) + ".")
+    status: Status
     if any(r in ("wrong", "unknown answer") for r in table.result) or unknown_keys:
         status = "revise"
     elif missing or "type missing" in set(table.result):

@@ -400,7 +400,7 @@ def litmus_verdict(answers: Any = None, *, ratings: Mapping | None = None,
             sources=cites("opsi-litmus", "ppp2024"))
 
     if no:
-        order = [k for k in ("commitment", "support", "objective") if k in no]
+        order: list[str] = [k for k in ("commitment", "support", "objective") if k in no]
         fixes = [f"{STEP_BY_KEY[k].name}: {STEP_BY_KEY[k].if_no}" for k in order]
         return LitmusVerdict(
             "revise", title, outcome="not yet", blocking=order, strengths=strengths, improve=fixes + improve,

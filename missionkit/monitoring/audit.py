@@ -228,7 +228,7 @@ def audit(indicators: Any, *, deadline: int = case.DEADLINE_YEAR,
     return pd.DataFrame(rows, columns=["row", "id", "name", "level", *CHECK_KEYS, "flag_count", "notes"])
 
 
-def audit_details(indicators: Any, *, deadline: int = case.DEADLINE_YEAR,
+def audit_details(indicators: Any, *, deadline: int | None = case.DEADLINE_YEAR,
                   review_cycle: float = REVIEW_CYCLE_YEARS) -> pd.DataFrame:
     """The audit in long form: one row per indicator and check (row, id, name, check, label, result, note)."""
     deadline, review_cycle = _validate_settings(deadline, review_cycle)
@@ -309,7 +309,7 @@ def draft_table(drafts: Any) -> pd.DataFrame:
     return load_indicators(df, name="your draft indicators")
 
 
-def audit_draft(drafts: Any, *, deadline: int = case.DEADLINE_YEAR,
+def audit_draft(drafts: Any, *, deadline: int | None = case.DEADLINE_YEAR,
                 review_cycle: float = REVIEW_CYCLE_YEARS) -> pd.DataFrame:
     """:func:`audit_details` for drafted indicators (see :func:`draft_table`)."""
     return audit_details(draft_table(drafts), deadline=deadline, review_cycle=review_cycle)

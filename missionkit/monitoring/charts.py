@@ -59,7 +59,7 @@ def theory_of_change_chart(toc: Any, *, title: str = "Theory of change", subtitl
               ("outcomes", "Outcomes"), ("impacts", "Impacts")]
     headers = [f"{label} \u2192" if i < len(levels) - 1 else label for i, (_, label) in enumerate(levels)]
     col_width = 136
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (key, _), header in zip(levels, headers, strict=False):
         items = getattr(t, key) or ["(empty)"]
         for j, item in enumerate(items):

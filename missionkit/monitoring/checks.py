@@ -15,7 +15,7 @@ import pandas as pd
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.monitoring.audit import audit_draft
 from missionkit.monitoring.indicators import (
     CHECK_LABELS,
@@ -68,8 +68,8 @@ def check_theory_of_change(value: Any) -> Feedback:
     if empty:
         improve.append("Still empty: " + ", ".join(empty) + ". A chain with a gap cannot show how the work leads "
                        "to the change.")
-    posing = [(i, output_words(i)) for i in toc.outcomes + toc.impacts]
-    posing = [(i, h) for i, h in posing if h]
+    found = [(i, output_words(i)) for i in toc.outcomes + toc.impacts]
+    posing = [(i, h) for i, h in found if h]
     for item, (words, why) in posing:
         improve.append(f"\u201c{item}\u201d {why} (\u201c{words}\u201d): that is an output. Move it to outputs, and "
                        "write the change it should bring about among people as the outcome.")
@@ -77,7 +77,7 @@ def check_theory_of_change(value: Any) -> Feedback:
         strengths.append(f"{len(toc.assumptions)} assumption(s) written down: these are what an evaluation tests.")
     else:
         improve.append("Add one or two assumptions: what must hold for the outputs to lead to the outcomes?")
-    status = "good" if not improve else ("partly" if not posing and len(empty) <= 2 else "revise")
+    status: Status = "good" if not improve else ("partly" if not posing and len(empty) <= 2 else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A theory of change makes the expected chain from inputs to impacts explicit, so that "
                         "indicators can be placed along it and evaluation can test its links.",
@@ -210,7 +210,7 @@ def check_flagged(answer: Any, audit_table: pd.DataFrame | None = None) -> Feedb
                            "The trap is an output labelled as an outcome.")
         else:
             improve.append(f"{i} passes every check in the audit; why did you flag it?")
-    status = "good" if chosen == right else ("partly" if chosen & right and not (chosen - right) else "revise")
+    status: Status = "good" if chosen == right else ("partly" if chosen & right and not (chosen - right) else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="Four common indicator problems: no baseline, an output dressed up as an outcome, data too "
                         "late for the review, and a definition changed after the baseline.",
@@ -332,7 +332,8 @@ def check_fix_first(choice: Any, reason: Any = None) -> Feedback:
             improve.append("Say what the problem does to the next review: which decision would it mislead?")
         if len(text.split()) < 8:
             improve.append("One or two full sentences, please: a review minute has to stand on its own.")
-    status = "discuss" if text and not improve else ("partly" if (text or strengths) and not misread else "revise")
+    status: Status = ("discuss" if text and not improve
+                      else ("partly" if (text or strengths) and not misread else "revise"))
     others = " ".join(c for i, (_, c) in _FIX_FIRST.items() if i != ident)
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why=f"No single right answer: each of the four has a case. {consequence} The others: {others} "
@@ -373,7 +374,7 @@ def check_fixes(answer: Any) -> Feedback:
         improve.append("Still to answer: " + ", ".join(missing) + ".")
     if not strengths and not improve:
         return Feedback.not_answered(title, how)
-    status = "revise" if wrong else ("partly" if missing else "good")
+    status: Status = "revise" if wrong else ("partly" if missing else "good")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A weak indicator is usually mended, not dropped: relabel it, give it a baseline, restate it "
                         "or pair it with a faster proxy.",
@@ -474,7 +475,7 @@ def check_drafts(drafts: Any, mission_statement: Any = None, *, deadline: Any = 
         if words and not any(w[:6] in names for w in words):
             improve.append("None of the names uses a word from your mission statement: say how each indicator "
                            "tracks the mission.")
-    status = "good" if not improve else ("partly" if len(improve) <= 2 else "revise")
+    status: Status = "good" if not improve else ("partly" if len(improve) <= 2 else "revise")
     posing = details[(details["check"] == "output_as_outcome") & (details["result"] == "flag")]
     if not posing.empty or "wrong" in directions:
         status = "revise"
@@ -534,7 +535,7 @@ def check_status_reading(answer: Any, result: Trajectories) -> Feedback:
         improve.append("Still to answer: " + ", ".join(missing) + ".")
     if not strengths and not improve:
         return Feedback.not_answered(title, how)
-    status = "revise" if wrong else ("partly" if missing else "good")
+    status: Status = "revise" if wrong else ("partly" if missing else "good")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A status compares the latest reading with where the plan says the indicator should be by "
                         "now, not with the baseline.", sources=cites_full("kusekrist2004", "bbcv-sec"))
@@ -698,7 +699,7 @@ def check_recommendation(text: Any, result: Trajectories | None = None) -> Feedb
     else:
         improve.append("Add what you want to find out before the next review, for example why the indicator moves "
                        "so slowly, and how the mission's projects contribute to it.")
-    status = "good" if len(strengths) == 4 else ("partly" if len(strengths) >= 2 else "revise")
+    status: Status = "good" if len(strengths) == 4 else ("partly" if len(strengths) >= 2 else "revise")
     if misread:
         status = "revise"
     return Feedback(status, title, strengths=strengths, improve=improve,

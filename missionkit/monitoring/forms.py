@@ -258,7 +258,7 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
                                layout=layout)
     result = w.HTML(layout=html_layout, style=html_style)
     status = w.HTML(layout=html_layout, style=html_style)
-    state = {"drafts": drafts, "loading": False}
+    state: dict[str, Any] = {"drafts": drafts, "loading": False}
 
     def load(i: int) -> None:
         state["loading"] = True

@@ -224,7 +224,7 @@ def as_text(value: Any) -> str:
     return "" if is_empty(value) else str(value).strip()
 
 
-def shorten(text: str, limit: int = 60) -> str:
+def shorten(text: object, limit: int = 60) -> str:
     """Text cut at a word boundary to at most ``limit`` characters."""
     text = " ".join(str(text).split())
     if len(text) <= limit:

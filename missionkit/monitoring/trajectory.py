@@ -214,10 +214,13 @@ def trajectory(indicators: Any, observed: Any = None, *, method: str = "straight
         b, by = as_number(d.get("baseline")), as_int(d.get("baseline_year"))
         tg, ty = as_number(d.get("target")), as_int(d.get("target_year"))
         revised = as_int(d.get("definition_revised"))
-        have_plan = None not in (b, by, tg, ty) and ty > by
+        have_plan = b is not None and by is not None and tg is not None and ty is not None and ty > by
         t0 = _time(by) if by is not None else None
         t1 = _time(ty) if ty is not None else None
         if have_plan:
+            # for the type checker: a plan has all four figures, so both times too
+            assert b is not None and by is not None and tg is not None and ty is not None
+            assert t0 is not None and t1 is not None
             for year in range(by, ty + 1):
                 path_rows.append({"id": ident, "year": year, "time": _time(year), "kind": "plan",
                                   "value": planned_value(b, tg, t0, t1, _time(year), method)})
@@ -468,7 +471,7 @@ def real_progress() -> pd.DataFrame:
 def gap_closed(baseline: float, latest: float, target: float) -> float:
     """Share of the baseline-to-target gap closed by the latest reading (0 = none, 1 = all)."""
     b, v, t = as_number(baseline), as_number(latest), as_number(target)
-    if None in (b, v, t) or t == b:
+    if b is None or v is None or t is None or t == b:
         raise MissionkitInputError("The gap needs a baseline, a latest value and a target that differs from the "
                                    "baseline", fix="Give three numbers, for example gap_closed(58.8, 61.7, 92)")
     return (v - b) / (t - b)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.portfolio.model import Portfolio, load_portfolio, round2_focus
 from missionkit.portfolio.vocabulary import THRESHOLDS, objective_lookup
 from missionkit.text import amount, and_list, cites_full, pct
@@ -122,6 +122,7 @@ def check_relabelling(ids: Any) -> Feedback:
            "question for its owner: what is new?")
     sources = cites_full("nesta-missionpublic", "mal-port")
     share = len(hits) / len(ref) if ref else 1.0
+    status: Status
     if not missed and not extra and not unknown:  # "Well done" only with nothing left to fix
         status = "good"
     elif share >= 0.5:
@@ -160,7 +161,7 @@ def check_round2_decisions(decisions: Any) -> Feedback:
     o = weakest["objective"]
     objs = review.objectives.set_index("objective")
     before_o, after_o = float(objs.loc[o, "before"]), float(objs.loc[o, "after"])
-    status = "good"
+    status: Status = "good"
     if review.shortfall > 0.005:
         big = review.table.sort_values("top_up_asked", ascending=False).iloc[0]
         improve.append(f"Your scale-ups ask for {amount(review.needed, u)} but your decisions free only "

@@ -94,7 +94,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
     proposals = {pid: (v if isinstance(v, str) else None) for pid, v in
                  zip(under_review["project_id"], proposed, strict=False)}
     wb, save_note = open_workbook()
-    saved: dict = {}
+    saved: Mapping[str, Any] = {}
     load_note = ""
     if wb is not None:
         try:
@@ -107,7 +107,8 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
     initial = {pid: (prop or "continue") for pid, prop in proposals.items()}
     if isinstance(start, Mapping) and not saved:  # a blank exercise passes `...`: start from the proposals
         initial.update({k: v for k, v in start.items() if k in initial and v in DECISIONS})
-    saved_decisions = saved.get("decisions") if isinstance(saved.get("decisions"), Mapping) else {}
+    stored_decisions = saved.get("decisions")
+    saved_decisions = stored_decisions if isinstance(stored_decisions, Mapping) else {}
     initial.update({k: v for k, v in saved_decisions.items() if k in initial and v in DECISIONS})
     note_text = saved.get("note") if isinstance(saved.get("note"), str) else ""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -77,6 +77,17 @@ class Rebalancer:
     """The rebalancing helper of a :class:`~missionkit.portfolio.model.Portfolio` (a mixin: it uses the
     portfolio's ``projects``, ``objectives``, ``unit``, :meth:`objective_table` and active projects)."""
 
+    # provided by the host class, Portfolio (a dataclass): declared here for the type checker only
+    projects: pd.DataFrame
+    objectives: dict[str, str]
+    unit: str
+    if TYPE_CHECKING:
+        @property
+        def total(self) -> float: ...
+        def label(self, objective: Any) -> str: ...
+        def _active(self) -> pd.Series: ...
+        def objective_table(self) -> pd.DataFrame: ...
+
     def rebalance(self, budget: float | None = None, *, min_share: float | Mapping[str, float] | None = None,
                   actor_cap: float | None = None, max_growth: float = 1.0, max_cut: float = 0.5,
                   new_calls: bool = True) -> Rebalancing:
@@ -141,7 +152,8 @@ class Rebalancer:
         gi = np.arange(G)
         A_eq = sparse.csr_matrix(np.concatenate([np.ones(G), -np.ones(G), np.ones(n_calls)])[None, :])
         b_eq = [B - T]
-        rows, cols, vals, b_ub, row_meaning = [], [], [], [], []
+        rows, cols, vals, row_meaning = [], [], [], []
+        b_ub: list[float] = []
         T_o = p["budget"].groupby(objective_key).sum()
         for k, o in enumerate(objs):
             r = len(b_ub)

@@ -67,7 +67,13 @@ class TitleMatching:
     """The relabelling analyses of a :class:`~missionkit.portfolio.model.Portfolio` (a mixin: it uses the
     portfolio's ``projects``, ``policies``, ``mission_start_year`` and cache)."""
 
-    def relabelling(self, min_score: int | None = None) -> pd.DataFrame:
+    # provided by the host class, Portfolio (a dataclass): declared here for the type checker only
+    projects: pd.DataFrame
+    policies: pd.DataFrame | None
+    mission_start_year: int | None
+    _cache: dict[str, Any]
+
+    def relabelling(self, min_score: float | None = None) -> pd.DataFrame:
         """Projects that may be existing programmes under a new name (mission-washing).
 
         Evidence points (OUR PROPOSAL): the title matches a policy in the

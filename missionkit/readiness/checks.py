@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from missionkit import case
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.readiness.donors import donor_landscape, objective_label
 from missionkit.readiness.load import scores_frame
 from missionkit.readiness.profile import plain_number, readiness_profile
@@ -96,7 +96,7 @@ def check_weakest(weakest: Any, most_disputed: Any = None, scores: pd.DataFrame 
         theirs = ", ".join(f"{d} spread {int(p.table.loc[d, 'spread'])}" for d in disputed if d in p.table.index)
         improve.append(f"The largest spread (highest minus lowest score) is on {c}: {int(p.table.loc[c, 'spread'])} "
                        f"(scores {p.table.loc[c, 'scores']}); yours: {theirs}.")
-    status = "good" if not improve else ("partly" if strengths else "revise")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="The median is the middle assessor's score, so one optimist or pessimist cannot move it. "
                         "The spread shows where the team sees different evidence: that conversation is the "
@@ -148,7 +148,7 @@ def check_stop_or_go(decision: Any, fix_first: Any = None, scores: pd.DataFrame 
         improve.append(f"Fix {and_list(p.stop_and_fix)} first: it is the stop-and-fix signal. "
                        + (f"{and_list(dims)} matter{'s' if len(dims) == 1 else ''} too, but can wait for an owner."
                           if dims else ""))
-    status = "good" if not improve else ("partly" if strengths else "revise")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A score of 0-1 on R2 or R3 is a stop-and-fix signal in the course's scorecard (OUR "
                         "PROPOSAL), in line with the Litmus Test's warning about commitment.",
@@ -226,7 +226,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
     else:
         improve.append(f"The two largest ({and_list(c.top)}) commit {case.CURRENCY} {c.top_amount:,.0f}m of "
                        f"{case.CURRENCY} {c.total:,.1f}m: divide the first by the second (you gave {share:.0%}).")
-    status = "good" if not improve else ("partly" if strengths else "revise")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A donor map shows where partner money already lines up with the mission and where it "
                         "does not: unfunded objectives, duplicated advice, and dependence on a few lenders. "
@@ -265,7 +265,7 @@ def check_donor_advice(advice: Any) -> Feedback:
     improve = [f"Say something about {_ADVICE_POINTS[k][1]}." for k in missing]
     if len(advice.split()) < 25:
         improve.append("Add a sentence or two: who should do what, by when, in which forum?")
-    status = "good" if not improve else ("partly" if covered else "revise")
+    status: Status = "good" if not improve else ("partly" if covered else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="There is no single right answer; good advice names the gap, the overlap and the "
                         "dependence on two lenders, and proposes who acts, where. The OECD's work with IDIA stresses "

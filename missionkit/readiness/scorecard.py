@@ -90,7 +90,7 @@ class _DimensionEntry(BaseModel):
 def load_dimensions(path: Path = DIMENSIONS_FILE) -> tuple[Dimension, ...]:
     """The scorecard's dimensions from their YAML file, checked; a bad file raises MissionkitInputError."""
     fix = "Correct that entry in the facts file: each needs code, question, evidence, method, anchors, source_keys"
-    out = []
+    out: list[Dimension] = []
     for number, e in enumerate(load_facts(path, _DimensionEntry, fix), start=1):
         if e.code in {d.code for d in out} or not set(e.anchors) <= set(SCALE):
             raise MissionkitInputError(f"Entry {number} of the facts file is not valid: {e.code} is there twice "

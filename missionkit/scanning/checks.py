@@ -17,7 +17,7 @@ import pandas as pd
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank
+from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.scanning.load import AGAINST, SUPPORTS, TEMPLATE_ROWS, load_scan
 from missionkit.scanning.scan import (
     STI_TRAP_THRESHOLD,
@@ -141,7 +141,7 @@ def check_framework_conditions(answers: Any) -> Feedback:
         return Feedback.not_answered(title, how)
     if missing:
         improve.append("Still to answer: " + "; ".join(missing) + ".")
-    status = "revise" if wrong else ("partly" if missing else "good")
+    status: Status = "revise" if wrong else ("partly" if missing else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="Framework conditions are the legal, financial and institutional setting that makes a mission easier "
@@ -287,7 +287,7 @@ def check_conflicts_to_raise(answer: Any, policies: pd.DataFrame | None = None, 
     elif not wrong:
         improve.append("Discuss: budget is not the only measure of harm. A rule such as parking minimums (P079) "
                        "costs almost nothing but shapes every new building.")
-    status = "revise" if wrong else ("partly" if len(chosen) != how_many else "good")
+    status: Status = "revise" if wrong else ("partly" if len(chosen) != how_many else "good")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="Policies that work against a mission can cancel out what the mission spends. The OECD's typical "
@@ -314,11 +314,12 @@ def check_unserved_objective(answer: Any, policies: pd.DataFrame | None = None) 
     if is_blank(answer):
         return Feedback.not_answered(title, how)
     items = list(answer) if isinstance(answer, (list, tuple, set)) else [answer]
-    codes = [_objective_code(i) for i in items if not is_blank(i)]
-    if not codes:
+    parsed = [_objective_code(i) for i in items if not is_blank(i)]
+    if not parsed:
         return Feedback.not_answered(title, how)
-    if None in codes:
+    if None in parsed:
         return Feedback("revise", title, improve=[f"\u201c{answer}\u201d is not an objective code. {how}"])
+    codes = [c for c in parsed if c is not None]
     policies = case.load("policies") if policies is None else policies
     cov = objective_coverage(policies)
     unserved = [o for o in cov.index if cov.loc[o, "status"] == "not served"]
@@ -340,7 +341,7 @@ def check_unserved_objective(answer: Any, policies: pd.DataFrame | None = None) 
     missed = [o for o in unserved if o not in codes]
     if missed and not improve:
         improve.append("Also not served: " + ", ".join(objective_label(o) for o in missed) + ".")
-    status = "good" if strengths and not improve else ("partly" if strengths else "revise")
+    status: Status = "good" if strengths and not improve else ("partly" if strengths else "revise")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="An objective that no policy serves is a gap the mission's portfolio must fill (module 07), and a "

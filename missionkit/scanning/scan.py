@@ -337,7 +337,7 @@ class ScanSummary:
     def to_frame(self) -> pd.DataFrame:
         """Finding | value, ready to show."""
         m = lambda x: money(x, self.unit)  # noqa: E731
-        top = max(self.instrument_shares, key=self.instrument_shares.get) if self.instrument_shares else "-"
+        top = max(self.instrument_shares, key=lambda k: self.instrument_shares[k]) if self.instrument_shares else "-"
         rows = [
             ("Policies scanned", f"{self.policies} from {self.owners} owners"),
             ("Mission-tagged budget a year", m(self.tagged_budget)),

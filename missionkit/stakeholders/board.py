@@ -208,7 +208,7 @@ class BoardProposal:
         df = self.board if body == "board" else self.assembly
         return df[["seat", "name", "type", "today", "why"]].set_index("seat")
 
-    _register: pd.DataFrame = field(default=None, repr=False)  # type: ignore[assignment]
+    _register: pd.DataFrame = field(default=None, repr=False)
     _included_names: tuple[str, ...] = field(default=(), repr=False)
 
 

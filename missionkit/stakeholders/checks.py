@@ -13,7 +13,7 @@ from typing import Any
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, is_blank, md_escape
+from missionkit.feedback import Feedback, Status, is_blank, md_escape
 from missionkit.stakeholders.board import BoardProposal, propose_board
 from missionkit.stakeholders.engagement import FORMATS
 from missionkit.stakeholders.register import missing_voices, voices
@@ -192,6 +192,7 @@ def assess_engagement_plan(levels: Any, formats: Any = None, *, title: str = "En
         improve.insert(0, "Still to answer: " + and_list(todo) + ".")
     if not strengths and not improve:
         return Feedback.not_answered(title, how)
+    status: Status
     if wrong or unknown:
         status = "revise"
     elif todo or short or codeliver_all or any("does not fit" in s or "not one of the formats" in s for s in improve):
@@ -245,7 +246,7 @@ def check_missing_voices(answer: Any) -> Feedback:
     for u in unknown:
         improve.append(f"\u201c{u}\u201d is not a kind of actor in the register. Use: "
                        + ", ".join(STAKEHOLDER_TYPES) + ".")
-    status = "good" if not improve else ("partly" if hits and not extra and not unknown else "revise")
+    status: Status = "good" if not improve else ("partly" if hits and not extra and not unknown else "revise")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
         why="A voice is missing when it neither sits where decisions are taken (the board) nor shapes the mission "
@@ -343,14 +344,15 @@ def check_board(size: Any, rules: Any) -> Feedback:
                        "a mission unit (fictional); add the missing ones to include.")
     else:
         strengths.append("All three city governments have a seat.")
-    leads = (case.GOVERNANCE["owner"],) + tuple(case.GOVERNANCE["co_leads"])
+    governance: Mapping[str, Any] = case.GOVERNANCE
+    leads = (governance["owner"],) + tuple(governance["co_leads"])
     co_leads = [n for n in leads if n not in set(b["name"])]
     if co_leads:
         improve.append("The mission's owner and co-leads should sit on its board; missing: " + and_list(co_leads) + ".")
     if r.max_per_type > 5:
         improve.append(f"max_per_type = {r.max_per_type} lets one kind of actor fill a third of the board or more; "
                        "try 4 or fewer.")
-    status = "revise" if revise else ("partly" if improve else "good")
+    status: Status = "revise" if revise else ("partly" if improve else "good")
     fb = BoardFeedback(
         status, title, strengths=strengths, improve=improve,
         why="EU mission boards have at most 15 members. Bring non-STI ministries such as finance in from the start, "
