@@ -50,6 +50,7 @@ import posixpath
 import re
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ __all__ = [
     "DATA_DIR", "BOOK_DIR", "GROUPS", "COURSE_GROUP", "REGIONS", "KINDS", "UNCONFIRMED", "DATA_DICTIONARY",
     "CITATION_FORMS",
     "missions", "references", "glossary", "data_dictionary",
-    "citation", "short_label", "cite_link", "term_link", "unconfirmed_link", "resolve_key",
+    "citation", "short_label", "checked_month", "cite_link", "term_link", "unconfirmed_link", "resolve_key",
     "render_references_page", "render_glossary_page", "write_pages", "stale_pages", "main",
 ]
 
@@ -98,6 +99,7 @@ KINDS = {
     "organisational mission": "an organisation's own missions (Nesta), not a government's",
     "not labelled mission": "mission-like goals that the owner does not call missions",
     "programme": "national mission work without a mission statement of its own",
+    "mission-like programme": "a programme with an owner, a target and a deadline that its owner does not call a mission",
 }
 YEAR_MIN, YEAR_MAX = 1950, 2100
 STATEMENT_MAX = 300
@@ -116,6 +118,8 @@ DATA_DICTIONARY: dict[str, list[tuple[str, str, str, str]]] = {
         ("verified", "Found again in the brief's verification pass (dagger)", "", "yes; no"),
         ("secondary", "The brief marks the source as secondary", "", "yes; no"),
         ("note", "Dates, caveats and unconfirmed details", "", "free text"),
+        ("last_checked", "Month the source was last checked for what the course cites it for; 2026-11 is the "
+         "course's first verification pass (rows not re-opened since)", "month", "YYYY-MM, not in the future"),
     ],
     "missions": [
         ("mission_id", "Row identifier", "", "M01, M02, ...; unique"),
@@ -169,30 +173,33 @@ UNCONFIRMED: tuple[tuple[str, str, str], ...] = (
      "their targets. Also the date and status of the \"Hightech Agenda Deutschland\", seen only in a "
      "secondary source.", "hts-web;hts-heise;hts-aerzteblatt;hta-de"),
     ("Country and mission details",
-     "Japan's Moonshot programme: when Goals 7 to 10 were adopted, and what the Goal 9 targets say.",
-     "moonshot"),
+     "Japan's Moonshot programme: when Goals 8 to 10 were adopted, the exact date in 2020 on which Goal 7 was "
+     "decided, and what the Goal 9 targets say.", "moonshot;moonshot-g7"),
     ("Country and mission details",
      "Korea: the figures of the 3rd Comprehensive Plan (elderly pedestrian casualties from 103 to 70 per "
      "100,000), which come from a blog; the year the K-Moonshot programme directors were appointed (27 May, "
      "taken to be 2026); and the KRW 170 trillion figure, found only in notes.",
      "kr-3rdplan;kr-digitaltoday;kr-e4ds-notes"),
     ("Country and mission details",
-     "Norway: the target years and any numeric targets of both missions in the long-term plan. Austria: "
-     "national mission targets.", "no-ltp;at-mal"),
+     "Norway: the target year and any numeric target of the sustainable-feed mission, a number for the "
+     "inclusion mission (its 2035 goal has none) and which ministry formally leads it. Austria: national "
+     "mission targets.", "no-ltp;no-meld28;at-mal"),
     ("Country and mission details",
      "Sweden (Vinnova): a target year for the school-meals mission, and any way of measuring \"every street "
      "by 2030\".", "vinnova-notes;moin-casebook"),
     ("Country and mission details",
-     "Brazil's Nova Indústria Brasil: the wording of the Mission 5 biofuel target (21.4% to 50%); the revised "
-     "targets for Missions 1 and 6 (secondary sources); the year of the Mission 4 interim target (25% by 2026 "
+     "Brazil's Nova Indústria Brasil: the baseline of the revised Mission 5 target (biofuels and electric "
+     "vehicles, December 2024) and whether its 27% and 50% are levels or increases; a 20% cut in commuting "
+     "time for Mission 3, which is reported but was found in no source; the revised targets for Missions 1 "
+     "and 6 (secondary sources); the year of the Mission 4 interim target (25% by 2026 "
      "in most sources, by 2025 in UOL / Agência Brasil); the two Mission 4 baselines (23.5% at launch, 18.9% "
      "for 2023); and the make-up of the CNDI council, which is reported in two ways.",
-     "br-correio;br-diariogoias;br-bpmoney;br-mobiletime;br-pdbrasil;br-nib-notes"),
+     "br-correio;br-radiogov2024;br-valor2024;br-gestao2024;br-diariogoias;br-bpmoney;br-mobiletime;br-pdbrasil;"
+     "br-nib-notes"),
     ("Country and mission details",
      "Colombia's PIIOM: numeric targets for its missions.", "co-piiom"),
     ("Country and mission details",
-     "Nesta: the exact measures for its fairer-start and sustainable-future missions, including the figure "
-     "of about 19 Mt a year for household emissions.", "nesta-missions"),
+     "Nesta: the exact measure for its fairer-start mission.", "nesta-missions"),
     ("Country and mission details",
      "Mission Innovation: targets for the four later missions, and the figure of more than US$250bn, found "
      "only in a PR agency's blog.", "mi-ukparl;mi-ghpr"),
@@ -421,6 +428,11 @@ REFERENCES_SCHEMA = pa.DataFrameSchema(
         "verified": pa.Column(str, _one_of(("yes", "no"), "yes_or_no")),
         "secondary": pa.Column(str, _one_of(("yes", "no"), "yes_or_no")),
         "note": pa.Column(str),
+        "last_checked": pa.Column(str, [
+            _pattern(r"20\d\d-(?:0[1-9]|1[0-2])", "last_checked_is_a_month", "a month like 2026-12 (YYYY-MM)"),
+            _check("last_checked_not_in_the_future", lambda v: v[:7] <= date.today().strftime("%Y-%m"),
+                   "'{value}' is a month in the future", "Give the month the source was actually checked."),
+        ]),
     },
     strict=True, ordered=True, name="references",
 )
@@ -727,8 +739,13 @@ def _reference_entry(row: pd.Series) -> str:
     if row["note"]:
         text += f" {_md_text(_end(row['note']))}"
     text += f" Online: [{_md_text(_host(row['url']))}]({row['url']})." if row["url"] else " No web address recorded."
-    text += f" *Status: {_status(row)}.*"
+    text += f" *Status: {_status(row)}.* Last checked {checked_month(row['last_checked'])}."
     return f"{_anchor(row['key'])}\n\n{text}\n"
+
+
+def checked_month(month: str) -> str:
+    """'2026-12' -> 'December 2026': a last_checked value in words."""
+    return date(int(month[:4]), int(month[5:7]), 1).strftime("%B %Y")
 
 
 def _in_page_links(keys: str, refs: pd.DataFrame) -> str:
@@ -757,8 +774,9 @@ def render_references_page(refs: pd.DataFrame | None = None) -> str:
         "",
         "## How we checked the sources",
         "",
-        "The facts were gathered for the course in a research brief and then checked again. Each entry below "
-        "ends with its status:",
+        "The facts were gathered for the course in a research brief and then checked again. A second check "
+        "(December 2026) replaced secondary sources with primary ones where it could reach them and added "
+        "missions from low- and middle-income countries. Each entry below ends with its status:",
         "",
         "- **Re-checked**: we found the source again when the brief was checked.",
         "- **Not re-checked**: the source comes from earlier research notes and was not opened again.",
@@ -766,6 +784,8 @@ def render_references_page(refs: pd.DataFrame | None = None) -> str:
         "that owns the mission. Check it against the primary data before you rely on it.",
         "- **Includes unconfirmed details**: part of what the source is cited for could not be confirmed "
         "(see the list below). We never teach these details as settled.",
+        "- **Last checked**: the month we last opened the source to check what the course cites it for. "
+        "November 2026 is the course's first verification pass; sources re-opened since carry a later month.",
         f"- **Added by the course**: a few sources are not in the research brief. A lesson needed them, for "
         f"example for a statistical method. They are listed last, under \"{COURSE_GROUP}\", and were not part "
         "of the brief's check.",

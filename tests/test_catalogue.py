@@ -122,6 +122,39 @@ def test_references_have_unique_well_formed_keys(refs):
     assert {"larrue2021", "opsi-litmus", "eu-2yrs"} <= set(refs["key"])
 
 
+def test_every_reference_has_a_valid_last_checked_month(refs):
+    """Each source carries the month it was last checked (YYYY-MM, a real month, not in the future),
+    and the references page prints it in words beside the source."""
+    from datetime import date
+
+    assert refs["last_checked"].str.fullmatch(r"20\d\d-(0[1-9]|1[0-2])").all()
+    assert (refs["last_checked"] <= date.today().strftime("%Y-%m")).all()
+    assert (refs["last_checked"] >= "2026-11").all()  # the course's first verification pass
+    text = cat.render_references_page()
+    entries = dict(re.findall(r'^<a id="([a-z0-9-]+)"></a>\n\n(.+)$', text, flags=re.M))
+    for _, row in refs.iterrows():
+        assert entries[row["key"]].endswith(f"Last checked {cat.checked_month(row['last_checked'])}."), row["key"]
+    assert cat.checked_month("2026-12") == "December 2026"
+    # the sources the December 2026 check verified say so
+    for key in ("mi-launch2021", "moonshot-g7", "au-ghfm", "no-meld28", "nhs-feb2016", "oecd-nzblog2024"):
+        assert refs.set_index("key").loc[key, "last_checked"] == "2026-12", key
+
+
+@pytest.mark.parametrize("value,words", [
+    ("", "'' is not a month like 2026-12"),
+    ("2026-13", "'2026-13' is not a month like 2026-12"),
+    ("Dec 2026", "is not a month like 2026-12"),
+    ("2099-01", "'2099-01' is a month in the future"),
+])
+def test_reference_without_a_valid_last_checked_is_refused(tmp_path, value, words):
+    path = _copy(tmp_path, "references.csv")
+    _edit(path, 5, "last_checked", value)
+    with pytest.raises(MissionkitInputError) as err:
+        cat.references(path)
+    assert (err.value.file, err.value.row, err.value.column) == ("references.csv", 5, "last_checked")
+    assert words in err.value.problem
+
+
 def test_citation_format():
     assert cat.citation("larrue2021") == (
         "Larrue, P. (2021). The design and implementation of mission-oriented innovation policies: A new systemic "
