@@ -75,9 +75,13 @@ def test_japan_moonshot_goals_1_to_10_present(missions):
     moon = missions[missions["country_or_framework"].str.startswith("Japan")]
     goals = sorted(int(re.match(r"Goal (\d+):", m).group(1)) for m in moon["mission"])
     assert goals == list(range(1, 11))
-    late = moon[moon["mission"].str.match(r"Goal (7|8|9|10):")]
-    assert late["launched"].isna().all(), "adoption dates of Goals 7-10 are unconfirmed"
+    late = moon[moon["mission"].str.match(r"Goal (8|9|10):")]
+    assert late["launched"].isna().all(), "adoption dates of Goals 8-10 are unconfirmed"
     assert late["status_note"].str.contains("unconfirmed").all()
+    goal7 = moon[moon["mission"].str.startswith("Goal 7:")].iloc[0]  # decided in 2020, not by CSTI
+    assert goal7["launched"] == 2020 and "exact date unconfirmed" in goal7["status_note"]
+    assert goal7["owner"].startswith("Headquarters for Healthcare Policy") and "AMED" in goal7["owner"]
+    assert "CSTI" not in goal7["owner"] and "moonshot-g7" in goal7["source_keys"]
 
 
 def test_brazil_nib_m1_to_m6_present(missions):
@@ -106,10 +110,37 @@ def test_unconfirmed_and_secondary_items_are_flagged_not_settled(missions):
     assert "secondary" in by_name.loc["Five core social problems", "status_note"].lower()
     for name in ("NHS fit for the future", "Opportunity for all"):
         assert "secondary" in by_name.loc[name, "status_note"]
-    for name in ("Sustainable feed", "Inclusion of children and young people"):
-        assert pd.isna(by_name.loc[name, "deadline"]) and "unconfirmed" in by_name.loc[name, "status_note"]
+    feed = by_name.loc["Sustainable feed"]
+    assert pd.isna(feed["deadline"]) and "unconfirmed" in feed["status_note"]
+    inclusion = by_name.loc["Inclusion of children and young people"]  # Meld. St. 28 (2024-2025): by 2035
+    assert inclusion["deadline"] == 2035 and "no-meld28" in inclusion["source_keys"]
+    assert "formally leads it is unconfirmed" in inclusion["status_note"]
     assert set(missions["region"]) <= set(cat.REGIONS)
     assert set(missions["kind"]) <= set(cat.KINDS)
+
+
+def test_corrected_rows_say_what_the_primary_sources_say(missions, refs):
+    """The December 2026 corrections: each row cites its primary source, checked that month."""
+    row = missions.set_index("mission_id")
+    checked = refs.set_index("key")["last_checked"]
+    m51 = row.loc["M51"]  # two biofuel metrics, not one baseline paired with another metric's target
+    assert "by 50% from 21.4%" in m51["target"] and "biofuels and electric vehicles" in m51["target"]
+    assert "21.4% → 50%" not in m51["target"] and "unconfirmed" in m51["status_note"]
+    assert "−28% household carbon emissions vs 2019" in row.loc["M57", "target"]
+    assert "19 MtCO2e" in row.loc["M57", "target"]
+    assert "hydrogen valleys" in row.loc["M58", "target"] and "hubs" not in row.loc["M58", "target"]
+    m62 = row.loc["M62"]
+    assert pd.isna(m62["deadline"]) and m62["launched"] == 2018 and "2027–28" in m62["deadline_note"]
+    m29 = row.loc["M29"]
+    assert "−95% by 2050" in m29["target"] and "2023 amendment" in m29["target"]
+    assert "Great Britain" in row.loc["M13", "target"] and "Great Britain" in row.loc["M13", "status_note"]
+    assert "reported" in row.loc["M49", "target"] and "unconfirmed" in row.loc["M49", "target"]
+    primary = {"M51": "br-radiogov2024", "M57": "nesta-sf", "M36": "moonshot-g7", "M58": "mi-h2valleys",
+               "M62": "au-ghfm", "M29": "nl-klimaatwet-2023", "M46": "no-meld28", "M13": "uk-cp2030-gb",
+               "M49": "br-gestao2024"}
+    for mid, key in primary.items():
+        assert key in row.loc[mid, "source_keys"].split(";"), mid
+        assert checked[key] == "2026-12" and refs.set_index("key").loc[key, "secondary"] == "no", key
 
 
 # --------------------------------------------------------------------------- references
