@@ -99,7 +99,7 @@ KINDS = {
     "organisational mission": "an organisation's own missions (Nesta), not a government's",
     "not labelled mission": "mission-like goals that the owner does not call missions",
     "programme": "national mission work without a mission statement of its own",
-    "mission-like programme": "a programme with an owner, a target and a deadline that its owner does not call a mission",
+    "mission-like programme": "a programme with an owner, a target and a deadline, not called a mission",
 }
 YEAR_MIN, YEAR_MAX = 1950, 2100
 STATEMENT_MAX = 300

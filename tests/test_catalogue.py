@@ -143,6 +143,34 @@ def test_corrected_rows_say_what_the_primary_sources_say(missions, refs):
         assert checked[key] == "2026-12" and refs.set_index("key").loc[key, "secondary"] == "no", key
 
 
+# Low- and middle-income countries (World Bank classification) whose missions the catalogue holds, and the
+# continental programmes of African countries. Chile and Uruguay (high income) are deliberately not listed.
+LMIC = ("Brazil", "Colombia", "Mexico", "India", "Indonesia", "Viet Nam", "Thailand", "Philippines",
+        "South Africa", "Kenya", "Ethiopia", "Rwanda", "Nigeria", "Ghana", "Africa", "African Union")
+LMIC_REGIONS = ("Africa", "Asia", "Americas")
+MISSION_KINDS = ("mission", "mission-like programme")
+
+
+def test_catalogue_has_missions_from_low_and_middle_income_countries(missions, refs):
+    country = missions["country_or_framework"].str.split(" – ").str[0].str.strip()
+    lmic = missions[country.isin(LMIC) & missions["region"].isin(LMIC_REGIONS)
+                    & missions["kind"].isin(MISSION_KINDS)]
+    assert len(lmic) >= 15, len(lmic)
+    assert set(lmic["region"]) == set(LMIC_REGIONS)  # Africa, Asia and Latin America each
+    assert not lmic["country_or_framework"].str.contains("United States|Canada").any()
+    by_key = refs.set_index("key")
+    for _, row in lmic.iterrows():  # owner, target, deadline (or why not), sources, each checked
+        assert row["owner"] and row["target"], row["mission_id"]
+        assert pd.notna(row["deadline"]) or row["deadline_note"], row["mission_id"]
+        keys = row["source_keys"].split(";")
+        assert all(by_key.loc[k, "last_checked"] >= "2026-11" for k in keys), row["mission_id"]
+        if all(by_key.loc[k, "secondary"] == "yes" for k in keys):  # only secondary sources: say so
+            assert re.search(r"secondary|unconfirmed|as reported", row["status_note"], re.I), row["mission_id"]
+    new = missions[missions["mission_id"].str[1:].astype(int) > 62]  # the rows added in December 2026
+    assert len(new) >= 18 and (new["source_keys"].map(
+        lambda ks: all(by_key.loc[k, "last_checked"] == "2026-12" for k in ks.split(";")))).all()
+
+
 # --------------------------------------------------------------------------- references
 
 def test_references_have_unique_well_formed_keys(refs):
