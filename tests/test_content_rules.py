@@ -169,3 +169,19 @@ def test_no_tracked_file_names_a_path_of_this_machine():
         text = path.read_text(encoding="utf-8", errors="ignore")
         found += [f"{name}: {m.group(0)}" for m in pattern.finditer(text)]
     assert not found, f"write these paths relative to the repo: {found[:10]}"
+
+
+_INTERNAL_CITATION = re.compile(r"\bbrief §|\bbrief section \d", re.I)
+
+
+def test_participant_facing_text_never_cites_an_internal_document():
+    """No participant has the research brief: feedback, notebooks and facts cite the course's own pages instead."""
+    files = [*(ROOT / "missionkit").rglob("*.py"), *(ROOT / "missionkit" / "data").rglob("*.yml"),
+             *(ROOT / "missionkit" / "data").glob("*.csv")]
+    for folder in ("notebooks", "solutions", "exercises"):
+        files += list((ROOT / folder).glob("*.ipynb"))
+    files += list((ROOT / "book").rglob("*.md"))
+    hits = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in files
+            for m in _INTERNAL_CITATION.finditer(p.read_text(encoding="utf-8"))]
+    assert not hits, "cite the course's own page, e.g. 'the course's proposal (Module 09)':\n" + "\n".join(hits)
+    assert _INTERNAL_CITATION.search("scorecard (brief §6.5)")  # the check can fail

@@ -48,7 +48,7 @@ def _dims(answer: Any) -> list[str] | str:
     return _codes(answer, r"^([Rr])\s*-?\s*([1-8])\b", 'Write the codes in quotes, e.g. ["R1", "R2"].')
 
 
-_SCORECARD_SOURCES = ["OUR PROPOSAL: the course's readiness scorecard (brief §6.5)", FICTIONAL]
+_SCORECARD_SOURCES = ["OUR PROPOSAL: the course's readiness scorecard (Module 09, section 3)", FICTIONAL]
 
 
 def check_weakest(weakest: Any, most_disputed: Any = None, scores: pd.DataFrame | None = None) -> Feedback:
@@ -101,7 +101,7 @@ def check_weakest(weakest: Any, most_disputed: Any = None, scores: pd.DataFrame 
                     why="The median is the middle assessor's score, so one optimist or pessimist cannot move it. "
                         "The spread shows where the team sees different evidence: that conversation is the "
                         "point of scoring independently first.",
-                    sources=_SCORECARD_SOURCES + [cite_full("psci-2025-sec")])
+                    sources=_SCORECARD_SOURCES + [cite_full("psci-ucl")])
 
 
 _DECISIONS = {"stop and fix": "stop", "stop": "stop", "stop-and-fix": "stop", "fix first": "stop",
@@ -233,7 +233,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
                         "Funders tend to overlook national and local actors, which skews money toward "
                         "incremental change.",
                     sources=[cite_full("dac-innov"), cite_full("indef-idia4"),
-                             "OUR PROPOSAL: the fields of a donor landscape analysis (brief §6.4)", FICTIONAL])
+                             "OUR PROPOSAL: the fields of a donor landscape analysis (Module 09, section 5)", FICTIONAL])
 
 
 _ADVICE_POINTS = {

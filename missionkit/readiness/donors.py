@@ -1,4 +1,4 @@
-"""Module 09: the donor landscape (brief §6.4).
+"""Module 09: the donor landscape (the course's proposal, Module 09).
 
 Who funds which objective with which instrument, how much, where several funders do the same
 thing for the same objective (overlaps), which objectives nobody funds (gaps), and how

@@ -63,7 +63,7 @@ def budget_by_owner(policies: pd.DataFrame, unit: str = case.MONEY_UNIT) -> Figu
     bodies = and_list([short_name(b) for b in s.sti_bodies if b in set(shares["owner"])])
     takeaway = (f"STI bodies ({bodies}) hold {s.sti_share:.1%} of the mission-tagged budget "
                 f"({money(s.sti_budget, unit)} of {money(s.tagged_budget, unit)}); "
-                + ("that is above the warning level of one half: the STI trap."
+                + ("that is above the warning level of one half, a warning sign of the STI trap."
                    if s.sti_trap else "that is below the warning level of one half."))
     order = list(shares["who"])
     bars = alt.Chart(shares).mark_bar().encode(

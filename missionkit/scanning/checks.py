@@ -180,15 +180,17 @@ def check_sti_share(answer: Any, policies: pd.DataFrame | None = None) -> Feedba
     p = prepare(policies)
     right = sti_share(policies)
     tagged = p[p.tagged]
-    sources = cites("oecd-nz2025", "ggsd2022", "stio2023")
-    why = ("The STI trap: when mission money sits almost only with research ministries and agencies, the mission "
-           "leans on new technology and neglects regulation, pricing, procurement and behaviour change. The "
-           "warning threshold of one half is our proposal.")
+    sources = cites("oecd-nzblog2024", "oecd-nz2025", "ggsd2022", "stio2023")
+    why = ("The OECD's STI trap is over-reliance on technology: missions focus on science, technology and "
+           "innovation and overlook behaviour change, social innovation and the scaling of proven solutions. "
+           "When mission money sits almost only with research ministries and agencies, that is a warning sign. "
+           "The warning threshold of one half is our proposal.")
     if abs(share - right) <= 0.01:
         return Feedback("good", title, strengths=[
             f"{right:.1%}: {money(tagged.loc[tagged.sti, 'budget'].sum())} of the "
             f"{money(tagged.budget.sum())} tagged for the mission sits with {and_list(sti_bodies(policies))}.",
-            f"That is above the warning level of {STI_TRAP_THRESHOLD:.0%}: Marenta (fictional) is in the STI trap."],
+            f"That is above the warning level of {STI_TRAP_THRESHOLD:.0%}: in Marenta (fictional), a warning "
+            "sign of the STI trap."],
             why=why, sources=sources)
     wrongs = {
         "all": (sti_share(policies, "all"),
