@@ -233,7 +233,8 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
                         "Funders tend to overlook national and local actors, which skews money toward "
                         "incremental change.",
                     sources=[cite_full("dac-innov"), cite_full("indef-idia4"),
-                             "OUR PROPOSAL: the fields of a donor landscape analysis (Module 09, section 5)", FICTIONAL])
+                             "OUR PROPOSAL: the fields of a donor landscape analysis (Module 09, section 5)",
+                             FICTIONAL])
 
 
 _ADVICE_POINTS = {

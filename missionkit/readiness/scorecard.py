@@ -2,7 +2,8 @@
 
 The scorecard is the course's proposal, not a published OECD or IIPP method: eight dimensions
 (R1 to R8), each scored 0 to 4 against written anchors, with evidence, by several assessors
-independently (the course's proposal, Module 09; the 0-to-4 scale is the course's own choice). The dimensions, their anchors and sources live in
+independently (the course's proposal, Module 09; the 0-to-4 scale is the course's own choice).
+The dimensions, their anchors and sources live in
 ``missionkit/data/facts/readiness-dimensions.yml``; they are read once and checked on load, so a
 broken entry gives a plain :class:`~missionkit.errors.MissionkitInputError` naming the file.
 """
