@@ -36,14 +36,14 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=.
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks solutions --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=15 -n 2 --dist loadgroup
+	$(BIN)/python -m pytest tests notebooks solutions --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=15 -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not browser and not slow" -n 2 --dist loadgroup
+	$(BIN)/python -m pytest tests -m "not browser and not slow" -n 2 --dist loadfile
 
 outputs: $(STAMP)
 	$(BIN)/python tools/make_outputs.py

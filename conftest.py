@@ -61,20 +61,3 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_sep("-", "time per test layer")
     for layer, seconds in sorted(_layer_time.items(), key=lambda kv: -kv[1]):
         terminalreporter.write_line(f"{layer:<45} {seconds:8.1f} s")
-
-
-def pytest_collection_modifyitems(config, items):
-    """`make test` runs two pytest-xdist workers (--dist loadgroup): tests that share one thing run on
-    one worker, in order. nbval's cells of one notebook share its kernel; the book, browser and slide
-    tests build and serve the one _build/ folder."""
-    import pytest
-
-    for item in items:
-        nodeid = item.nodeid
-        if ".ipynb" in nodeid:
-            group = "notebook:" + nodeid.split("::")[0]
-        elif nodeid.startswith("tests/browser/") or nodeid.startswith(("tests/test_book.py", "tests/test_slides.py")):
-            group = "built-book"
-        else:
-            continue
-        item.add_marker(pytest.mark.xdist_group(group))

@@ -20,10 +20,23 @@ TEST_REPO = "https://github.com/example-org/mission-bootcamp"
 TEST_HUB = "https://hub.example.org"
 
 
-@pytest.fixture(scope="session")
-def built_book():
-    """A clean build, as a reader gets it: Sphinx would keep pages cached across a change of the
-    book extension's code (missionkit/authoring/book.py), so start from nothing."""
+def once_per_run(name: str, tmp_path_factory, worker_id: str, build) -> None:
+    """Run ``build`` once per test run, even with pytest-xdist workers (make test runs two): the first
+    worker builds under a file lock, the others wait for it and reuse what it wrote."""
+    if worker_id == "master":
+        build()
+        return
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    with FileLock(str(shared / f"{name}.lock")):
+        done = shared / f"{name}.done"
+        if not done.exists():
+            build()
+            done.write_text("built\n")
+
+
+def _build_book() -> None:
     import shutil
 
     shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
@@ -39,4 +52,20 @@ def built_book():
     log = result.stdout + result.stderr
     assert result.returncode == 0, "book build failed:\n" + "\n".join(
         line for line in log.splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line)[-5000:]
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory, worker_id):
+    """A clean build, as a reader gets it: Sphinx would keep pages cached across a change of the
+    book extension's code (missionkit/authoring/book.py), so start from nothing. Once per run."""
+    once_per_run("book", tmp_path_factory, worker_id, _build_book)
     return HTML
+
+
+@pytest.fixture(scope="session")
+def built_slides(tmp_path_factory, worker_id):
+    """The offline slide decks in _build/slides (make slides), written once per run."""
+    import make_slides
+
+    once_per_run("slides", tmp_path_factory, worker_id, lambda: make_slides.main([]))
+    return make_slides.OUT

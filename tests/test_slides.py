@@ -15,8 +15,7 @@ LESSONS = nbtools.lessons()
 
 
 @pytest.fixture(scope="module")
-def decks():
-    make_slides.main([])
+def decks(built_slides):
     return {p: (make_slides.OUT / f"{p.stem}.slides.html").read_text(encoding="utf-8") for p in LESSONS}
 
 

@@ -22,9 +22,8 @@ def ctx():
 
 
 @pytest.fixture(scope="module")
-def slides_site(ctx):
-    make_slides.main([])
-    with serve(make_slides.OUT) as base:
+def slides_site(ctx, built_slides):
+    with serve(built_slides) as base:
         page = ctx.new_page()
         external = block_external(page)
         yield base, page
