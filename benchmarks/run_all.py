@@ -154,6 +154,11 @@ def main() -> int:
         print(res.stdout)
         rows.append(("portfolio analysis at 1k/10k/100k (table above)", "see above", "<= 2 s at 100k",
                      res.returncode == 0))
+    res = subprocess.run([PY, str(ROOT / "benchmarks" / "bench_hostile_files.py")], capture_output=True, text=True,
+                         cwd=ROOT)
+    print(res.stdout)
+    rows.append(("hostile participant files refused (table above)", res.stdout.strip().splitlines()[-1][:60]
+                 if res.stdout.strip() else "failed", "<= 2 s, < 200 MB", res.returncode == 0))
     res = subprocess.run([PY, str(ROOT / "benchmarks" / "bench_loaders.py"), "-n", "1000"], capture_output=True,
                          text=True, cwd=ROOT)
     print(res.stdout)

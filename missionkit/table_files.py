@@ -1,8 +1,10 @@
 """Opening a participant's file and reading it into a grid of raw cells.
 
-Path checks (folders, misspelt names, unsupported extensions), the size limit, files that are not
-tables at all (images, Word documents, damaged workbooks), encodings (UTF-8, BOM, UTF-16, cp1252,
-Latin-1), CSV delimiters (sniffed, or Excel's ``sep=`` line), the header row, and Excel sheets.
+Path checks (folders, misspelt names, unsupported extensions, devices and pipes), size limits (bytes,
+rows, columns, a workbook's declared and unzipped size), files that are not tables at all (images,
+Word documents, damaged workbooks), encodings (UTF-8, BOM, UTF-16, cp1252, Latin-1, and Shift-JIS or
+GB18030 from Japanese or Chinese Excel), CSV delimiters (sniffed, or Excel's ``sep=`` line), the
+header row, and Excel sheets.
 The result is a :class:`Grid`; :mod:`missionkit.tables` checks it against the spec.
 """
 from __future__ import annotations
@@ -11,7 +13,9 @@ import codecs
 import csv
 import difflib
 import io
+import os
 import re
+import stat
 import unicodedata
 import warnings
 import zipfile
@@ -32,6 +36,9 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "SUPPORTED_TEXT",
     "MAX_BYTES",
+    "MAX_ROWS",
+    "MAX_COLUMNS",
+    "MAX_EXPANDED_BYTES",
     "TEMPLATE_FIX",
     "Grid",
     "input_error",
@@ -46,7 +53,13 @@ TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm")
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS + EXCEL_EXTENSIONS
 SUPPORTED_TEXT = "CSV (.csv) or Excel (.xlsx)"
-MAX_BYTES = 100 * 1024 * 1024
+# Limits that keep one participant's file from exhausting a kernel on a shared hub (1 GiB a person):
+# a file over them is refused in well under 2 s, before pandas or openpyxl expand it (the book's
+# "Bring your own data" section states them; tests/test_hostile_files.py checks time and memory).
+MAX_BYTES = 20 * 1024 * 1024  # the file on disk
+MAX_ROWS = 100_000  # rows of one table
+MAX_COLUMNS = 200  # columns of one table
+MAX_EXPANDED_BYTES = 100 * 1024 * 1024  # an Excel workbook's sheets, unzipped
 
 TEMPLATE_FIX = "start from the template for this table"
 _SAVE_AS_FIX = (
@@ -180,6 +193,36 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _is_cjk(ch: str) -> bool:
+    return ("\u3000" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff60"
+            or "\u3400" <= ch <= "\u4dbf")
+
+
+def _cjk_encoding(data: bytes) -> str | None:
+    """'shift_jis' or 'gb18030' for a Japanese or Chinese table saved by Excel in a local encoding.
+
+    Only text whose non-ASCII bytes come in pairs (as those encodings write them) is tried, so a
+    European file in cp1252 (isolated accented letters) is never read as Chinese; Japanese text is
+    recognised by its hiragana, Chinese by decoding to ideographs."""
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if len(high) < 4:
+        return None
+    spots = set(high)
+    paired = sum(1 for i in high if i + 1 in spots or i - 1 in spots)
+    if paired / len(high) < 0.8:
+        return None
+    for enc in ("shift_jis", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in text if ord(ch) > 127]
+        score = sum(_is_cjk(ch) for ch in wide) / len(wide)
+        if score >= 0.8 and (enc == "gb18030" or any("\u3040" <= ch <= "\u309f" for ch in wide)):
+            return enc
+    return None
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """Bytes -> text and the encoding used. Never raises."""
     u16 = _looks_utf16(data)
@@ -195,6 +238,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    cjk = _cjk_encoding(data)
+    if cjk:
+        return data.decode(cjk), cjk
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -322,6 +368,9 @@ def _read_text_grid(data: bytes, file: str | None, spec: TableSpec) -> Grid:
         matches, consistency, width = 1, 1.0, 2
     else:
         delim, matches, consistency, width = _sniff(text, spec)
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    if first_line.count(delim) + 1 > MAX_COLUMNS:
+        raise _too_large(f"This file has {first_line.count(delim) + 1:,} columns", spec, file)
     try:
         records = _csv_records(text, delim)
     except csv.Error as exc:
@@ -449,7 +498,9 @@ def _read_xlsx_grid(data: bytes, file: str | None, spec: TableSpec, sheet: str |
 def _sheet_rows(ws) -> list[tuple[int, list[Any]]]:
     rows: list[tuple[int, list[Any]]] = []
     blank_run = 0
-    for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    bounded = ws.iter_rows(max_row=min(ws.max_row or 0, MAX_ROWS + 5001), max_col=min(ws.max_column or 0, MAX_COLUMNS),
+                           values_only=True)  # a sheet that declares no size must not be walked to XFD1048576
+    for i, values in enumerate(bounded, start=1):
         cells = list(values)
         if any(as_text(c) is not None for c in cells):
             rows.append((i, cells))
@@ -539,6 +590,63 @@ def _path_errors(path: Path, shown: str) -> None:
         )
 
 
+def _too_large(problem: str, spec: TableSpec, file: str | None) -> MissionkitInputError:
+    return input_error(
+        f"{problem}: too large for the course tools, which read tables of up to {MAX_ROWS:,} rows and "
+        f"{MAX_COLUMNS} columns",
+        f"Keep only the rows and columns the {spec.name} needs (copy them into a new sheet or file), save it, "
+        "and load that",
+        file,
+    )
+
+
+def _check_text_rows(data: bytes, file: str | None, spec: TableSpec) -> None:
+    """Refuse a text table with too many lines before it is parsed (counting bytes costs no memory)."""
+    lines = data.count(b"\n") or data.count(b"\r")
+    if lines > MAX_ROWS + 1:
+        raise _too_large(f"This file has {lines:,} lines", spec, file)
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode("ascii"):
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _check_workbook_size(data: bytes, file: str | None, spec: TableSpec) -> None:
+    """Refuse an Excel workbook too large to open, from its zip directory and its sheets' declared size,
+    before openpyxl expands it: a small file can declare a million rows, or unzip to gigabytes."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        parts = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/") or
+                 i.filename == "xl/sharedStrings.xml"]
+        expanded = sum(i.file_size for i in parts)
+        if expanded > MAX_EXPANDED_BYTES:
+            raise _too_large(f"This workbook unzips to {expanded / 2**20:,.0f} MB of sheets (the limit is "
+                             f"{MAX_EXPANDED_BYTES / 2**20:.0f} MB)", spec, file)
+        for part in parts:
+            if not part.filename.endswith(".xml") or part.filename == "xl/sharedStrings.xml":
+                continue
+            with zf.open(part) as sheet:
+                head = sheet.read(4096)
+            m = _DIMENSION.search(head)
+            if not m:
+                continue
+            last_col, last_row = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
+            rows, cols = int(last_row), _column_number(last_col)
+            if rows > MAX_ROWS + 1 or cols > MAX_COLUMNS:
+                raise _too_large(
+                    f"A sheet of this workbook reaches cell {last_col.decode()}{int(last_row):,} "
+                    f"({rows:,} rows, {cols:,} columns; often a cell far below or right of the table was "
+                    "typed in or formatted)", spec, file)
+    except zipfile.BadZipFile:
+        return  # a damaged workbook: the reader explains it
+
+
 def read_path(path: Path, shown: str, spec: TableSpec) -> tuple[bytes, str]:
     """The bytes of the file at ``path`` and its extension, after the folder, name and size checks."""
     _path_errors(path, shown)
@@ -546,15 +654,17 @@ def read_path(path: Path, shown: str, spec: TableSpec) -> tuple[bytes, str]:
     if ext not in SUPPORTED_EXTENSIONS:
         raise _unsupported(ext, shown)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read until memory runs out, or hang
             raise input_error(
-                f"This file is {size / 1e6:.0f} MB, too large for the course tools "
-                f"(the limit is {MAX_BYTES / 1e6:.0f} MB)",
-                f"Keep only the rows and columns the {spec.name} needs, save it as a new file, "
-                "and load that",
+                f"'{shown}' is not an ordinary file (it is a device, a pipe or a socket), so it cannot be read "
+                "as a table",
+                "Give the path to a CSV or Excel file saved on disk",
                 shown,
             )
+        if info.st_size > MAX_BYTES:
+            raise _too_large(f"This file is {info.st_size / 2**20:.0f} MB (the limit is {MAX_BYTES / 2**20:.0f} MB)",
+                             spec, shown)
         data = path.read_bytes()
     except PermissionError:
         raise input_error(
@@ -584,6 +694,13 @@ def read_grid(data: bytes, file: str, spec: TableSpec, ext: str, sheet: str | No
         )
     if ext and ext not in SUPPORTED_EXTENSIONS:
         raise _unsupported(ext, file)
+    if len(data) > MAX_BYTES:
+        raise _too_large(f"This file is {len(data) / 2**20:.0f} MB (the limit is {MAX_BYTES / 2**20:.0f} MB)",
+                         spec, file)
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        _check_workbook_size(data, file, spec)
+    else:
+        _check_text_rows(data, file, spec)
     if ext in EXCEL_EXTENSIONS:
         if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
             return _read_xlsx_grid(data, file, spec, sheet)

@@ -139,23 +139,22 @@ def _map_columns(header: list[Any], spec: TableSpec, grid: Grid, header_row: int
                 col = exact.get(key) if pass_no == 1 else spec.column_for(key)
                 if col is None:
                     continue
-                if col.name in assigned:
-                    if pass_no == 1:
-                        j = assigned[col.name]
-                        where = (
-                            f"columns {_col_letter(j)} and {_col_letter(i)}" if grid.letters
-                            else f"columns {j + 1} and {i + 1}"
-                        )
-                        raise input_error(
-                            f"Your {spec.name} has two columns called '{col.name}' ({where}: "
-                            f"'{show(texts[j])}' and '{show(t)}'){grid.where_sheet}",
-                            "Keep one of them: delete the other column or give it a different name, "
-                            "then load again",
-                            grid.file,
-                            row=header_row,
-                            column=col.name,
-                        )
-                    continue
+                if col.name in assigned:  # two columns for one: refuse rather than pick one silently
+                    j = assigned[col.name]
+                    where = (
+                        f"columns {_col_letter(j)} and {_col_letter(i)}" if grid.letters
+                        else f"columns {j + 1} and {i + 1}"
+                    )
+                    called = "called" if pass_no == 1 else "that could be"
+                    raise input_error(
+                        f"Your {spec.name} has two columns {called} '{col.name}' ({where}: "
+                        f"'{show(texts[j])}' and '{show(t)}'){grid.where_sheet}",
+                        "Keep one of them: delete the other column or give it a different name, "
+                        "then load again",
+                        grid.file,
+                        row=header_row,
+                        column=col.name,
+                    )
                 assigned[col.name] = i
                 used.add(i)
                 break
