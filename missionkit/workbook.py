@@ -66,6 +66,7 @@ __all__ = [
     "Workbook",
     "WorkbookNotice",
     "WorkbookRecoveredWarning",
+    "atomic_write",
     "escape",
     "find_course_root",
     "open_workbook",
@@ -219,7 +220,7 @@ def resolve_workbook_path(start: str | os.PathLike | None = None) -> Path:
 
 
 # --------------------------------------------------------------------------- files
-def _atomic_write(path: Path, payload: bytes) -> None:
+def atomic_write(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so readers see the old or the new file, never half."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -574,7 +575,7 @@ class Workbook:
         }
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(target, _dump(team))
+            atomic_write(target, _dump(team))
         except OSError as exc:
             raise MissionkitInputError(f"The team file cannot be written ({exc.strerror})",
                                        fix="Choose a folder you may write to", file=str(target)) from None
@@ -706,7 +707,7 @@ class Workbook:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            return _empty(), None
+            return self._missing(repair)
         except OSError as exc:
             raise MissionkitInputError(f"Your workbook cannot be opened ({exc.strerror})",
                                        fix="Check the file's permissions", file=str(self.path)) from None
@@ -725,6 +726,30 @@ class Workbook:
                 "then run the cell again: the damaged file will be kept aside and your backup restored",
                 file=str(self.path))
         return self._recover(problem)
+
+    def _missing(self, repair: bool) -> tuple[dict, bytes | None]:
+        """No workbook file: a new, empty one, unless a good backup copy exists (a workbook deleted or
+        lost by a sync tool): then the backup is restored, so its answers are never saved over."""
+        try:
+            bak_raw = self.backup_path.read_bytes()
+            bak_problem, data = _problem_with(bak_raw)
+        except (OSError, _NewerFile):
+            return _empty(), None
+        if bak_problem is not None or data is None:
+            return _empty(), None
+        if not repair:
+            return data, None
+        try:
+            atomic_write(self.path, bak_raw)
+        except OSError:
+            return data, None
+        notice = WorkbookNotice(file=str(self.path), problem="the file was missing",
+                                action=f"Your last good copy '{self.backup_path.name}' (saved "
+                                       f"{data['meta']['updated']}) was restored.",
+                                kept_as=self.backup_path.name)
+        self.notices.append(notice)
+        warnings.warn(notice.message, WorkbookRecoveredWarning, stacklevel=4)
+        return data, bak_raw
 
     def _set_aside(self, path: Path, problem: str) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -769,7 +794,7 @@ class Workbook:
         if bak_problem is None:
             assert bak_raw is not None and data is not None  # no problem: the backup was read and parsed
             try:
-                _atomic_write(self.path, bak_raw)
+                atomic_write(self.path, bak_raw)
             except OSError as exc:
                 raise MissionkitInputError(
                     f"Your workbook could not be restored from its backup ({exc.strerror}); the damaged "
@@ -797,8 +822,8 @@ class Workbook:
         data["meta"]["updated"] = _now()
         try:
             if previous is not None:
-                _atomic_write(self.backup_path, previous)
-            _atomic_write(self.path, _dump(data))
+                atomic_write(self.backup_path, previous)
+            atomic_write(self.path, _dump(data))
         except OSError as exc:
             raise MissionkitInputError(
                 f"Your answer could not be saved ({exc.strerror})",

@@ -311,3 +311,37 @@ def test_peer_review_of_the_example_is_compared_with_the_brief():
     assert "statement: you said \u201cno\u201d; look again: the statement is dated (2035)" in fb.text()
     assert "one_page: you said \u201cyes\u201d" in fb.text()
     assert set(capstone.PEER_REVIEW_EXAMPLE) == set(brief.PEER_REVIEW)
+
+
+# ------------------------------------------------------------------- issue 17: never lose a participant's work
+def test_the_worked_example_never_touches_the_participants_own_workbook(tmp_path, monkeypatch):
+    own = tmp_path / "my-work" / "workbook.json"
+    monkeypatch.setenv("MISSIONKIT_WORKBOOK", str(own))
+    wb = Workbook.open(own)
+    wb.set_owner("Amina")
+    wb.set("framing", "mission_statement", "By 2035, halve road deaths")
+    before = own.read_bytes()
+    with pytest.raises(MissionkitInputError, match="your own workbook"):
+        brief.case_example_workbook(own)
+    other = tmp_path / "team-file.json"
+    shutil.copy(own, other)
+    with pytest.raises(MissionkitInputError, match="someone's work"):
+        brief.case_example_workbook(other)
+    assert own.read_bytes() == before and other.read_bytes() == before
+
+
+def test_an_export_interrupted_mid_write_keeps_the_previous_export(case_wb, tmp_path, monkeypatch):
+    """A full disk while the brief is written: the previous good export survives (never 0 bytes)."""
+    import os
+
+    first = capstone.export_brief(case_wb, folder=tmp_path / "out")
+    good_html, good_md = first.html_path.read_bytes(), first.markdown_path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(MissionkitInputError, match="could not be written"):
+        capstone.export_brief(case_wb, folder=tmp_path / "out")
+    assert first.html_path.read_bytes() == good_html and first.markdown_path.read_bytes() == good_md
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")], "no temporary file left"

@@ -802,3 +802,19 @@ def test_nested_fields_merge_one_level_down(tmp_path):
     stale = {"objective_owners": {"O1": "", "O2": "MoH"}, "ex_ante": False}
     wb.save_changes("governance", None, stale, base)
     assert wb.section("governance") == {"objective_owners": {"O1": "MoT", "O2": "MoH"}, "ex_ante": True}
+
+
+def test_a_missing_workbook_with_a_good_backup_is_restored_not_started_empty(tmp_path):
+    """Issue 17: never start empty over a file that exists. A deleted (or un-synced) workbook.json with
+    its .bak beside it: the backup's answers come back, and later saves never write over them."""
+    path = tmp_path / "workbook.json"
+    wb = Workbook.open(path)
+    wb.set("framing", "mission_statement", "By 2035, halve road deaths")
+    wb.set("framing", "mission_statement", "By 2035, halve road deaths in three cities")  # now a .bak exists
+    path.unlink()
+    with pytest.warns(WorkbookRecoveredWarning, match="was restored"):
+        again = Workbook.open(path)
+        assert again.get("framing", "mission_statement") == "By 2035, halve road deaths"
+    again.set("framing", "other", "x")
+    again.set("framing", "other", "y")
+    assert Workbook.open(path).get("framing", "mission_statement") == "By 2035, halve road deaths"

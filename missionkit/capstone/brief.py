@@ -303,9 +303,21 @@ def case_example_workbook(path: str | os.PathLike, *, base: Any = None):
     each section of the example fills what is missing. Your own workbook is
     never touched.
     """
-    from missionkit.workbook import Workbook
+    from missionkit.workbook import Workbook, resolve_workbook_path
 
     target = Path(path).expanduser().resolve()
+    if target == resolve_workbook_path().resolve():
+        raise MissionkitInputError("The worked example cannot be written into your own workbook",
+                                   fix="Give another path, for example 'my-work/marenta-example/workbook.json'",
+                                   file=str(target))
+    if target.exists():
+        owner = Workbook.open(target).owner
+        if owner != "Example participant (FICTIONAL)":
+            raise MissionkitInputError(
+                f"'{target.name}' already holds someone's work ({owner or 'no name given'}), so the worked "
+                "example is not written into it",
+                fix="Give a path for a new file, for example 'my-work/marenta-example/workbook.json'",
+                file=str(target))
     if base is not None:
         src = workbook_from(base)
         if src.path == target:

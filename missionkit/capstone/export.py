@@ -36,6 +36,7 @@ from missionkit.capstone.brief import (
 from missionkit.capstone.sections import Block
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import md_escape
+from missionkit.workbook import atomic_write
 
 __all__ = [
     "CSS", "draw_figures", "block_html", "block_markdown", "brief_html", "brief_markdown", "ExportResult",
@@ -338,8 +339,9 @@ def export_brief(wb: Any = None, folder: str | os.PathLike | None = None,
     b = build_brief(wb, folder=out)
     html_path, md_path = out / f"{name}.html", out / f"{name}.md"
     try:
-        html_path.write_text(brief_html(b), encoding="utf-8")
-        md_path.write_text(brief_markdown(b), encoding="utf-8")
+        # atomically: a full disk or a crash leaves the previous good export, never a 0-byte file (issue 17)
+        atomic_write(html_path, brief_html(b).encode("utf-8"))
+        atomic_write(md_path, brief_markdown(b).encode("utf-8"))
     except OSError as exc:
         raise MissionkitInputError(f"Your brief could not be written ({exc.strerror})",
                                    fix="Check the disk is not full and the folder is writable",
