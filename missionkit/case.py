@@ -635,11 +635,6 @@ def __getattr__(name: str) -> Any:  # PEP 562: SCHEMAS is built lazily so import
 # ---------------------------------------------------------------------------
 
 
-def dataset_names() -> list[str]:
-    """Names accepted by ``load``."""
-    return list(DATASETS)
-
-
 def _resolve(name: str) -> DatasetSpec:
     key = ALIASES.get(str(name).strip().upper(), str(name).strip().lower()) if isinstance(name, str) else name
     if key not in DATASETS:

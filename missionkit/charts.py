@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import altair as alt
 
+from missionkit.feedback import md_escape
+
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 VL_CONVERT_VERSION = "5.20"  # matches altair 5.5's Vega-Lite 5.20.1
 
@@ -155,8 +157,12 @@ class Figure:
         from IPython.display import display
 
         display(mimebundle(self.spec()), raw=True)
-        display({"text/markdown": f"**Takeaway:** {self.takeaway}", "text/plain": f"Takeaway: {self.takeaway}"},
-                raw=True)
+        display({"text/markdown": self.takeaway_markdown(), "text/plain": f"Takeaway: {self.takeaway}"}, raw=True)
+
+    def takeaway_markdown(self) -> str:
+        """The takeaway as Markdown, escaped: it may quote a participant's text (objective names from a
+        teammate's file), which must never become HTML, a link or formatting."""
+        return f"**Takeaway:** {md_escape(self.takeaway)}"
 
     def to_html(self) -> str:
         """Static HTML (inline SVG plus takeaway), for the exported brief and handouts."""

@@ -96,3 +96,11 @@ def test_governance_charts_of_marenta_say_fictional():
         assert "FICTIONAL" in spec["title"]["text"] and "(FICTIONAL)" in spec["description"]
     own = marenta.model_copy(update={"name": "Our mission governance"})
     assert "FICTIONAL" not in charts_governance.raci_heatmap(own).spec()["title"]["text"]
+
+
+def test_takeaways_are_escaped_where_they_become_markdown():
+    """Issue 17: a takeaway can quote an objective named in a teammate's file."""
+    fig = charts.Figure(_chart(), "Most money goes to <img src=x onerror=alert(1)> and [click](http://x) *now*")
+    md = fig.takeaway_markdown()
+    assert "<img" not in md and "&lt;img" in md
+    assert "[click](http" not in md and "\\[click\\]" in md and "\\*now\\*" in md
