@@ -48,6 +48,7 @@ from typing import Any, Literal
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from missionkit.answers import merge_changes, same_answer
 from missionkit.errors import MissionkitInputError
 
 SCHEMA_VERSION = 1
@@ -313,41 +314,6 @@ def _plain_json(value: Any, where: str) -> Any:
     return json.loads(dumped)
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal as JSON (so True and 1 differ)."""
-    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
-
-
-def _blank(value: Any) -> bool:
-    """An empty answer: a form's empty box ("") and a field never saved (None) are the same."""
-    return value is None or (isinstance(value, str | list | dict) and not value)
-
-
-def merge_changes(current: Any, new: Any, base: Any) -> Any:
-    """Three-way merge of a form's answer: ``new`` is the form's value, ``base`` what it loaded,
-    ``current`` what is saved now. Unchanged parts keep ``current``; in dicts, field by field (and
-    within nested dicts); a field missing from ``base`` and an empty box count as the same (blank); anything else that
-    changed is taken whole from ``new`` (the last change wins)."""
-    if _same(new, base) or (_blank(new) and _blank(base)):
-        return current
-    if current is None:  # nothing saved yet: the first change saves the form's whole value
-        return new
-    if isinstance(new, dict) and isinstance(current, dict):
-        old = base if isinstance(base, dict) else {}
-        out = dict(current)
-        for f, v in new.items():
-            if not (_same(v, old.get(f)) or (_blank(v) and _blank(old.get(f)))):
-                out[f] = merge_changes(current.get(f), v, old.get(f))
-        for f in old:
-            if f not in new and f in out and _same(out[f], old[f]):
-                del out[f]
-        return out
-    if (isinstance(new, list) and isinstance(base, list) and isinstance(current, list)
-            and len(new) == len(base) == len(current)):  # the same rows (drafts, indicators): row by row
-        return [merge_changes(c, n, b) for c, n, b in zip(current, new, base, strict=True)]
-    return new
-
-
 def _check_name(name: Any, what: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise MissionkitInputError(
@@ -530,10 +496,10 @@ class Workbook:
             saved = data["sections"].get(section, {})
             if key is None:
                 merged = merge_changes(dict(saved) or None, new, base if isinstance(base, dict) else {}) or {}
-                changes = {k: v for k, v in merged.items() if k not in saved or not _same(saved[k], v)}
+                changes = {k: v for k, v in merged.items() if k not in saved or not same_answer(saved[k], v)}
             else:
                 merged = merge_changes(saved.get(key), new, base)
-                changes = {} if key in saved and _same(saved[key], merged) else {key: merged}
+                changes = {} if key in saved and same_answer(saved[key], merged) else {key: merged}
             stamp = _now()
             if any([self._put(data, section, k, v, stamp) for k, v in changes.items()]):
                 self._save(data, raw)
@@ -637,7 +603,7 @@ class Workbook:
                                                    "again; nothing was imported", file=str(source)) from None
                     if key not in mine:
                         report.added.append(label)
-                    elif _same(mine[key], value):
+                    elif same_answer(mine[key], value):
                         report.unchanged.append(label)
                         continue
                     elif mode == "keep_mine":
@@ -834,7 +800,7 @@ class Workbook:
     @staticmethod
     def _put(data: dict, section: str, key: str, value: Any, stamp: str) -> bool:
         current = data["sections"].setdefault(section, {})
-        if key in current and _same(current[key], value):
+        if key in current and same_answer(current[key], value):
             return False
         current[key] = value
         past = data["history"].setdefault(section, {}).setdefault(key, [])

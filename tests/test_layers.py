@@ -18,7 +18,7 @@ PKG = Path(__file__).resolve().parents[1] / "missionkit"
 
 # Shared files, bottom to top. A file imports only lower levels.
 SHARED: dict[str, float] = {
-    "errors": 0,
+    "errors": 0, "answers": 0,
     "feedback": 1,
     "case": 2, "catalogue": 2, "facts": 2,
     "table_spec": 2, "table_cells": 2.1, "table_files": 2.2, "tables": 2.5,  # the participant-table reader
