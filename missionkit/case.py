@@ -397,12 +397,14 @@ _STAKEHOLDERS = DatasetSpec(
         C("type", "Kind of organisation", allowed=STAKEHOLDER_TYPES),
         C("level", "Where the organisation works", allowed=("national", "city", "international")),
         C("sector", "Main sector or field of the organisation"),
-        C("interest", "How much the organisation wants the mission's reforms to succeed, as the mission team judges it "
-                      "today (1 = indifferent or fearing them, 5 = a keen supporter). Not how much it is affected: "
-                      "minibus owners whose livelihoods are at stake score low because they fear the reforms",
+        C("interest", "The organisation's stake in the mission, as the mission team judges it today: how much the "
+                      "mission affects it and how likely it is to act on that (1 = very little, 5 = a great deal). "
+                      "Not whether it supports the reforms: see position",
           kind="int", unit="score", min=1, max=5),
         C("influence", "How much the organisation can help or block the mission (1 = very little, 5 = a great deal)",
           kind="int", unit="score", min=1, max=5),
+        C("position", "Whether the organisation supports the mission's reforms, is neutral or opposes them, as the "
+                      "mission team judges it today", allowed=("support", "neutral", "oppose")),
         C("role", "What the organisation does in relation to the mission"),
         C("seat", "Current seat in mission governance", allowed=("board", "assembly", "none")),
         C("engagement", "How the mission team engages the organisation today",

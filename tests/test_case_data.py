@@ -30,8 +30,8 @@ EXPECTED_COLUMNS = {
     "indicators": ["id", "name", "objective", "level", "unit", "baseline", "baseline_year", "milestone_2028",
                    "milestone_2030", "target", "target_year", "data_owner", "frequency", "lag_years",
                    "definition_revised", "source", "notes"],
-    "stakeholders": ["stakeholder_id", "name", "type", "level", "sector", "interest", "influence", "role", "seat",
-                     "engagement"],
+    "stakeholders": ["stakeholder_id", "name", "type", "level", "sector", "interest", "influence", "position", "role",
+                     "seat", "engagement"],
     "survey": ["respondent_id", "role", "org_type", "city"] + [f"Q{i:02d}" for i in range(1, 31)],
     "survey_items": ["item", "dimension", "wording"],
     "focus_groups": ["group_id", "city", "participant_role", "statement"],
@@ -363,7 +363,9 @@ def test_d4_development_partners_and_informal_resisters(data):
     assert 6 <= len(partners) <= 10
     assert {"Norvale Development Agency", "Meridian Infrastructure Bank", "Clearsky Air Fund"} <= set(partners["name"])
     informal = st[st["type"] == "informal-transport association"]
-    resisters = informal[(informal["influence"] >= 4) & (informal["interest"] <= 2)]
+    # interest is their stake (livelihoods), not their support: they are highly affected and oppose
+    high = (informal["influence"] >= 4) & (informal["interest"] >= 4)
+    resisters = informal[high & (informal["position"] == "oppose")]
     assert len(resisters) >= 3
     assert (informal["seat"] == "none").all()
     assert set(st["type"]) == set(case.STAKEHOLDER_TYPES)

@@ -385,7 +385,9 @@ def test_combined_check():
 def test_chart_takeaways_follow_the_design():
     marenta = charts_governance.raci_heatmap(governance.marenta_design())
     assert marenta.takeaway == ("O4 Fair access has nobody accountable (no A); 9 of the 11 organisations that "
-                                "hold mission budget sit in no co-ordination forum.")
+                                "hold mission budget sit in no co-ordination forum. These letters are the tool's "
+                                "proposal, read off the design: the organisations concerned negotiate and agree the "
+                                "roles.")
     fixed = governance.exercise_design(SOLUTION_OWNERS, SOLUTION_BOARD, SOLUTION_FORUM, SOLUTION_RIGHTS)
     assert charts_governance.raci_heatmap(fixed).takeaway.startswith("Every objective has one accountable owner")
     sizes = charts_governance.body_sizes_chart(governance.marenta_design())

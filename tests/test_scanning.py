@@ -354,8 +354,10 @@ def test_feedback_escapes_participant_text(tmp_path):
 
 def test_framework_conditions_table_cites_real_sources():
     t = scanning.framework_conditions()
-    assert list(t.index) == ["legal", "financial", "institutional"]
+    assert list(t.index) == ["legal", "financial", "institutional", "organisational"]
     assert "OECD (2022)" in t.loc["financial", "sources"]
+    assert "OECD Mission Action Lab (n.d.)" in t.loc["organisational", "sources"]
+    assert "intra-organisational" in t.loc["organisational", "real evidence"]
     assert all(isinstance(f, scanning.FrameworkCondition) for f in scanning.FRAMEWORK_CONDITIONS)
     assert cite("no-such-key") == "no-such-key"
 

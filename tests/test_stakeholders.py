@@ -60,17 +60,21 @@ def test_todays_board_is_almost_all_government(register):
     assert seats.loc["informal-transport association", ["board", "assembly"]].sum() == 0
 
 
-def test_map_finds_blockers_and_keen_but_weak(register):
+def test_map_reads_interest_as_stake_and_keeps_position_apart(register):
     m = S.stakeholder_map(register)
-    assert len(m) == 106 and m["stake"].between(2, 10).all()
-    block = m[m["corner"] == "could block"]
-    assert len(block) == 16
-    informal = block[block["type"] == "informal-transport association"]
-    assert len(informal) == 5 and (informal["seat"] == "none").all()
-    keen = m[m["corner"] == "keen but weak"]
-    assert len(keen) == 46 and (keen["voice"] == "missing").sum() == 16
+    assert len(m) == 106 and m["priority"].between(2, 10).all()
+    assert set(m["position"]) == {"support", "neutral", "oppose"}
+    key = m[m["corner"] == "key player"]
+    assert len(key) == 19
+    # the informal operators' livelihoods are at stake: high interest, opposed, and no seat anywhere
+    informal = key[key["type"] == "informal-transport association"]
+    assert len(informal) == 5 and (informal["position"] == "oppose").all() and (informal["seat"] == "none").all()
+    assert (key["position"] == "oppose").sum() == 7
+    weak = m[m["corner"] == "affected but weak"]
+    assert len(weak) == 48 and (weak["voice"] == "missing").sum() == 18
     summary = S.quadrant_summary(register).set_index("corner")
-    assert summary.loc["could block", "organisations"] == 16
+    assert summary.loc["keep satisfied", "organisations"] == 9
+    assert summary.loc["key player", "opposing"] == 7
     assert summary["organisations"].sum() == 106
 
 
@@ -80,7 +84,7 @@ def test_default_board_respects_its_rules_and_seats_every_missing_voice(register
     assert MISSING <= set(b["type"])
     assert b["type"].value_counts().max() <= 3
     assert b["sector"].value_counts().max() <= 3
-    assert b["type"].isin(S.GOVERNMENT_TYPES).sum() == 6  # at most half of 13
+    assert b["type"].isin(S.GOVERNMENT_TYPES).sum() == 5  # at most half of 13; opponents with a high stake come in
     assert b["why"].str.len().gt(20).all()
     assert default.checks()["kept"].all()
     # the reserved seats say why
@@ -93,6 +97,8 @@ def test_default_board_respects_its_rules_and_seats_every_missing_voice(register
     left = default.left_out.set_index("name")
     assert "Ministry of Science, Technology and Innovation (MoSTI)" in left.index
     assert "4th ministry" in left.loc["Ministry of Science, Technology and Innovation (MoSTI)", "why left out"]
+    # a high stake seats opponents too: position says how to engage them, not whether
+    assert {"Marenta Petroleum Corporation", "Amberport United Minibus Owners Association"} <= set(b["name"])
 
 
 def test_default_assembly_is_broad_and_separate_from_the_board(register, default):
@@ -177,6 +183,14 @@ def test_bad_rules_get_a_plain_message_with_a_fix(register, size, rules, words):
     assert info.value.fix
 
 
+def test_an_own_register_keeps_position_apart_from_interest():
+    reg = S.read_register(b"name,type,interest,influence,position\nRiders,informal transport,5,5,oppose\n"
+                          b"City Hall,city,5,4,\n", name="mine.csv")
+    assert reg["position"].tolist() == ["oppose", "not given"]
+    m = S.stakeholder_map(reg)
+    assert m.loc[0, "corner"] == "key player" and m.loc[0, "position"] == "oppose"
+
+
 def test_rules_accept_plain_words_and_blank_values():
     r = S.parse_rules({"must_include": ["citizens", "development partners"], "max_per_type": ...})
     assert r.must_include == ("citizens' group", "donor", "development bank")
@@ -198,6 +212,7 @@ BAD_REGISTERS = [
     ("name,type,interest,influence\nA,ministry,3,high\n", 2, "influence", "high"),
     ("name,type,interest,influence\nA,ministry,,3\n", 2, "interest", "empty"),
     ("name,type,interest,influence,seat\nA,ministry,3,3,throne\n", 2, "seat", "throne"),
+    ("name,type,interest,influence,position\nA,ministry,3,3,hostile\n", 2, "position", "hostile"),
     ("name;type;interest;influence\nA;ministry;3,5;2\n", 2, "interest", "whole number"),
 ]
 
@@ -334,9 +349,9 @@ def test_map_chart_has_its_takeaway_selection_and_tooltips(register):
     from missionkit.stakeholders import charts as CS
 
     fig = CS.interest_influence_map(register)
-    assert fig.takeaway.startswith("16 organisations could block the mission")
+    assert fig.takeaway.startswith("7 key players (interest and influence 4 or 5) oppose the reforms")
     assert "5 of them are informal transport operators' associations, none with a seat" in fig.takeaway
-    assert "16 of the 46 keen but weak organisations" in fig.takeaway
+    assert "18 of the 48 affected but weak organisations" in fig.takeaway
     spec = fig.spec()
     assert spec["title"]["text"] and spec["description"].startswith("Scatter chart of 106 organisations")
     assert any(p.get("bind") == "legend" for p in spec["params"])
@@ -348,7 +363,7 @@ def test_balance_chart_takeaway(register, default):
     from missionkit.stakeholders import charts as CS
 
     fig = CS.board_balance(default)
-    assert fig.takeaway.startswith("Government holds 12 of 13 board seats today and 6 of 13 in the proposal")
+    assert fig.takeaway.startswith("Government holds 12 of 13 board seats today and 5 of 13 in the proposal")
     assert "informal transport operators' associations" in fig.takeaway
 
 

@@ -470,7 +470,8 @@ def _monitoring(rng: np.random.Generator, indicators: pd.DataFrame) -> pd.DataFr
 # D4 stakeholder register
 # ---------------------------------------------------------------------------
 B, A, X = "board", "assembly", "none"
-# (name, type, level, sector, interest, influence, role, seat, engagement)
+# (name, type, level, sector, interest, influence, role, seat, engagement). Interest is the organisation's stake
+# (how much the mission affects it and how likely it is to act), not its support: that is POSITIONS below.
 STAKEHOLDERS = [
     ("Prime Minister's Delivery Office", "ministry", "national", "centre of government", 5, 5,
      "Owns the mission and chairs the mission board", B, "co-deliver"),
@@ -516,7 +517,7 @@ STAKEHOLDERS = [
      "co-deliver"),
     ("Nuvo Alto Planning Office", "agency", "city", "urban planning", 4, 2, "Plans land use in Nuvo Alto", X,
      "consult"),
-    ("Marenta Petroleum Corporation", "state-owned enterprise", "national", "fuel", 1, 5,
+    ("Marenta Petroleum Corporation", "state-owned enterprise", "national", "fuel", 5, 5,
      "Imports and sells subsidised petrol and diesel", X, "inform"),
     ("National Power Company", "state-owned enterprise", "national", "energy", 3, 4,
      "Generates and distributes electricity; builds depot charging", A, "co-deliver"),
@@ -542,7 +543,7 @@ STAKEHOLDERS = [
      A, "co-design"),
     ("Harbour Logistics Group", "firm", "city", "freight", 2, 3, "Trucking and port logistics in Amberport", X,
      "inform"),
-    ("Marenta Motor Importers Association", "firm", "national", "vehicle trade", 1, 4,
+    ("Marenta Motor Importers Association", "firm", "national", "vehicle trade", 4, 4,
      "Represents importers of used and new vehicles", X, "inform"),
     ("Sunpeak Solar", "firm", "national", "energy", 3, 2, "Solar installer", X, "inform"),
     ("CityData Analytics", "firm", "city", "digital", 4, 1, "Transport data and journey planning software", X,
@@ -556,28 +557,28 @@ STAKEHOLDERS = [
      X, "consult"),
     ("Bluewave Shipping", "firm", "national", "freight", 1, 2, "Coastal shipping", X, "none"),
     ("Nuvo Software House", "firm", "city", "digital", 3, 1, "Software for city services", X, "inform"),
-    ("Atlas Fuel Stations", "firm", "national", "fuel", 1, 3, "Fuel retail chain", X, "none"),
+    ("Atlas Fuel Stations", "firm", "national", "fuel", 3, 3, "Fuel retail chain", X, "none"),
     ("Marenta Bus Body Builders", "firm", "national", "industry", 4, 2, "Builds bus bodies on imported chassis", A,
      "consult"),
     ("E-Moto Marenta", "firm", "city", "industry", 5, 2, "Assembles electric motorbikes", X, "consult"),
-    ("Amberport Property Developers Association", "firm", "city", "property", 2, 4,
+    ("Amberport Property Developers Association", "firm", "city", "property", 3, 4,
      "Represents developers who build to parking minimums", X, "inform"),
     ("Kessa Textile Mills", "firm", "city", "industry", 2, 2, "Large employer; runs staff shuttles", X, "none"),
     ("Harbourside Retail Group", "firm", "city", "retail", 2, 3, "Shopping centres with large car parks", X, "none"),
     ("Marenta Tech Hub", "firm", "national", "digital", 4, 1, "Start-up incubator", X, "inform"),
-    ("Amberport United Minibus Owners Association", "informal-transport association", "city", "transport", 1, 5,
+    ("Amberport United Minibus Owners Association", "informal-transport association", "city", "transport", 5, 5,
      "Owners of most minibuses in Amberport", X, "inform"),
-    ("Amberport Motorbike Taxi Riders Union", "informal-transport association", "city", "transport", 2, 4,
+    ("Amberport Motorbike Taxi Riders Union", "informal-transport association", "city", "transport", 4, 4,
      "Motorbike taxi riders in Amberport", X, "inform"),
-    ("Kessa Minibus Drivers and Conductors Association", "informal-transport association", "city", "transport", 1,
+    ("Kessa Minibus Drivers and Conductors Association", "informal-transport association", "city", "transport", 5,
      4, "Minibus crews in Kessa", X, "none"),
-    ("Kessa Tricycle Operators Association", "informal-transport association", "city", "transport", 2, 3,
+    ("Kessa Tricycle Operators Association", "informal-transport association", "city", "transport", 4, 3,
      "Tricycle taxi operators in Kessa", X, "inform"),
-    ("Nuvo Alto Minibus Cooperative", "informal-transport association", "city", "transport", 2, 4,
+    ("Nuvo Alto Minibus Cooperative", "informal-transport association", "city", "transport", 4, 4,
      "Runs most minibus routes in Nuvo Alto", X, "none"),
     ("National Federation of Informal Transport Operators", "informal-transport association", "national",
-     "transport", 1, 5, "Speaks for minibus and motorbike taxi groups nationally", X, "inform"),
-    ("Amberport Route 14 Operators Group", "informal-transport association", "city", "transport", 1, 3,
+     "transport", 5, 5, "Speaks for minibus and motorbike taxi groups nationally", X, "inform"),
+    ("Amberport Route 14 Operators Group", "informal-transport association", "city", "transport", 5, 3,
      "Operators on the busiest corridor, planned for bus rapid transit", X, "none"),
     ("University of Amberport", "university", "city", "research", 4, 2, "Urban planning and economics research", A,
      "co-design"),
@@ -602,7 +603,7 @@ STAKEHOLDERS = [
     ("Kessa Environmental Forum", "NGO", "city", "environment", 4, 1, "Local environment group", X, "inform"),
     ("Urban Poor Federation", "NGO", "national", "social affairs", 4, 2,
      "Federation of slum dwellers' associations", A, "consult"),
-    ("Marenta Taxpayers Union", "NGO", "national", "governance", 2, 3, "Opposes new taxes and charges", X, "inform"),
+    ("Marenta Taxpayers Union", "NGO", "national", "governance", 3, 3, "Opposes new taxes and charges", X, "inform"),
     ("Nuvo Alto Heritage Trust", "NGO", "city", "culture", 2, 2, "Protects the old town", X, "none"),
     ("Women on the Move Marenta", "women's group", "national", "social affairs", 5, 2,
      "Campaigns for women's safety on public transport", A, "consult"),
@@ -659,10 +660,32 @@ STAKEHOLDERS = [
 ]
 
 
+# Position on the mission's reforms, as the mission team judges it; every organisation not named here supports them.
+OPPOSE = (
+    "Marenta Petroleum Corporation", "Atlas Fuel Stations", "Marenta Motor Importers Association",
+    "Amberport Property Developers Association", "Harbourside Retail Group", "Marenta Taxpayers Union",
+    "Amberport United Minibus Owners Association", "Amberport Motorbike Taxi Riders Union",
+    "Kessa Minibus Drivers and Conductors Association", "Kessa Tricycle Operators Association",
+    "Nuvo Alto Minibus Cooperative", "National Federation of Informal Transport Operators",
+    "Amberport Route 14 Operators Group",
+)
+NEUTRAL = (
+    MOF, "Ministry of Education", "National Roads Authority", "Marenta Standards Bureau",
+    "Public Procurement Authority", "Marenta Railways", "Coastline Construction Group", "Marenta Cement and Steel",
+    "FastRide Marenta", "Harbour Logistics Group", "Delta Tyres and Parts", "Marenta Insurance Company",
+    "Kessa Steelworks", "Bluewave Shipping", "Kessa Textile Mills", "Transparency Marenta", "Nuvo Alto Heritage Trust",
+    "Eastside Amberport Residents", "Kessa Old Town Association", "Senior Citizens' Council",
+    "Harbour District Residents",
+)
+
+
 def _stakeholders() -> pd.DataFrame:
     cols = ["name", "type", "level", "sector", "interest", "influence", "role", "seat", "engagement"]
     df = pd.DataFrame(STAKEHOLDERS, columns=cols)
     df.insert(0, "stakeholder_id", [f"S{i:03d}" for i in range(1, len(df) + 1)])
+    assert set(OPPOSE + NEUTRAL) <= set(df["name"]) and not set(OPPOSE) & set(NEUTRAL)
+    position = ["oppose" if n in OPPOSE else "neutral" if n in NEUTRAL else "support" for n in df["name"]]
+    df.insert(df.columns.get_loc("influence") + 1, "position", position)
     return df
 
 

@@ -40,6 +40,11 @@ def short_name(name: str) -> str:
     return text
 
 
+PROPOSAL_NOTE = ("These letters are the tool's proposal, read off the design: the organisations concerned negotiate "
+                 "and agree the roles.")
+"""Said with every RACI takeaway: a RACI records agreed roles, so the tool proposes and the owners decide."""
+
+
 def raci_takeaway(design, objectives=None, budget_holders=None) -> str:
     """One sentence on the design's ownership and co-ordination gaps, computed from it."""
     d = governance.as_design(design)
@@ -58,13 +63,14 @@ def raci_takeaway(design, objectives=None, budget_holders=None) -> str:
                      "co-ordination forum")
     if not parts:
         return ("Every objective has one accountable owner, and every organisation that holds mission budget sits in "
-                "a co-ordination forum.")
+                "a co-ordination forum. " + PROPOSAL_NOTE)
     text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
+    return text[0].upper() + text[1:] + ". " + PROPOSAL_NOTE
 
 
 def raci_heatmap(design, objectives=None, budget_holders=None, compact: bool = False) -> Figure:
-    """Organisations x objectives, each cell the organisation's role: A, A/R, R, C, I (our proposal).
+    """Organisations x objectives, each cell the role the tool proposes: A, A/R, R, C, I (our proposal, for
+    the organisations concerned to negotiate and agree; not a decision).
 
     ``compact`` drops the per-cell tooltips and labels (for static SVG inside a
     form, where the figure's description and takeaway carry the content).
@@ -100,12 +106,13 @@ def raci_heatmap(design, objectives=None, budget_holders=None, compact: bool = F
                             alt.value("#111111")),
     )
     tag = fictional_suffix(design)
-    description = (f"Heat map of organisations (rows) by objectives (columns){tag}; each cell is the organisation's "
-                   "role: A accountable owner, R holds mission budget for it, C sits in a forum with the owner, I sits "
-                   "on the board only. " + takeaway)
+    description = (f"Heat map of organisations (rows) by objectives (columns){tag}; each cell is the role the tool "
+                   "proposes for the organisation, to be negotiated and agreed: A accountable owner, R holds mission "
+                   "budget for it, C sits in a forum with the owner, I sits on the board only. " + takeaway)
     chart = finish(alt.layer(rect, text).properties(width=90 * len(cols), height=24 * len(rows)),
-                   title="Who does what for each objective (RACI)" + tag,
-                   subtitle="A accountable, R responsible (holds budget), C consulted, I informed",
+                   title="Who does what for each objective: a proposed RACI" + tag,
+                   subtitle="Read off the design for the owners to negotiate and agree. A accountable, R responsible "
+                            "(holds budget), C consulted, I informed",
                    description=description)
     return Figure(chart, takeaway)
 

@@ -331,6 +331,10 @@ RACI = {"A": "accountable (owns the objective)", "R": "responsible (holds missio
 def raci_matrix(design: Any, objectives: Sequence[str] | None = None, budget_holders: Any = None) -> pd.DataFrame:
     """Organisations x objectives: A, R, A/R, C, I or "" (our proposal for reading a design).
 
+    The result is a proposal to negotiate, not a decision: a RACI records roles
+    the organisations have agreed, so the owners settle the letters (one A per
+    objective; a cell they cannot agree on stays unresolved).
+
     A = owns the objective; R = holds mission budget serving it; C = sits in a
     forum or steering committee with the objective's owner; I = sits on the
     mission board. Rows: owners, budget holders, forum members and named board

@@ -1,4 +1,5 @@
-"""Module 03: the three kinds of framework condition (legal, financial, institutional).
+"""Module 03: the three kinds of framework condition (legal, financial, institutional), and the
+organisational lens on them (inside and between ministries and agencies).
 
 The facts live in ``missionkit/data/facts/scanning-framework-conditions.yml``;
 they are read once and checked on load, so a broken entry gives a plain
@@ -30,7 +31,8 @@ FRAMEWORK_CONDITIONS_FILE = DATA_DIR / "facts" / "scanning-framework-conditions.
 
 @dataclass(frozen=True)
 class FrameworkCondition:
-    """One kind of framework condition (glossary term 30: legal, financial, institutional).
+    """One kind of framework condition (glossary term 30: legal, financial, institutional), or the
+    organisational lens.
 
     ``question`` and ``look_for`` are OUR PROPOSAL; ``marenta`` is FICTIONAL;
     ``evidence`` is a real finding with its ``sources``.
@@ -71,7 +73,7 @@ FRAMEWORK_CONDITIONS: tuple[FrameworkCondition, ...] = load_framework_conditions
 
 
 def framework_conditions() -> pd.DataFrame:
-    """The three kinds of framework condition as a table (Marenta column FICTIONAL)."""
+    """The three kinds of framework condition and the organisational lens as a table (Marenta column FICTIONAL)."""
     return pd.DataFrame(
         {
             "kind": [f.kind for f in FRAMEWORK_CONDITIONS],

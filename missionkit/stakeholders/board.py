@@ -143,7 +143,7 @@ class BoardProposal:
 
     ``board`` and ``assembly`` list the members (``why`` says why each got its
     seat; ``today`` is the seat the organisation holds now). ``left_out`` lists
-    organisations a rule kept out although their stake was high enough.
+    organisations a rule kept out although their priority was high enough.
     """
 
     board: pd.DataFrame
@@ -155,7 +155,7 @@ class BoardProposal:
     notes: list[str] = field(default_factory=list)
 
     METHOD = ("Seats go first to organisations your rules name, then one to each kind of actor that must be "
-              "included, then to the highest stake (interest + influence). Ties go to national bodies (they speak "
+              "included, then to the highest priority (interest + influence). Ties go to national bodies (they speak "
               "for all three cities), then to the more interested, then to the register's order. A candidate who "
               "would break a rule is skipped and listed as left out.")
 
@@ -215,7 +215,7 @@ class BoardProposal:
 def _order(df: pd.DataFrame) -> pd.DataFrame:
     ranked = df.assign(_lvl=df["level"].map({"national": 0, "international": 1}).fillna(2),
                        _pos=range(len(df)))
-    ranked = ranked.sort_values(["stake", "_lvl", "interest", "_pos"], ascending=[False, True, False, True])
+    ranked = ranked.sort_values(["priority", "_lvl", "interest", "_pos"], ascending=[False, True, False, True])
     return ranked.assign(_rank=range(len(ranked)))
 
 
@@ -272,8 +272,8 @@ def _ordinal(n: int) -> str:
 
 
 def _tie(row: Mapping, later: pd.DataFrame) -> str:
-    """A note when candidates ranked after ``row`` had the same stake, saying what decided."""
-    same = later[later["stake"] == row["stake"]]
+    """A note when candidates ranked after ``row`` had the same priority, saying what decided."""
+    same = later[later["priority"] == row["priority"]]
     if same.empty:
         return ""
     lvl = {"national": 0, "international": 1}
@@ -289,11 +289,11 @@ def _tie(row: Mapping, later: pd.DataFrame) -> str:
         if basis not in bases:
             bases.append(basis)
     n = len(same)
-    return f" (tied on stake with {n} other{'s' if n > 1 else ''}; {and_list(bases)} decided)"
+    return f" (tied on priority with {n} other{'s' if n > 1 else ''}; {and_list(bases)} decided)"
 
 
 def _stake_text(row: Mapping) -> str:
-    return f"stake {row['stake']} = interest {row['interest']} + influence {row['influence']}"
+    return f"priority {row['priority']} = interest {row['interest']} + influence {row['influence']}"
 
 
 def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProposal:
@@ -304,7 +304,7 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
     1. organisations named in ``rules.include``;
     2. one reserved seat for each kind of actor in ``rules.must_include``
        (default: the register's missing voices, :func:`missing_voices`);
-    3. open seats by stake (interest + influence), ties to national bodies, then
+    3. open seats by priority (interest + influence), ties to national bodies, then
        to the more interested.
 
     Every seat respects the caps: at most ``max_per_type`` per kind of actor,
@@ -312,7 +312,7 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
 
     Assembly (``rules.assembly_size`` seats, at most 30) from those not on the
     board: first one seat for each kind of actor in the register (breadth),
-    then by stake, at most ``assembly_max_per_type`` per kind.
+    then by priority, at most ``assembly_max_per_type`` per kind.
 
     Raises :class:`MissionkitInputError` when a size breaks the EU caps or the
     rules cannot all be kept.
@@ -330,7 +330,7 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
     if size < 3:
         raise MissionkitInputError(f"A board of {size} is too small to balance",
                                    fix=f"Give a number of seats from 3 to {BOARD_MAX}.")
-    mapped = reg.assign(stake=reg["interest"] + reg["influence"])
+    mapped = reg.assign(priority=reg["interest"] + reg["influence"])
     voice_table = voices_of_checked(reg)
     missing_types = set(voice_table.loc[voice_table["status"] == "missing", "type"])
     must = (tuple(t for t in STAKEHOLDER_TYPES if t in missing_types) if r.must_include is None
@@ -395,7 +395,7 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
             continue
         block = board.blocker(row)
         if block:
-            left.append({"name": row["name"], "type": row["type"], "stake": int(row["stake"]), "body": "board",
+            left.append({"name": row["name"], "type": row["type"], "priority": int(row["priority"]), "body": "board",
                          "why left out": f"Skipped: it {block}."})
             continue
         later = ordered[(ordered["_rank"] > row["_rank"]) & ~ordered.index.isin(seated)]
@@ -405,8 +405,8 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
         raise MissionkitInputError(
             f"Only {len(board.rows)} of {size} board seats could be filled under these rules",
             fix="Relax a rule (max_per_type, max_per_sector or max_government_share) or make the board smaller.")
-    lowest = min(int(x["stake"]) for x in board.rows)
-    left = [x for x in left if x["stake"] >= lowest]
+    lowest = min(int(x["priority"]) for x in board.rows)
+    left = [x for x in left if x["priority"] >= lowest]
 
     # assembly
     asm = _Seats(r.assembly_size, r.assembly_max_per_type, None, None)
@@ -426,7 +426,7 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
             continue
         block = asm.blocker(row)
         if block:
-            asm_left.append({"name": row["name"], "type": row["type"], "stake": int(row["stake"]),
+            asm_left.append({"name": row["name"], "type": row["type"], "priority": int(row["priority"]),
                              "body": "assembly", "why left out": f"Skipped: it {block}."})
             continue
         asm.take(row, f"Open seat: highest {_stake_text(row)} among those left.")
@@ -435,21 +435,21 @@ def propose_board(register: Any, size: int = 13, rules: Any = None) -> BoardProp
         notes.append(f"Only {len(asm.rows)} of {r.assembly_size} assembly seats could be filled: "
                      "the register has too few organisations left under the per-kind limit.")
     if asm.rows:
-        low_a = min(int(x["stake"]) for x in asm.rows)
-        left += [x for x in asm_left if x["stake"] >= low_a]
+        low_a = min(int(x["priority"]) for x in asm.rows)
+        left += [x for x in asm_left if x["priority"] >= low_a]
 
     def frame(rows: list[dict]) -> pd.DataFrame:
-        cols = ["stakeholder_id", "name", "type", "level", "sector", "interest", "influence", "stake", "seat", "why"]
+        cols = ["stakeholder_id", "name", "type", "level", "sector", "interest", "influence", "priority", "seat", "why"]
         if not rows:
             return pd.DataFrame(columns=["seat", "stakeholder_id", "name", "type", "level", "sector", "interest",
-                                         "influence", "stake", "today", "why"])
+                                         "influence", "priority", "today", "why"])
         df = pd.DataFrame(rows)[cols].rename(columns={"seat": "today"})
         df.insert(0, "seat", range(1, len(df) + 1))
         return df.reset_index(drop=True)
 
     proposal = BoardProposal(
         board=frame(board.rows), assembly=frame(asm.rows),
-        left_out=pd.DataFrame(left, columns=["name", "type", "stake", "body", "why left out"]),
+        left_out=pd.DataFrame(left, columns=["name", "type", "priority", "body", "why left out"]),
         rules=r, size=size, must_include=must, notes=notes)
     proposal._register = reg
     proposal._included_names = tuple(mapped.iloc[i]["name"] for i in dict.fromkeys(included))

@@ -1,7 +1,7 @@
 """Charts for module 05 (stakeholders and legitimacy), built on missionkit.charts.
 
 * :func:`interest_influence_map`: every organisation on the interest/influence
-  grid, coloured by whether its kind of actor decides, shapes or is missing;
+  grid (interest = stake; position in the tooltip), coloured by whether its kind of actor decides, shapes or is missing;
   click a legend entry to pick out one group, hover for names (altair's own
   interactivity, so it works in JupyterLab and in the book without a kernel).
 * :func:`board_balance`: board seats by kind of actor, today and proposed.
@@ -31,25 +31,24 @@ STEP = 0.105
 
 
 def _takeaway(m: pd.DataFrame) -> str:
-    block = m[m["corner"] == "could block"]
-    keen = m[m["corner"] == "keen but weak"]
+    key = m[m["corner"] == "key player"]
+    opposed = key[key["position"] == "oppose"]
+    weak = m[m["corner"] == "affected but weak"]
     parts = []
-    if len(block):
-        missing_block = block[block["voice"] == "missing"]
-        lead = (f"{len(block)} organisations could block the mission (influence 4 or 5, interest 3 or less)")
-        if len(missing_block):
-            top = missing_block["type"].value_counts()
-            t, n = top.index[0], int(top.iloc[0])
-            seated = int((missing_block[missing_block["type"] == t]["seat"] != "none").sum())
-            seat_text = "none with a seat" if seated == 0 else f"{seated} with a seat"
-            lead += f"; {n} of them are {TYPE_LABELS.get(t, (t, t))[1]}, {seat_text}"
+    if len(opposed):
+        lead = f"{len(opposed)} key players (interest and influence 4 or 5) oppose the reforms"
+        top = opposed["type"].value_counts()
+        t, n = top.index[0], int(top.iloc[0])
+        seated = int((opposed[opposed["type"] == t]["seat"] != "none").sum())
+        seat_text = "none with a seat" if seated == 0 else f"{seated} with a seat"
+        lead += f"; {n} of them are {TYPE_LABELS.get(t, (t, t))[1]}, {seat_text}"
         parts.append(lead)
-    if len(keen):
-        n_missing = int((keen["voice"] == "missing").sum())
-        parts.append(f"{n_missing} of the {len(keen)} keen but weak organisations (interest 4 or 5, influence 3 "
+    if len(weak):
+        n_missing = int((weak["voice"] == "missing").sum())
+        parts.append(f"{n_missing} of the {len(weak)} affected but weak organisations (interest 4 or 5, influence 3 "
                      "or less) belong to voices with no say in decisions")
     if not parts:
-        return f"The register holds {len(m)} organisations, none of them with high interest or influence."
+        return f"The register holds {len(m)} organisations, none of them opposed key players or affected but weak."
     return " ".join(p[0].upper() + p[1:] + "." for p in parts)
 
 
@@ -63,7 +62,8 @@ def interest_influence_map(register) -> Figure:
     """
     m = stakeholder_map(register)
     m["kind"] = m["type"].map(lambda t: TYPE_LABELS.get(t, (t, t))[0])
-    data = m.rename(columns={"voice": "say"})[["name", "kind", "interest", "influence", "seat", "engagement", "say"]]
+    data = m.rename(columns={"voice": "say"})[["name", "kind", "interest", "influence", "position", "seat",
+                                                "engagement", "say"]]
 
     order = ["deciding", "shaping", "missing"]
     label_expr = " : ".join(f"datum.label == '{k}' ? '{VOICE_LABELS[k]}'" for k in order) + " : datum.label"
@@ -79,7 +79,7 @@ def interest_influence_map(register) -> Figure:
         y=f"datum.influence + {STEP} * sqrt(datum.k - 1) * sin((datum.k - 1) * {GOLDEN_ANGLE!r})",
     ).mark_point(filled=True, size=70, stroke="white", strokeWidth=0.6,
                                           aria=False).encode(
-        x=alt.X("x:Q", title="Interest in the mission's reforms (1 = very little, 5 = a great deal)",
+        x=alt.X("x:Q", title="Interest: its stake in the mission (1 = very little, 5 = a great deal)",
                 scale=scale, axis=axis),
         y=alt.Y("y:Q", title="Influence: can help or block (1 to 5)", scale=scale, axis=axis),
         color=alt.Color("say:N", title="Their say (click to pick)",
@@ -90,7 +90,8 @@ def interest_influence_map(register) -> Figure:
                         legend=alt.Legend(orient="bottom", direction="vertical")),
         opacity=alt.condition(pick, alt.value(0.95), alt.value(0.12)),
         tooltip=[alt.Tooltip("name:N", title="Organisation"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("interest:Q", title="Interest"), alt.Tooltip("influence:Q", title="Influence"),
+                 alt.Tooltip("interest:Q", title="Interest (stake)"), alt.Tooltip("influence:Q", title="Influence"),
+                 alt.Tooltip("position:N", title="Position on the reforms"),
                  alt.Tooltip("seat:N", title="Seat today"), alt.Tooltip("engagement:N", title="Engagement today"),
                  alt.Tooltip("say:N", title="Their kind of actor: deciding, shaping or missing")],
     ).add_params(pick)
@@ -99,8 +100,8 @@ def interest_influence_map(register) -> Figure:
     hrule = alt.Chart(lines).mark_rule(color="#777777", strokeDash=[4, 4]).encode(y="v:Q")
     corners = pd.DataFrame([
         {"x": 5.45, "y": 5.45, "label": "Key players", "align": "right"},
-        {"x": 0.55, "y": 5.45, "label": "Could block", "align": "left"},
-        {"x": 5.45, "y": 0.58, "label": "Keen but weak", "align": "right"},
+        {"x": 0.55, "y": 5.45, "label": "Keep satisfied", "align": "left"},
+        {"x": 5.45, "y": 0.58, "label": "Affected but weak", "align": "right"},
         {"x": 0.55, "y": 0.58, "label": "Watch", "align": "left"},
     ])
     left = alt.Chart(corners[corners["align"] == "left"]).mark_text(
@@ -111,15 +112,17 @@ def interest_influence_map(register) -> Figure:
         x="x:Q", y="y:Q", text="label:N")
     takeaway = _takeaway(m)
     counts = m["voice"].value_counts()
-    description = (f"Scatter chart of {len(m)} organisations (FICTIONAL Marenta register) by interest (x, 1 to 5) "
+    description = (f"Scatter chart of {len(m)} organisations (FICTIONAL Marenta register) by interest, their stake "
+                   "(x, 1 to 5) "
                    f"and influence (y, 1 to 5), split into four corners at 3.5. "
                    + "; ".join(f"{VOICE_LABELS[k]}: {int(counts.get(k, 0))}" for k in ("deciding", "shaping",
                                                                                           "missing"))
                    + ". " + takeaway)
     chart = finish(
         alt.layer(vrule, hrule, points, left, right).properties(width=WIDTH, height=HEIGHT + 80),
-        title="Who cares, who can block, and who has a say",
-        subtitle="Stakeholder register, interest and influence 1 to 5 (fictional). Click the legend; hover a point.",
+        title="Who is affected, who has power, and who has a say",
+        subtitle="Stakeholder register, interest (stake) and influence 1 to 5 (fictional). Hover a point for its "
+                 "position. Click the legend.",
         description=description)
     return Figure(chart, takeaway)
 

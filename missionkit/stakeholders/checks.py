@@ -241,8 +241,9 @@ def check_missing_voices(answer: Any) -> Feedback:
     if left:
         improve.append("You left out " + and_list([f"{many_label(t)} ({v.loc[t, 'why']})" for t in left]) + ".")
         if "informal-transport association" in left:
-            improve.append("Informal transport operators are easy to overlook: they have little interest in the "
-                           "reform but influence up to 5, and every one of them is outside the tent.")
+            improve.append("Informal transport operators are easy to overlook: their livelihoods are at stake and "
+                           "they oppose the reform, their influence goes up to 5, and every one of them is outside "
+                           "the tent.")
     for u in unknown:
         improve.append(f"\u201c{u}\u201d is not a kind of actor in the register. Use: "
                        + ", ".join(STAKEHOLDER_TYPES) + ".")

@@ -26,9 +26,12 @@ REGISTER_SPEC = TableSpec(
         Column("type", synonyms=("actor type", "kind", "category", "stakeholder type"),
                description="kind of organisation: " + ", ".join(STAKEHOLDER_TYPES), example="ministry"),
         Column("interest", "integer", min=1, max=5, synonyms=("interest score",),
-               description="1 = very little to 5 = a great deal", example=5),
+               description="its stake: how much the mission affects it and how likely it is to act, 1 = very little "
+                           "to 5 = a great deal", example=5),
         Column("influence", "integer", min=1, max=5, synonyms=("influence score", "power"),
                description="1 = very little to 5 = a great deal", example=4),
+        Column("position", "choice", required=False, choices=("support", "neutral", "oppose", "not given"),
+               synonyms=("stance",)),
         Column("stakeholder_id", required=False, unique=True, synonyms=("id",)),
         Column("level", "choice", required=False, choices=("national", "city", "international")),
         Column("sector", required=False, synonyms=("field",)),
@@ -45,8 +48,9 @@ def read_register(source: Any, *, sheet: str | None = None, name: str | None = N
     """Read a participant's own stakeholder register (CSV or Excel) and check it.
 
     Needs the columns ``name``, ``type`` (one of the register's twelve types),
-    ``interest`` and ``influence`` (whole numbers 1 to 5). ``level``,
-    ``sector``, ``role``, ``seat`` and ``engagement`` are optional. Problems
+    ``interest`` (stake) and ``influence`` (whole numbers 1 to 5). ``position``
+    (support, neutral, oppose), ``level``, ``sector``, ``role``, ``seat`` and
+    ``engagement`` are optional. Problems
     come back as a plain message naming the file, row and column.
     """
     df = read_table(source, REGISTER_SPEC, sheet=sheet, name=name)
@@ -89,9 +93,10 @@ def _complete(df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
     out["role"] = out["role"].fillna("")
     out["seat"] = out["seat"].fillna("none")
     out["engagement"] = out["engagement"].fillna("none")
+    out["position"] = out["position"].fillna("not given")
     out["interest"] = out["interest"].astype(int)
     out["influence"] = out["influence"].astype(int)
-    cols = ["stakeholder_id", "name", "type", "level", "sector", "interest", "influence", "role", "seat",
+    cols = ["stakeholder_id", "name", "type", "level", "sector", "interest", "influence", "position", "role", "seat",
             "engagement"]
     return out[cols].reset_index(drop=True)
 

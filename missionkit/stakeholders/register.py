@@ -4,8 +4,9 @@ Domain logic only (no display code, never prints). It works on a stakeholder
 register such as the FICTIONAL Marenta register (``case.load("stakeholders")``,
 dataset D4) or a participant's own (:func:`missionkit.stakeholders.load.read_register`):
 
-* :func:`stakeholder_map`: each organisation's stake (interest + influence) and
-  its corner of the interest/influence grid;
+* :func:`stakeholder_map`: each organisation's score (interest + influence), its
+  corner of the interest/influence grid and its position (support, neutral,
+  oppose), kept apart from interest;
 * :func:`voices` and :func:`missing_voices`: which kinds of actor decide, which
   shape the mission, and which are missing from both.
 
@@ -30,13 +31,17 @@ __all__ = [
 
 # --------------------------------------------------------------------------- the map
 QUADRANTS = {
-    "key player": "Key players: high interest and high influence. Involve them closely.",
-    "could block": "Could block: high influence, low interest. Win them over; do not surprise them.",
-    "keen but weak": "Keen but weak: high interest, low influence. Give them a real voice.",
+    "key player": "Key players: high interest and high influence. Involve them closely; how depends on their position.",
+    "keep satisfied": "Keep satisfied: high influence, lower interest. Meet their needs; do not surprise them.",
+    "affected but weak": "Affected but weak: high interest, low influence. Give them a real voice.",
     "watch": "Watch: neither high. Keep them informed.",
 }
-"""The corners of the interest/influence grid. The names and advice are OUR
-wording of a common planning grid; "high" means 4 or 5 on the 1-5 scale."""
+"""The corners of the interest/influence grid. Interest is the organisation's
+stake (how much the mission affects it and how likely it is to act), not its
+support; support or opposition is its ``position``. The grid is the textbook
+power/interest adaptation of Mendelow (1981), whose own model crosses power
+with the dynamism of the environment `[Mendelow1981]`. The corner names and
+advice are OUR wording; "high" means 4 or 5 on the 1-5 scale."""
 
 
 def _quadrant(interest: int, influence: int) -> str:
@@ -44,18 +49,21 @@ def _quadrant(interest: int, influence: int) -> str:
     if hi_int and hi_inf:
         return "key player"
     if hi_inf:
-        return "could block"
+        return "keep satisfied"
     if hi_int:
-        return "keen but weak"
+        return "affected but weak"
     return "watch"
 
 
 def stakeholder_map(register: Any) -> pd.DataFrame:
-    """The register with ``stake`` (interest + influence, 2 to 10), ``corner``
-    (key player / could block / keen but weak / watch) and ``voice`` (whether
-    the organisation's kind of actor decides, shapes or is missing)."""
+    """The register with ``priority`` (interest + influence, 2 to 10), ``corner``
+    (key player / keep satisfied / affected but weak / watch) and ``voice``
+    (whether the organisation's kind of actor decides, shapes or is missing).
+    A register without positions gets ``position`` "not given"."""
     df = check_register(register)
-    df["stake"] = df["interest"] + df["influence"]
+    if "position" not in df.columns:
+        df["position"] = "not given"
+    df["priority"] = df["interest"] + df["influence"]
     df["corner"] = [_quadrant(i, f) for i, f in zip(df["interest"], df["influence"], strict=False)]
     status = voices_of_checked(df).set_index("type")["status"]
     df["voice"] = df["type"].map(status)
@@ -64,7 +72,7 @@ def stakeholder_map(register: Any) -> pd.DataFrame:
 
 def quadrant_summary(register: Any) -> pd.DataFrame:
     """How many organisations sit in each corner of the grid, and how many of them
-    belong to a missing voice or hold no seat at all."""
+    belong to a missing voice, hold no seat at all or oppose the reforms."""
     m = stakeholder_map(register)
     rows = []
     for corner, advice in QUADRANTS.items():
@@ -74,7 +82,8 @@ def quadrant_summary(register: Any) -> pd.DataFrame:
             "organisations": len(part),
             "from a missing voice": int((part["voice"] == "missing").sum()),
             "with no seat": int((part["seat"] == "none").sum()),
-            "examples": "; ".join(part.sort_values(["stake", "interest"], ascending=False)["name"].head(3)),
+            "opposing": int((part["position"] == "oppose").sum()),
+            "examples": "; ".join(part.sort_values(["priority", "interest"], ascending=False)["name"].head(3)),
             "what to do (our proposal)": advice.split(". ", 1)[1] if ". " in advice else advice,
         })
     return pd.DataFrame(rows)
