@@ -201,24 +201,27 @@ def _is_cjk(ch: str) -> bool:
 def _cjk_encoding(data: bytes) -> str | None:
     """'shift_jis' or 'gb18030' for a Japanese or Chinese table saved by Excel in a local encoding.
 
-    Only text whose non-ASCII bytes come in pairs (as those encodings write them) is tried, so a
-    European file in cp1252 (isolated accented letters) is never read as Chinese; Japanese text is
-    recognised by its hiragana, Chinese by decoding to ideographs."""
-    high = [i for i, b in enumerate(data) if b >= 0x80]
-    if len(high) < 4:
-        return None
-    spots = set(high)
-    paired = sum(1 for i in high if i + 1 in spots or i - 1 in spots)
-    if paired / len(high) < 0.8:
+    A decoding counts only if it gives at least 8 Chinese or Japanese characters standing in words (two
+    or more side by side) and they make most of the non-ASCII text, so a European file in cp1252
+    (accented letters, rarely side by side) is never read as Chinese; Japanese text is recognised by its
+    hiragana, Chinese by its ideographs."""
+    if sum(1 for b in data if b >= 0x80) < 16:
         return None
     for enc in ("shift_jis", "gb18030"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        wide = [ch for ch in text if ord(ch) > 127]
-        score = sum(_is_cjk(ch) for ch in wide) / len(wide)
-        if score >= 0.8 and (enc == "gb18030" or any("\u3040" <= ch <= "\u309f" for ch in wide)):
+        wide = sum(1 for ch in text if ord(ch) > 127)
+        in_words, run = 0, 0
+        for ch in text + "\n":
+            if _is_cjk(ch):
+                run += 1
+                continue
+            in_words += run if run >= 2 else 0
+            run = 0
+        if in_words >= 8 and in_words / wide >= 0.8 and (
+                enc == "gb18030" or any("\u3040" <= ch <= "\u309f" for ch in text)):
             return enc
     return None
 

@@ -171,10 +171,12 @@ ENCODED = [
     ("cp1252", "P-001,Bogotá métro,O1,grant,Ministère,10,2025\nP-002,São Paulo ônibus,O2,loan,Secretaria,5,2026\n",
      "Bogotá métro"),
     ("latin-1", "P-001,Educación rural,O1,grant,Ministerio de Educación,10,2025\n", "Educación rural"),
+    # found by hypothesis: two accented capitals side by side once decoded as one Chinese character
+    ("cp1252", "P-001,ÀÀ,O1,grant,ÉÀ,10,2025\nP-002,ÀÀ,O2,loan,ÉÀ,5,2026\n", "ÀÀ"),
 ]
 
 
-@pytest.mark.parametrize("encoding, rows, title", ENCODED, ids=[e[0] for e in ENCODED])
+@pytest.mark.parametrize("encoding, rows, title", ENCODED, ids=[f"{e[0]}-{i}" for i, e in enumerate(ENCODED)])
 def test_tables_saved_in_local_encodings_read_correctly(encoding, rows, title):
     """Chinese and Japanese Excel save CSV in GB18030 or Shift-JIS; European Excel in cp1252."""
     from missionkit import portfolio
