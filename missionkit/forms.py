@@ -96,6 +96,16 @@ class FormSaver:
         self.base = value
         return saved
 
+    def save_and_report(self, value: Any, status: w.HTML) -> None:
+        """Save the form's value and say so in ``status``: "Saved to your workbook", or the plain
+        error (what went wrong, how to fix it) with the participant's text left in the form."""
+        try:
+            self.save(value)
+            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
+                            f"\u201c{html.escape(self.section)}\u201d).</em></p>")
+        except MissionkitInputError as error:
+            status.value = error_html(error)
+
 
 def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str) -> FormBox:
     """One text box whose feedback (``check(text) -> Feedback``) updates and which saves to the workbook

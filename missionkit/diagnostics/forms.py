@@ -119,12 +119,7 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
             T.parse_themes(book_now)
         except MissionkitInputError:
             return  # the table already explains the problem; nothing is saved until it is fixed
-        try:
-            saver.save(book_now)
-            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
-                            f"\u201c{html.escape(section)}\u201d).</em></p>")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report(book_now, status)
 
     saver = FormSaver(wb, section, key, current())  # saves only what changes in this copy (issue 17)
     for control in (*boxes.values(), own_name, own_words):

@@ -296,13 +296,8 @@ def statement_form(section: str = SECTION, key: str = "mission_statement", *, st
     answers_saver = FormSaver(wb, section, answers_key, {k: b.value for k, b in boxes.items()})
 
     def on_answer(change=None) -> None:  # only the boxes changed in this copy of the form (issue 17)
-        if wb is None:
-            return
-        try:
-            answers_saver.save({k: b.value for k, b in boxes.items()})
-            status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        if wb is not None:
+            answers_saver.save_and_report({k: b.value for k, b in boxes.items()}, status)
 
     draft.observe(on_draft, names="value")
     for b in boxes.values():
@@ -421,11 +416,7 @@ def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start:
             problem.value = ""
             chart.value = mission_map_chart(m, per_objective, title=title).to_html()
         if change is not None and wb is not None:
-            try:
-                map_saver.save(value)  # only what changed in this copy of the form (issue 17)
-                status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
-            except MissionkitInputError as error:
-                status.value = error_html(error)
+            map_saver.save_and_report(value, status)  # only what changed in this copy of the form
 
     map_saver = FormSaver(wb, section, key, current())
     for f in fields.values():

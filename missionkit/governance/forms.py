@@ -21,7 +21,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from missionkit import case
 from missionkit.charts import ChartError
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, open_workbook
 from missionkit.governance import charts as charts_governance
 from missionkit.governance import design as governance
 from missionkit.governance.rules import RULES, check_design
@@ -184,15 +184,9 @@ def governance_form(start: Mapping[str, Any] | None = None) -> FormBox:
         result.value = design_html(design(ch))
         if change is None or wb is None:
             return
-        try:
-            wb.save_changes(SECTION, None, ch, loaded["base"])  # only what changed here (issue 17)
-            loaded["base"] = ch
-            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
-                            f"\u201c{SECTION}\u201d).</em></p>")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report(ch, status)  # only what changed in this copy of the form (issue 17)
 
-    loaded = {"base": choices()}  # what this copy of the form shows: it saves only what changes here (issue 17)
+    saver = FormSaver(wb, SECTION, None, choices())
     for control in (*owners.values(), *board.values(), *forum.values(), ex_ante):
         control.observe(refresh, names="value")
     refresh()

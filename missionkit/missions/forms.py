@@ -6,7 +6,7 @@ import html
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, open_workbook
 from missionkit.missions import litmus
 
 LITMUS_RATING_OPTIONS = [("Choose a rating", ""), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"),
@@ -103,11 +103,7 @@ def litmus_form(workbook_section: str = "litmus", key: str | None = None, *, sta
         verdict.value = litmus.litmus_verdict(a).to_html()
         if change is None or wb is None:
             return
-        try:
-            saver.save(a.to_workbook())  # only what changed in this copy of the form (issue 17)
-            show_status(f"Saved to your workbook (section \u201c{workbook_section}\u201d).")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report(a.to_workbook(), status)  # only what changed in this copy of the form
 
     saver = FormSaver(wb, workbook_section, key, current().to_workbook())
     for control in (*ratings.values(), *evidence.values()):

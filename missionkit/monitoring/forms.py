@@ -148,11 +148,7 @@ def theory_of_change_form(section: str = SECTION, key: str = TOC_KEY, *, start: 
         draw(t)
         if change is None or wb is None:
             return
-        try:
-            saver.save(t.to_workbook())
-            status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report(t.to_workbook(), status)
 
     saver = FormSaver(wb, section, key, current().to_workbook())  # saves only what changes in this copy
     for box in boxes.values():
@@ -286,11 +282,7 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
         show()
         if wb is None:
             return
-        try:
-            drafts_saver.save([dict(d) for d in state["drafts"]])
-            status.value = _status_html(f"Saved to your workbook (section \u201c{section}\u201d).")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        drafts_saver.save_and_report([dict(d) for d in state["drafts"]], status)
 
     def switch(change) -> None:
         load(change["new"])

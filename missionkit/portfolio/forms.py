@@ -163,11 +163,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
         result.value = review_summary_html(review, note.value)
         if change is None or wb is None:
             return
-        try:
-            saver.save({"round": label, "decisions": decisions, "note": note.value})
-            show_status(f"Saved to your workbook (section \u201c{workbook_section}\u201d).")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report({"round": label, "decisions": decisions, "note": note.value}, status)
 
     def back_to_proposals(_button=None) -> None:
         for pid, dd in dropdowns.items():

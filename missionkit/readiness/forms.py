@@ -193,11 +193,7 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
         result.value = profile_html(team())
         if change is None or wb is None:
             return
-        try:
-            saver.save(current())
-            show(f"Saved to your workbook (section \u201c{section}\u201d).")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report(current(), status)
 
     def do_export(_button=None) -> None:
         if wb is None:

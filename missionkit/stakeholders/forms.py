@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, open_workbook
+from missionkit.forms import FormBox, FormSaver, open_workbook
 from missionkit.stakeholders.checks import EXAMPLE_FORMATS, EXAMPLE_PLAN, assess_engagement_plan
 from missionkit.stakeholders.engagement import FORMATS
 from missionkit.stakeholders.register import missing_voices
@@ -136,15 +136,9 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
                                                  {k: v["format"] for k, v in p.items()}).to_html()
         if change is None or wb is None:
             return
-        try:
-            wb.save_changes(section, key, p, loaded["base"])  # only what changed in this copy
-            loaded["base"] = p
-            status.value = (f'<p class="missionkit-save-status"><em>Saved to your workbook (section '
-                            f"\u201c{html.escape(section)}\u201d).</em></p>")
-        except MissionkitInputError as error:
-            status.value = error_html(error)
+        saver.save_and_report(p, status)  # only what changed in this copy of the form (issue 17)
 
-    loaded = {"base": current()}  # what this copy of the form shows: it saves only what changes here (issue 17)
+    saver = FormSaver(wb, section, key, current())
     for control in (*levels.values(), *formats.values(), *hows.values()):
         control.observe(refresh, names="value")
     refresh()
