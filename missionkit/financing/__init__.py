@@ -10,6 +10,9 @@ Public API (re-exported here; notebooks call ``financing.<name>``):
 - ``conditions``: Condition, CONDITIONS, CONDITION_CODES, GROUPS, FIRM_REQUEST, FIRM_LESSON, MANY_CONDITIONS,
   ArgumentStructure, argument_structure, placeholder, keyword_list, SELF_CHECK
 - ``load``: amount, plan_from_answer, codes_from_answer, budget_lines
+- ``charts``: money_by_year, execution_chart, capital_operating_chart, KIND_COLOURS
+- ``forms``: SECTION, PLAN_KEY, INSTRUMENT_KEY, CONDITIONS_KEY, READING_KEY, plan_form, instrument_form,
+  conditions_form, budget_reading_form
 - ``checks``: FICTIONAL, check_financing_plan, check_instrument_choice, check_conditions, check_budget_reading,
   FINDINGS, READING_OBJECTIVE, CONDITIONS_MODEL_ANSWER
 """
@@ -26,6 +29,7 @@ from missionkit.financing.budget import (
     timing,
     unfunded_running_costs,
 )
+from missionkit.financing.charts import KIND_COLOURS, capital_operating_chart, execution_chart, money_by_year
 from missionkit.financing.checks import (
     CONDITIONS_MODEL_ANSWER,
     FICTIONAL,
@@ -49,6 +53,17 @@ from missionkit.financing.conditions import (
     argument_structure,
     keyword_list,
     placeholder,
+)
+from missionkit.financing.forms import (
+    CONDITIONS_KEY,
+    INSTRUMENT_KEY,
+    PLAN_KEY,
+    READING_KEY,
+    SECTION,
+    budget_reading_form,
+    conditions_form,
+    instrument_form,
+    plan_form,
 )
 from missionkit.financing.instruments import (
     INSTRUMENT_GUIDE,
@@ -87,4 +102,7 @@ __all__ = [
     "amount", "plan_from_answer", "codes_from_answer", "budget_lines",
     "FICTIONAL", "check_financing_plan", "check_instrument_choice", "check_conditions", "check_budget_reading",
     "FINDINGS", "READING_OBJECTIVE", "CONDITIONS_MODEL_ANSWER",
+    "money_by_year", "execution_chart", "capital_operating_chart", "KIND_COLOURS",
+    "SECTION", "PLAN_KEY", "INSTRUMENT_KEY", "CONDITIONS_KEY", "READING_KEY", "plan_form", "instrument_form",
+    "conditions_form", "budget_reading_form",
 ]
