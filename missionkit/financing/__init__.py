@@ -4,11 +4,12 @@ Public API (re-exported here; notebooks call ``financing.<name>``):
 
 - ``budget``: MILESTONE_YEAR, SPENT_YEARS, BORROWED, opening_year, timing, capital_and_operating,
   unfunded_running_costs, execution, sources, BudgetReading, read_budget
-- ``plan``: Component, Source, Scenario, PLAN_EXERCISE, PLAN_LESSON, SCENARIOS, PlanReview, review_plan, TOLERANCE
+- ``plan``: Component, Source, Scenario, PLAN_EXERCISE, PLAN_LESSON, SCENARIOS, PlanReview, review_plan, TOLERANCE,
+  components_table, sources_table
 - ``instruments``: INSTRUMENTS_FILE, InstrumentFact, load_instrument_guide, INSTRUMENT_GUIDE, INSTRUMENT_NAMES,
   Problem, PROBLEM_LESSON, PROBLEM_EXERCISE, PROBLEMS, instrument_table
 - ``conditions``: Condition, CONDITIONS, CONDITION_CODES, GROUPS, FIRM_REQUEST, FIRM_LESSON, MANY_CONDITIONS,
-  ArgumentStructure, argument_structure, placeholder, keyword_list, SELF_CHECK
+  ArgumentStructure, argument_structure, placeholder, keyword_list, SELF_CHECK, conditions_table
 - ``load``: amount, plan_from_answer, codes_from_answer, budget_lines
 - ``charts``: money_by_year, execution_chart, capital_operating_chart, KIND_COLOURS
 - ``forms``: SECTION, PLAN_KEY, INSTRUMENT_KEY, CONDITIONS_KEY, READING_KEY, plan_form, instrument_form,
@@ -51,6 +52,7 @@ from missionkit.financing.conditions import (
     ArgumentStructure,
     Condition,
     argument_structure,
+    conditions_table,
     keyword_list,
     placeholder,
 )
@@ -87,18 +89,20 @@ from missionkit.financing.plan import (
     PlanReview,
     Scenario,
     Source,
+    components_table,
     review_plan,
+    sources_table,
 )
 
 __all__ = [
     "MILESTONE_YEAR", "SPENT_YEARS", "BORROWED", "opening_year", "timing", "capital_and_operating",
     "unfunded_running_costs", "execution", "sources", "BudgetReading", "read_budget",
     "Component", "Source", "Scenario", "PLAN_EXERCISE", "PLAN_LESSON", "SCENARIOS", "PlanReview", "review_plan",
-    "TOLERANCE",
+    "TOLERANCE", "components_table", "sources_table",
     "INSTRUMENTS_FILE", "InstrumentFact", "load_instrument_guide", "INSTRUMENT_GUIDE", "INSTRUMENT_NAMES",
     "Problem", "PROBLEM_LESSON", "PROBLEM_EXERCISE", "PROBLEMS", "instrument_table",
     "Condition", "CONDITIONS", "CONDITION_CODES", "GROUPS", "FIRM_REQUEST", "FIRM_LESSON", "MANY_CONDITIONS",
-    "ArgumentStructure", "argument_structure", "placeholder", "keyword_list", "SELF_CHECK",
+    "ArgumentStructure", "argument_structure", "placeholder", "keyword_list", "SELF_CHECK", "conditions_table",
     "amount", "plan_from_answer", "codes_from_answer", "budget_lines",
     "FICTIONAL", "check_financing_plan", "check_instrument_choice", "check_conditions", "check_budget_reading",
     "FINDINGS", "READING_OBJECTIVE", "CONDITIONS_MODEL_ANSWER",

@@ -104,9 +104,9 @@ def _reason_points(why: str, problem: Problem) -> tuple[list[str], list[str]]:
                        "..., so the instrument ...")
     else:
         if any(w in low for w in problem.stage_words):
-            strengths.append("You read the problem's stage: no product yet, only prototypes.")
+            strengths.append("You read the problem's stage: whether a solution exists yet, and how ready it is.")
         if any(w in low for w in problem.buyer_words):
-            strengths.append("You say who would buy or use the solution.")
+            strengths.append("You say who would buy, use or enforce the solution.")
         if s.words < 12:
             improve.append("Say a little more: why this instrument, and what could go wrong.")
         if not strengths:

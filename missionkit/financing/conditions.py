@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 __all__ = ["Condition", "CONDITIONS", "CONDITION_CODES", "GROUPS", "FIRM_REQUEST", "FIRM_LESSON",
            "MANY_CONDITIONS", "ArgumentStructure", "argument_structure", "placeholder", "keyword_list",
-           "SELF_CHECK"]
+           "SELF_CHECK", "conditions_table"]
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,9 @@ def argument_structure(text: str) -> ArgumentStructure:
     t = str(text or "")
     return ArgumentStructure(words=len(t.split()), claim=bool(_CLAIM.search(t)), number=bool(_NUMBER.search(t)),
                              risk=bool(_RISK.search(t)), placeholder=placeholder(t), keywords=keyword_list(t))
+
+
+def conditions_table() -> pd.DataFrame:
+    """The conditions a government can attach, each with what it does (OUR PROPOSAL)."""
+    return pd.DataFrame([{"code": c.code, "condition": c.label, "what it does": GROUPS[c.group]}
+                         for c in CONDITIONS]).set_index("code")

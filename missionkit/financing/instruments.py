@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from missionkit.data import DATA_DIR
@@ -131,8 +132,8 @@ PROBLEM_LESSON = Problem(
 PROBLEMS = {p.key: p for p in (PROBLEM_LESSON, PROBLEM_EXERCISE)}
 
 
-def instrument_table() -> list[dict[str, str]]:
-    """The guide as rows for a readable table (instrument, side, fits when, public gets back, case, status)."""
-    return [{"instrument": f.instrument, "side": f.side, "fits when": f.fits_when,
-             "the public gets back": f.public_gets_back, "real case": f.case, "status": f.status}
-            for f in INSTRUMENT_GUIDE]
+def instrument_table() -> pd.DataFrame:
+    """The guide as a readable table: instrument, side, fits when, what the public gets back, real case, status."""
+    return pd.DataFrame([{"instrument": f.instrument, "side": f.side, "fits when": f.fits_when,
+                          "the public gets back": f.public_gets_back, "real case": f.case, "status": f.status}
+                         for f in INSTRUMENT_GUIDE]).set_index("instrument")

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from missionkit.text import and_list, money
 
 __all__ = ["Component", "Source", "Scenario", "PLAN_EXERCISE", "PLAN_LESSON", "SCENARIOS", "PlanReview",
-           "review_plan", "TOLERANCE"]
+           "review_plan", "TOLERANCE", "components_table", "sources_table"]
 
 TOLERANCE = 0.5  # MRC m: rounding allowed when a component is "paid in full"
 
@@ -193,3 +195,16 @@ def review_plan(plan: Mapping[str, Mapping[str, float]], scenario: Scenario = PL
             r.strengths.append(f"{money(totals['private'])} of private money is brought in by the guarantee, "
                                "saving public money for what only the public will pay for.")
     return r
+
+
+def components_table(scenario: Scenario) -> pd.DataFrame:
+    """What must be paid for: component, kind (capital or operating) and cost (MRC m)."""
+    return pd.DataFrame([{"code": c.code, "component": c.name, "kind": c.kind, "cost (MRC m)": c.cost}
+                         for c in scenario.components]).set_index("code")
+
+
+def sources_table(scenario: Scenario) -> pd.DataFrame:
+    """The money on offer: source, most it can give (MRC m), what it may pay for, and a note."""
+    return pd.DataFrame([{"code": s.code, "source": s.name, "at most (MRC m)": s.cap,
+                          "may pay for": ", ".join(s.pays_for), "recurs every year": "yes" if s.recurring else "no",
+                          "note": s.note} for s in scenario.sources]).set_index("code")
