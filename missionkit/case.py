@@ -772,7 +772,7 @@ def load(name: str) -> pd.DataFrame:
     """One case dataset as a validated DataFrame (a fresh copy each call; reading is cached).
 
     ``name`` is a dataset name (``"policies"``, ``"projects"``, ...) or a code
-    (``"D1"`` to ``"D8"``; ``"D5"`` gives the survey answers).
+    (``"D1"`` to ``"D9"``; ``"D5"`` gives the survey answers).
     """
     spec = _resolve(name)
     if spec.name not in _CACHE:
