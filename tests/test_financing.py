@@ -280,3 +280,55 @@ def test_instrument_guide_has_sources_for_confirmed_cases():
             assert fact.source_keys, fact.instrument
         assert set(fact.source_keys) <= keys
     assert isinstance(pd.DataFrame(financing.instrument_table()), pd.DataFrame)
+
+
+# --------------------------------------------------------------------------- bad inputs, plain messages
+
+@pytest.mark.parametrize("check,answer,phrase", [
+    (financing.check_conditions, {"conditions": ["jobs", "golden share"], "defence": "x"}, "is not one of the conditions"),
+    (financing.check_conditions, {"conditions": 5, "defence": "x"}, "are not a list"),
+    (financing.check_budget_reading, {"findings": ["everything"], "capital": 1415}, "is not one of the findings"),
+    (financing.check_budget_reading, {"findings": ["running"], "capital": True}, "is not an amount"),
+    (financing.check_instrument_choice, {"instrument": "bonds", "why": "Because markets"}, "is not in the list"),
+], ids=["unknown condition", "conditions not a list", "unknown finding", "capital a tick", "unknown instrument"])
+def test_bad_answers_are_explained_not_raised(check, answer, phrase):
+    fb = check(answer)
+    assert fb.status == "revise" and phrase in fb.text(), fb.text()
+    assert "Traceback" not in fb.text()
+
+
+# --------------------------------------------------------------------------- the plan, for the capstone
+
+def test_plan_summary_for_the_capstone():
+    s = financing.plan_summary(GOOD_PLAN)
+    assert s.complete and not s.empty
+    assert ["Electric buses for Kessa and Nuvo Alto", "Southbridge Development Bank loan", "MRC 120m"] in s.rows
+    assert s.totals["National budget (Ministry of Finance)"] == 70
+    half = financing.plan_summary({"buses": {"loan": 120}})
+    assert not half.complete and any("a gap of" in t for t in half.sentences)
+    assert financing.plan_summary(None).empty and financing.plan_summary({"buses": {"loan": 0}}).empty
+    bad = financing.plan_summary({"buses": {"loan": "lots"}})
+    assert not bad.complete and "could not be read" in bad.sentences[0]
+
+
+# --------------------------------------------------------------------------- the lesson gives away no exercise answer
+
+def test_lesson_shows_the_method_on_other_slices_than_the_exercise():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "09-financing.ipynb").read_text("utf-8"))
+    shown = []
+    for cell in nb["cells"]:
+        if "trainer-notes" in cell["metadata"].get("tags", []):
+            continue
+        shown.append("".join(cell["source"]))
+        for out in cell.get("outputs", []):
+            for mime in ("text/plain", "text/markdown", "text/html"):
+                data = out.get("data", {}).get(mime)
+                if data:
+                    shown.append("".join(data) if isinstance(data, list) else data)
+    text = "\n".join(shown)
+    for answer in ("1,415", "1415", "Kessa E-Motors", "minibuses that pollute", "financing_plan ="):
+        assert answer not in text, answer
+    assert '"O1"' not in text  # the exercise's slice of the budget lines

@@ -14,6 +14,7 @@ Public API (re-exported here; notebooks call ``financing.<name>``):
 - ``charts``: money_by_year, execution_chart, capital_operating_chart, KIND_COLOURS
 - ``forms``: SECTION, PLAN_KEY, INSTRUMENT_KEY, CONDITIONS_KEY, READING_KEY, plan_form, instrument_form,
   conditions_form, budget_reading_form
+- ``summary``: PlanSummary, plan_summary (the saved plan for the capstone)
 - ``checks``: FICTIONAL, check_financing_plan, check_instrument_choice, check_conditions, check_budget_reading,
   FINDINGS, READING_OBJECTIVE, CONDITIONS_MODEL_ANSWER
 """
@@ -93,6 +94,7 @@ from missionkit.financing.plan import (
     review_plan,
     sources_table,
 )
+from missionkit.financing.summary import PlanSummary, plan_summary
 
 __all__ = [
     "MILESTONE_YEAR", "SPENT_YEARS", "BORROWED", "opening_year", "timing", "capital_and_operating",
@@ -109,4 +111,5 @@ __all__ = [
     "money_by_year", "execution_chart", "capital_operating_chart", "KIND_COLOURS",
     "SECTION", "PLAN_KEY", "INSTRUMENT_KEY", "CONDITIONS_KEY", "READING_KEY", "plan_form", "instrument_form",
     "conditions_form", "budget_reading_form",
+    "PlanSummary", "plan_summary",
 ]
