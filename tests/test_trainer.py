@@ -169,7 +169,7 @@ def test_modules_without_a_lesson_say_so(kit):
 def test_core_minutes_match_the_lessons_overview(kit, lesson):
     nb = nbtools.load(lesson)
     overview = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Overview"))
-    found = re.search(r"\*\*Time:\*\*\s*about (\d+) minutes", overview)
+    found = re.search(r"\*\*Time:\*\*\s*at a trainer's pace, (\d+) minutes", overview)
     assert found, f"{lesson.name}: the Overview states no time"
     assert kit.module(module_id(lesson)).core_minutes == int(found.group(1))
 
