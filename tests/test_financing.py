@@ -285,7 +285,8 @@ def test_instrument_guide_has_sources_for_confirmed_cases():
 # --------------------------------------------------------------------------- bad inputs, plain messages
 
 @pytest.mark.parametrize("check,answer,phrase", [
-    (financing.check_conditions, {"conditions": ["jobs", "golden share"], "defence": "x"}, "is not one of the conditions"),
+    (financing.check_conditions, {"conditions": ["jobs", "golden share"], "defence": "x"},
+     "is not one of the conditions"),
     (financing.check_conditions, {"conditions": 5, "defence": "x"}, "are not a list"),
     (financing.check_budget_reading, {"findings": ["everything"], "capital": 1415}, "is not one of the findings"),
     (financing.check_budget_reading, {"findings": ["running"], "capital": True}, "is not an amount"),
