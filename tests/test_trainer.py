@@ -353,3 +353,13 @@ def test_the_script_fits_each_version_and_the_debrief_ties_to_modules(kit):
     assert "FICTIONAL" in page and "#opsi-sim2021" in page
     for m in trainer.DEBRIEF_MODULES:
         assert f"(module-{m}.md)" in page
+
+
+def test_every_group_activity_has_a_variant_for_someone_alone(kit):
+    """Self-learners and remote participants without a partner: each group exercise and the role-play
+    say what to do alone, on the trainer page and the handout."""
+    for m in kit.modules:
+        assert len(m.exercise.solo) >= 40, m.id
+        page = trainer_pages.render_module(kit, m.id)
+        assert "**On your own**" in page, m.id
+    assert len(kit.roleplay.solo) >= 40
