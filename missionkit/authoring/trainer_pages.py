@@ -21,6 +21,7 @@ from missionkit.authoring.trainer import (
     Kit,
     Module,
     RoleCard,
+    homework,
     lesson_slots,
     load,
     role_cards,
@@ -129,9 +130,10 @@ def render_agendas(kit: Kit) -> str:
     lines = [_generated_note(), "# Agendas", "",
              "Three agendas, generated from `missionkit/data/agenda.yml`. Every lesson slot is at least the "
              "module's core path (core plus extensions where the slot says so), every group exercise and "
-             "role-play gets at least the time its script needs, and every day fits in "
-             f"{kit.day_limit_minutes // 60} hours, breaks included. Shift the start time as your host needs; "
-             "keep the lengths.", ""]
+             "role-play gets at least the time its script needs, every day has exercise time and capstone time, "
+             f"and every day fits in {kit.day_limit_minutes // 60} hours, breaks included. An exercise notebook "
+             "the day has no room for becomes homework, with its time at your own pace. Shift the start time as "
+             "your host needs; keep the lengths.", ""]
     for agenda in kit.agendas:
         table = schedule(kit, agenda.id)
         modules = sorted({m for m in table["module"].dropna()})
@@ -145,6 +147,13 @@ def render_agendas(kit: Kit) -> str:
             for r in rows.itertuples():
                 lines.append(f"| {r.start}–{r.end} | {_agenda_session(kit, r)} | {r.minutes} | {_cell(r.note)} |")
             lines.append("")
+            tonight = homework(kit, agenda.id).get(d, [])
+            if tonight:
+                total = sum(minutes for _, minutes in tonight)
+                lines += ["**Exercise notebooks left for homework** (after this day, or after the course): "
+                          + ", ".join(f"Module {m} (about {minutes} minutes)" for m, minutes in tonight)
+                          + f"; about {total} minutes in all at your own pace. Participants open them in "
+                          "JupyterLab or answer on paper from the book's exercise pages.", ""]
     return "\n".join(lines)
 
 
@@ -157,6 +166,9 @@ def _agenda_session(kit: Kit, r: Any) -> str:
     if r.kind == "exercise":
         m = kit.module(r.module)
         return f"Group exercise: {_cell(m.exercise.title)} ([Module {m.id}](module-{m.id}.md))"
+    if r.kind == "notebook":
+        m = kit.module(r.module)
+        return f"Exercise notebook: [Module {m.id}](../../exercises/{m.name}-exercise.ipynb), in pairs or alone"
     if r.kind == "roleplay":
         return f"[Role-play]({'roleplay.md'}): {_cell(kit.roleplay.title)}, {_cell(kit.roleplay.versions[r.version])}"
     if r.kind == "break":
