@@ -23,6 +23,7 @@ SHARED: dict[str, float] = {
     "case": 2, "catalogue": 2, "facts": 2,
     "table_spec": 2, "table_cells": 2.1, "table_files": 2.2, "tables": 2.5,  # the participant-table reader
     "text": 3, "workbook": 3, "welcome": 3,
+    "handin": 3.5,
     "table_view": 4,
     "charts": 5,
     "forms": 6,
