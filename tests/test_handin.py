@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 import uuid
@@ -325,3 +326,24 @@ def test_hub_permissions_with_real_unix_users(unix_users):
 def test_prepare_exchange_needs_an_existing_group(tmp_path):
     with pytest.raises(MissionkitInputError, match="groupadd"):
         handin.prepare_exchange(tmp_path / "x", "no-such-group-" + uuid.uuid4().hex[:6])
+
+
+# --------------------------------------------------------------------------- the notebook tool
+def test_the_hand_in_cells_tool_is_idempotent_and_keys_by_slug():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import add_hand_in_cells as tool
+    import nbtools
+
+    assert tool.module_key(Path("03-framing-solution.ipynb")) == "framing"
+    assert tool.module_key(Path("12-capstone-exercise.ipynb")) == "capstone"
+    for path in nbtools.solutions()[:3]:
+        once = tool.with_hand_in(nbtools.load(path), tool.module_key(path))
+        twice = tool.with_hand_in(tool.with_hand_in(nbtools.load(path), "x"), tool.module_key(path))
+        assert nbtools.normalise(once, seed="s") == nbtools.normalise(twice, seed="s")
+        ids = [c.id for c in once.cells]
+        assert ids.count("hand-in-form") == 1
+        code = next(c for c in once.cells if c.id == "hand-in-form").source
+        assert f'forms.hand_in_form("{tool.module_key(path)}")' in code
+        tail = [c for c in once.cells[ids.index("hand-in-form") + 1:]]
+        assert all("trainer-notes" in c.metadata.get("tags", []) for c in tail)
+        handin.check_key(tool.module_key(path))
