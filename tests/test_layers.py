@@ -27,11 +27,12 @@ SHARED: dict[str, float] = {
     "table_view": 4,
     "charts": 5,
     "forms": 6,
+    "roomcheck": 7,
 }
 # any other file in a module folder is domain (0); export.py writes documents that embed charts
 ROLE: dict[str, float] = {"forms": 2, "export": 1.5, "charts": 1, "checks": 1}
 DISPLAY = {"altair", "ipywidgets", "IPython", "vl_convert"}
-DISPLAY_SHARED = {"charts", "table_view", "forms"}
+DISPLAY_SHARED = {"charts", "table_view", "forms", "roomcheck"}
 MAX_LINES = 900
 LONG_FILES_ALLOWED = {"data/generate_case.py"}
 
