@@ -258,9 +258,14 @@ def choice_figure(q: Question):
     table = pd.DataFrame([{"answer": a, "people": n} for a, n in counts.most_common()])
     top, n_top = counts.most_common(1)[0]
     n = sum(1 for v in q.answers.values() if v not in (None, "", []))
+    tied = [a for a, c in counts.items() if c == n_top]
     others = len(counts) - 1
-    rest = f"; {others} other answer{'s were' if others != 1 else ' was'} given." if others else "; nobody differs."
-    takeaway = f"The most common answer is '{top}' ({n_top} of {n} participants){rest}"
+    if len(tied) > 1:
+        split = ", ".join(repr(a) for a in tied)
+        takeaway = f"The room is split: {split} were each given by {n_top} of {n} participants."
+    else:
+        rest = f"; {others} other answer{'s were' if others != 1 else ' was'} given." if others else "; nobody differs."
+        takeaway = f"The most common answer is '{top}' ({n_top} of {n} participants){rest}"
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("people:Q", title="participants", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("answer:N", sort="-x", title=None),
@@ -289,10 +294,16 @@ def rating_figure(q: Question):
     def fmt(x: float) -> str:
         return f"{x:g}"
 
+    top = seen.most_common(1)[0][1]
+    modes = [fmt(v) for v, c in sorted(seen.items()) if c == top]
+    common = (f"the most frequent value is {modes[0]}" if len(modes) == 1 else
+              f"{', '.join(modes)} are equally frequent")
     takeaway = (f"Median {fmt(med)} across {len(values)} answers, from {fmt(values[0])} to {fmt(values[-1])}; "
-                f"the most frequent value is {fmt(seen.most_common(1)[0][0])}.")
+                f"{common}.")
+    whole = all(v == int(v) for v in values)
     chart = alt.Chart(table).mark_circle(size=140, opacity=0.9).encode(
-        x=alt.X("answer:Q", title="answer", scale=alt.Scale(zero=False, nice=True)),
+        x=alt.X("answer:Q", title="answer", scale=alt.Scale(zero=False, nice=True),
+                axis=alt.Axis(format="d", tickMinStep=1) if whole else alt.Axis(format="~g")),
         y=alt.Y("stack:Q", title="participants", axis=alt.Axis(tickMinStep=1)),
         tooltip=["answer"])
     chart = charts.finish(chart.properties(height=160, width=480), title=q.title,
