@@ -357,4 +357,5 @@ def read_handin(path: str | os.PathLike) -> HandIn:
 def handin_files(folder: str | os.PathLike) -> list[Path]:
     """Every ``*.handin.json`` in ``folder`` and its subfolders (a hub may keep one folder per person)."""
     base = Path(folder)
+    os.listdir(base)  # a folder this account may not list raises PermissionError (rglob would say "empty")
     return sorted(p for p in base.rglob(f"*{SUFFIX}") if not p.name.startswith("."))

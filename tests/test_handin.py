@@ -305,6 +305,10 @@ def test_hub_permissions_with_real_unix_users(unix_users):
             "sys.argv[2]", repr(str(exchange))), {})
         assert b_peeks.stdout.split("\n")[:2] == ["read PermissionError", "list PermissionError"], b_peeks
         # b cannot replace or delete a's hand-in either (sticky folder)
+        view = ("from missionkit.authoring import cohort_view\ntry:\n"
+                f"    cohort_view.load_cohort({str(exchange)!r})\nexcept Exception as exc:\n    print(exc)\n")
+        refused = unix_users_mod.run_as(names["b"], view, imports="import missionkit.authoring.cohort_view")
+        assert "may not read the hand-in folder" in refused.stdout, refused
         mine = exchange / "b-own.tmp"
         clobber = ("import sys\nopen(sys.argv[1], 'w').write('x')\n"
                    "for act in (lambda: os.replace(sys.argv[1], sys.argv[2]), lambda: os.unlink(sys.argv[2])):\n"
