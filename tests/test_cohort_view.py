@@ -169,3 +169,9 @@ def test_the_trainer_notebook_uses_the_cohort_view():
     nb = json.loads((root / "trainer" / "cohort-view.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert "cohort_view.load_cohort" in code and "names=False" in code and "roomcheck" in code
+
+
+def test_a_trainer_on_kubernetes_reads_the_cohort_folder(exchange, monkeypatch, tmp_path):
+    monkeypatch.setenv(handin.ENV_VAR, str(tmp_path / "own-folder"))
+    monkeypatch.setenv(cohort_view.COHORT_ENV_VAR, str(exchange))
+    assert len(cohort_view.load_cohort().participants) == N

@@ -897,3 +897,52 @@ def test_cohort_hand_in_and_trainer_view_on_the_hub(hub):
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     print(f"\nhand-in test: {round(time.monotonic() - t0, 1)} s (six servers, five hand-ins, the cohort view)")
+
+
+def test_kubernetes_hand_ins_are_kept_apart_by_mounts():
+    """deploy/z2jh-values.yaml: each participant mounts only their own hand-in folder; the hub's hook gives
+    members of the trainers' group the whole tree, read-only, and tells the cohort view where it is."""
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-values.yaml").read_text(encoding="utf-8"))
+    single = values["singleuser"]
+    assert single["extraEnv"]["MISSIONKIT_EXCHANGE"] == "/srv/hand-in"
+    (mount,) = single["storage"]["extraVolumeMounts"]
+    assert mount["mountPath"] == "/srv/hand-in" and mount["subPath"] == "hand-in/{username}"
+    assert "{username}" in json.dumps(single["initContainers"][0]["env"])
+    assert values["hub"]["config"]["JupyterHub"]["load_groups"]["trainers"]["users"]
+
+    class Group:
+        def __init__(self, name):
+            self.name = name
+
+    class Spawner:
+        def __init__(self, groups):
+            self.user = type("User", (), {"groups": [Group(g) for g in groups]})()
+            self.volume_mounts, self.environment = [dict(mount)], {"MISSIONKIT_EXCHANGE": "/srv/hand-in"}
+
+    config = type("Config", (), {})()
+    config.KubeSpawner = type("KubeSpawner", (), {})()
+    namespace = {"c": config}
+    exec(values["hub"]["extraConfig"]["missionBootcampTrainers"], namespace)
+    hook = config.KubeSpawner.pre_spawn_hook
+    participant, trainer = Spawner(["cohort-2026"]), Spawner(["trainers"])
+    hook(participant)
+    hook(trainer)
+    assert participant.volume_mounts == [mount] and "MISSIONKIT_COHORT" not in participant.environment
+    whole = trainer.volume_mounts[-1]
+    assert whole["subPath"] == "hand-in" and whole["readOnly"] is True
+    assert trainer.environment["MISSIONKIT_COHORT"] == whole["mountPath"]
+    from missionkit.authoring import cohort_view
+
+    assert cohort_view.COHORT_ENV_VAR == "MISSIONKIT_COHORT"
+
+
+def test_tljh_set_up_makes_the_exchange_with_the_tested_command():
+    script = (ROOT / "deploy" / "tljh-setup.sh").read_text(encoding="utf-8")
+    assert "groupadd -f trainers" in script and 'usermod -a -G trainers "jupyter-$name"' in script
+    assert 'missionkit.authoring.cohort make-exchange "$EXCHANGE" --group trainers' in script
+    assert "'MISSIONKIT_EXCHANGE': '$EXCHANGE'" in script
+    assert script.index("make-exchange") < script.rindex("tljh-config reload"), "set before the hub reloads"
+    run = subprocess.run(["bash", "-n", str(ROOT / "deploy" / "tljh-setup.sh")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

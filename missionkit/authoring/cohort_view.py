@@ -39,6 +39,7 @@ SHORT = 40             # a text answer this short, among few distinct values, is
 MAX_CHOICES = 12       # more distinct short answers than this are read as free text
 MAX_TEXT_SHOWN = 600   # characters of one free-text answer on the page
 CAPSTONE_KEY = "capstone"
+COHORT_ENV_VAR = "MISSIONKIT_COHORT"  # where a trainer reads hand-ins, when not the exchange itself
 SKIP_PREFIXES = ("teammate:",)  # answers imported from a teammate are not the participant's own
 
 __all__ = ["Cohort", "ImportResult", "Question", "import_handins", "load_cohort", "peer_review_pairs",
@@ -82,8 +83,10 @@ class Cohort:
 
 
 def load_cohort(folder: str | os.PathLike | None = None) -> Cohort:
-    """Read every hand-in in ``folder`` (default: this machine's exchange) and its subfolders."""
-    base = Path(folder) if folder is not None else handin.resolve_exchange()
+    """Read every hand-in in ``folder`` and its subfolders. Default: ``$MISSIONKIT_COHORT`` (a trainer's view
+    of every participant's folder, on Kubernetes), else this machine's exchange (``handin.resolve_exchange``)."""
+    from_env = os.environ.get(COHORT_ENV_VAR, "").strip()
+    base = Path(folder) if folder is not None else Path(from_env) if from_env else handin.resolve_exchange()
     if not base.is_dir():
         raise MissionkitInputError(f"The hand-in folder '{base}' does not exist",
                                    fix="Give the folder the hand-ins are in (on a hub: the exchange, "
