@@ -13,7 +13,7 @@ From a terminal::
 
     python -m missionkit.authoring.cohort links --hub https://hub.example.org \\
         --repo https://github.com/ORG/mission-bootcamp --markdown
-    python -m missionkit.authoring.cohort memory --module 07     # kernel memory, lesson then exercise
+    python -m missionkit.authoring.cohort memory --module 08     # kernel memory, lesson then exercise
     python -m missionkit.authoring.cohort import-handins /media/usb   # collected hand-ins, offline room
     python -m missionkit.authoring.cohort view --out cohort.html      # the projector page (anonymised)
     sudo python -m missionkit.authoring.cohort make-exchange /srv/mission-bootcamp-exchange --group trainers
