@@ -731,7 +731,7 @@ def test_cohort_hub_five_participants(hub, course_repo):
 # --------------------------------------------------------------------------- hand-in and the cohort view
 TRAINER = "trainer1"
 # Runs in a participant's (or the trainer's) kernel on the hub. The test hub's servers run as root
-# (SimpleLocalProcessSpawner; the course's Python sits under /root, which other users cannot enter), so the
+# (SimpleLocalProcessSpawner; the Python may sit in a home folder other users cannot enter), so the
 # kernel forks and the child switches for good to the person's own Unix user before touching a file: every
 # file operation is then checked against that user, as on TLJH, where each server runs as its own user.
 AS_USER = """

@@ -353,3 +353,23 @@ def test_the_script_fits_each_version_and_the_debrief_ties_to_modules(kit):
     assert "FICTIONAL" in page and "#opsi-sim2021" in page
     for m in trainer.DEBRIEF_MODULES:
         assert f"(module-{m}.md)" in page
+
+
+def test_every_group_exercise_has_a_facilitation_script_and_debrief_questions(kit):
+    """Issue 24: each module page carries its key explanations and debrief questions for its group exercise.
+    A new module adds ``script:`` (2 or more explanations) and ``exercise: debrief:`` (2 or more questions)."""
+    lacking = [m.id for m in kit.modules if len(m.script) < 2 or len(m.exercise.debrief) < 2]
+    assert not lacking, f"add script: and exercise.debrief: to these modules in agenda.yml: {lacking}"
+    page = trainer_pages.render_module(kit, kit.modules[1].id)
+    assert "## Facilitation script" in page and "**Debrief questions**" in page
+    assert page.index("## Facilitation script") < page.index("## Group exercise")
+    assert kit.modules[1].exercise.debrief[0] in page
+
+
+def test_the_delivery_guides_are_in_the_book_under_for_trainers():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    trainers = toc.split("caption: For trainers", 1)[1].split("caption:", 1)[0]
+    for name in trainer_pages.GUIDES:
+        assert f"file: {trainer_pages.GUIDE_DIR}/{name}\n" in trainers
+        assert (ROOT / trainer_pages.GUIDE_DIR / f"{name}.md").is_file()
+    assert trainer_pages.toc_part(trainer.load()) in toc, "python tools/make_trainer_pages.py --toc"

@@ -1,6 +1,6 @@
 """Real Unix users for permission tests (root only): create them, and run Python code as one of them.
 
-The course's Python lives under /root here (a folder other users cannot enter), so a process cannot
+The course's Python may live in a home folder other users cannot enter, so a process cannot
 simply start as another user. ``run_as`` starts Python as root, imports what the code needs, then
 switches to the user for good (``setgroups``, ``setgid``, ``setuid``) before running the code: from then
 on every file operation is checked by the kernel against that user, exactly as for a hub server that

@@ -77,6 +77,14 @@ class Exercise(_Strict):
     minutes: int = Field(ge=5, le=180)
     steps: list[str] = Field(min_length=2)
     output: str = Field(min_length=3)
+    debrief: list[str] = []  # questions for the room after the exercise
+
+
+class Explanation(_Strict):
+    """One key explanation of a module, as a trainer can say it: the point, then the words."""
+
+    point: str = Field(min_length=3)
+    say: str = Field(min_length=20)
 
 
 class Paper(_Strict):
@@ -113,6 +121,7 @@ class Module(_Strict):
     paper: Paper
     faqs: list[Faq] = Field(min_length=2)
     care: list[str] = []
+    script: list[Explanation] = []  # facilitation script: the module's key explanations
     concepts: list[str] = Field(min_length=3)
     worksheets: list[Worksheet] = []
 
