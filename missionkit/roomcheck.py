@@ -12,8 +12,9 @@ It checks, in order, and says what to do about each failure:
 1. a Jupyter kernel starts and imports missionkit (what every notebook does first);
 2. missionkit and all its teaching modules import here;
 3. a form draws and saves an answer to a workbook (a temporary one: the participant's is untouched);
-4. a chart draws offline (vl-convert makes its picture without the network) and the book's own
-   copy of the chart library (assets/vendor/vega) is in the course folder;
+4. a chart draws offline: vl-convert makes its picture without the network, JupyterLab has its own
+   bundled chart renderer, and the book's copy of the chart library (assets/vendor/vega) is in
+   the course folder;
 5. the hand-in folder takes a file (``missionkit.handin``; on a hub, the shared exchange).
 
 Replaces ``make test`` on the morning of a course: that is a developer suite of several minutes.
@@ -183,6 +184,11 @@ def check_chart(course_root: str | os.PathLike | None = None) -> str:
                                    fix=SETUP_HINT) from None
     if "<svg" not in svg:
         raise MissionkitInputError("A chart was drawn as an empty picture", fix=SETUP_HINT)
+    lab = lab_vega_package()
+    if lab is not None and "@jupyterlab/vega5-extension" not in lab.read_text(encoding="utf-8", errors="replace"):
+        raise MissionkitInputError(
+            f"JupyterLab here has no chart renderer (@jupyterlab/vega5-extension is not in '{lab}'): charts "
+            "would show only as still pictures", fix=SETUP_HINT)
     root = Path(course_root) if course_root is not None else find_course_root(Path(__file__).resolve().parent)
     if root is None:
         return "a chart drew offline (no course folder here, so the book's chart library was not checked)"
@@ -194,6 +200,16 @@ def check_chart(course_root: str | os.PathLike | None = None) -> str:
             "book would stay blank without internet",
             fix="Copy the course folder again from the repository (or run tools/vendor_js.sh while online)")
     return "a chart drew offline, and the book's chart library is in place"
+
+
+def lab_vega_package() -> Path | None:
+    """JupyterLab's built application description (static/package.json), or None without JupyterLab."""
+    try:
+        import jupyterlab
+    except ImportError:
+        return None
+    path = Path(jupyterlab.__file__).parent / "static" / "package.json"
+    return path if path.is_file() else None
 
 
 def check_exchange(folder: str | os.PathLike | None = None) -> str:

@@ -92,3 +92,11 @@ def test_the_report_says_not_ready_and_shows_in_a_notebook(monkeypatch, tmp_path
 @pytest.mark.parametrize("argv", [["--help"]])
 def test_help(argv, capsys):
     assert roomcheck.main(argv) == 0 and "Room check" in capsys.readouterr().out
+
+
+def test_a_jupyterlab_without_its_chart_renderer_is_explained(tmp_path, monkeypatch):
+    package = tmp_path / "package.json"
+    package.write_text('{"name": "@jupyterlab/application-top", "dependencies": {}}')
+    monkeypatch.setattr(roomcheck, "lab_vega_package", lambda: package)
+    message = _failed(roomcheck._timed("A chart draws", roomcheck.check_chart))
+    assert "no chart renderer" in message and "vega5-extension" in message
