@@ -175,3 +175,18 @@ def test_a_trainer_on_kubernetes_reads_the_cohort_folder(exchange, monkeypatch, 
     monkeypatch.setenv(handin.ENV_VAR, str(tmp_path / "own-folder"))
     monkeypatch.setenv(cohort_view.COHORT_ENV_VAR, str(exchange))
     assert len(cohort_view.load_cohort().participants) == N
+
+
+def test_an_odd_or_hostile_hand_in_cannot_flood_the_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(cohort_view, "MAX_QUESTIONS", 4)  # 300 in use; 4 keeps the test quick
+    folder = tmp_path / "exchange"
+    folder.mkdir()
+    many = {f"q{i}": i for i in range(cohort_view.MAX_QUESTIONS + 50)}
+    handin.store_handin(HandIn(key="framing", alias="Odd", login="odd", workbook_id="abcdef",
+                               handed_in="2026-12-08T10:00:00+00:00",
+                               sections={"big": many, "tags": {"list": [f"t{i}" for i in range(500)]}}), folder)
+    page = cohort_view.render_html(cohort_view.load_cohort(folder))
+    assert page.count("<svg") == 4 and "51 more question(s) are not shown" in page
+    tags = next(q for q in cohort_view.questions(cohort_view.load_cohort(folder)) if q.section == "tags")
+    spec = cohort_view.choice_figure(tags).spec()
+    assert len(spec["datasets"][next(iter(spec["datasets"]))]) == cohort_view.MAX_BARS + 1

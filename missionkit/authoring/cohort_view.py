@@ -38,6 +38,8 @@ MAX_DEPTH = 3          # nested keys followed into (section / key / sub-key / su
 SHORT = 40             # a text answer this short, among few distinct values, is a choice
 MAX_CHOICES = 12       # more distinct short answers than this are read as free text
 MAX_TEXT_SHOWN = 600   # characters of one free-text answer on the page
+MAX_QUESTIONS = 300    # questions on one page (a hostile or odd hand-in must not make thousands of charts)
+MAX_BARS = 15          # answers shown as bars; the rest are counted together as "other answers"
 CAPSTONE_KEY = "capstone"
 COHORT_ENV_VAR = "MISSIONKIT_COHORT"  # where a trainer reads hand-ins, when not the exchange itself
 SKIP_PREFIXES = ("teammate:",)  # answers imported from a teammate are not the participant's own
@@ -258,7 +260,11 @@ def choice_figure(q: Question):
         for item in (value if isinstance(value, list) else [value]):
             if item not in (None, ""):
                 counts[_shown(item).lower() if isinstance(item, str) else _shown(item)] += 1
-    table = pd.DataFrame([{"answer": a, "people": n} for a, n in counts.most_common()])
+    shown = counts.most_common(MAX_BARS)
+    rest_count = sum(counts.values()) - sum(c for _, c in shown)
+    table = pd.DataFrame([{"answer": a[:SHORT * 2], "people": n} for a, n in shown]
+                         + ([{"answer": f"({len(counts) - MAX_BARS} other answers)", "people": rest_count}]
+                            if rest_count else []))
     top, n_top = counts.most_common(1)[0]
     n = sum(1 for v in q.answers.values() if v not in (None, "", []))
     tied = [a for a, c in counts.items() if c == n_top]
@@ -273,9 +279,9 @@ def choice_figure(q: Question):
         x=alt.X("people:Q", title="participants", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("answer:N", sort="-x", title=None),
         tooltip=["answer", "people"])
-    chart = charts.finish(chart.properties(height=max(60, 28 * len(counts)), width=480), title=q.title,
+    chart = charts.finish(chart.properties(height=max(60, 28 * len(table)), width=480), title=q.title,
                           description=f"Bar chart of the room's answers to {q.title}: " + ", ".join(
-                              f"{a} {c}" for a, c in counts.most_common()))
+                              f"{a} {c}" for a, c in zip(table["answer"], table["people"], strict=True)))
     return charts.Figure(chart, takeaway)
 
 
@@ -366,7 +372,8 @@ def render_html(cohort: Cohort, *, names: bool = False, seed: int = 0, title: st
         totals = "".join(f"<td><strong>{sum(1 for h in cohort.handins if h.key == k)}</strong></td>" for k in keys)
         out.append(f"<tr><td><strong>total</strong></td>{totals}</tr></tbody></table>")
     section = None
-    for q in questions(cohort):
+    found = questions(cohort)
+    for q in found[:MAX_QUESTIONS]:
         if q.section != section:
             section = q.section
             out.append(f"<h2>{e(section.replace('_', ' '))}</h2>")
@@ -381,6 +388,9 @@ def render_html(cohort: Cohort, *, names: bool = False, seed: int = 0, title: st
             out.append(f'<ol class="read-aloud">{items}</ol>')
         elif n:
             out.append(f"<p>{n} structured answer(s) (tables or lists): open them in the trainer notebook.</p>")
+    if len(found) > MAX_QUESTIONS:
+        out.append(f"<p>{len(found) - MAX_QUESTIONS} more question(s) are not shown on this page (at most "
+                   f"{MAX_QUESTIONS}): open them in the trainer notebook.</p>")
     pairs = peer_review_pairs(cohort, seed=seed)
     if pairs:
         out.append("<h2>Capstone plans: peer-review pairs</h2><p>Drawn at random (seed "
