@@ -2,7 +2,9 @@
 
     python tools/add_hand_in_cells.py          # add or update the pair in solutions/*.ipynb
     python tools/add_hand_in_cells.py --check  # exit 1 if a solution lacks the pair or has an old one
-    python tools/make_exercises.py             # then regenerate exercises/
+
+then, as after any edit of a solution: ``python tools/set_times.py`` (the own-pace time counts the new
+words), ``python tools/make_exercises.py`` and ``python tools/make_outputs.py solution`` (stored outputs).
 
 Idempotent: the pair is found by its cell ids (``hand-in`` and ``hand-in-form``) and rewritten in place;
 it goes last, before any trailing trainer-notes cells. The hand-in key is the notebook's slug without its
