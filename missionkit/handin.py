@@ -183,8 +183,8 @@ def check_exchange(folder: str | os.PathLike | None = None, *, create: bool | No
     if on_hub is None:
         on_hub = folder is None and bool(os.environ.get(ENV_VAR, "").strip())
     path = Path(folder).expanduser() if folder is not None else resolve_exchange()
-    if create is None:
-        create = not on_hub
+    if create is None:  # only the local default (my-work/hand-in) is made; a named folder must exist
+        create = folder is None and not on_hub
     if create:
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -281,7 +281,7 @@ def hand_in(key: str, alias: str, *, workbook: Workbook | None = None,
     wb = workbook if workbook is not None else Workbook.open()
     on_hub = exchange is None and bool(os.environ.get(ENV_VAR, "").strip())
     folder = check_exchange(exchange if exchange is not None else resolve_exchange(wb.path),
-                            create=not on_hub, on_hub=on_hub)
+                            create=exchange is None and not on_hub, on_hub=on_hub)
     wb.set(NAME_SECTION, "name", alias)
     return store_handin(snapshot(wb, key, alias), folder, on_hub=on_hub)
 

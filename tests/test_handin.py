@@ -351,3 +351,10 @@ def test_the_hand_in_cells_tool_is_idempotent_and_keys_by_slug():
         tail = [c for c in once.cells[ids.index("hand-in-form") + 1:]]
         assert all("trainer-notes" in c.metadata.get("tags", []) for c in tail)
         handin.check_key(tool.module_key(path))
+
+
+def test_only_the_local_default_folder_is_created(wb, tmp_path):
+    with pytest.raises(MissionkitInputError, match="does not exist"):
+        handin.hand_in("framing", "Ana", workbook=wb, exchange=tmp_path / "usb" / "hand-in")
+    assert not (tmp_path / "usb").exists(), "an unplugged stick's folder is never made on the laptop"
+    assert handin.hand_in("framing", "Ana", workbook=wb).parent.is_dir()
