@@ -5,7 +5,7 @@ into the cohort's *exchange* folder, as one file per participant and hand-in key
 
     <exchange>/framing--participant3-1a2b3c.handin.json
 
-Where the exchange is (docs/decisions/0011-hand-in-exchange.md):
+Where the exchange is (docs/decisions/0012-hand-in-exchange.md):
 
 - ``$MISSIONKIT_EXCHANGE`` when set (a course hub sets it for every participant);
 - otherwise ``my-work/hand-in/`` beside the workbook: in an offline room the trainer collects
