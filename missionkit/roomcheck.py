@@ -36,9 +36,7 @@ from pathlib import Path
 from missionkit.errors import MissionkitInputError
 
 MODULES = ["missionkit.case", "missionkit.catalogue", "missionkit.workbook", "missionkit.handin", "missionkit.charts",
-           "missionkit.forms", "missionkit.missions", "missionkit.framing", "missionkit.scanning",
-           "missionkit.governance", "missionkit.stakeholders", "missionkit.diagnostics", "missionkit.portfolio",
-           "missionkit.monitoring", "missionkit.readiness", "missionkit.capstone"]
+           "missionkit.forms"]  # then every teaching module found in the package (teaching_modules)
 VEGA_FILES = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"]
 KERNEL_TIMEOUT = 45
 SETUP_HINT = ("run `make book` once on this machine while it is online (it installs everything the course needs), "
@@ -122,14 +120,25 @@ def check_kernel(kernel_name: str = "python3", timeout: float = KERNEL_TIMEOUT) 
         km.shutdown_kernel(now=True)
 
 
+def teaching_modules() -> list[str]:
+    """Every teaching module's package (missionkit/<module>/), found on disk: a new module is checked too."""
+    import pkgutil
+
+    import missionkit
+
+    return [f"missionkit.{m.name}" for m in pkgutil.iter_modules(missionkit.__path__)
+            if m.ispkg and m.name not in ("authoring", "data")]
+
+
 def check_imports(modules: list[str] | None = None) -> str:
-    for name in modules or MODULES:
+    modules = modules or [*MODULES, *teaching_modules()]
+    for name in modules:
         try:
             importlib.import_module(name)
         except Exception as exc:  # any failure to import is the same advice
             raise MissionkitInputError(f"The course's code cannot be loaded: {name} fails with "
                                        f"{type(exc).__name__}: {exc}", fix=SETUP_HINT) from None
-    return f"missionkit and its {len(modules or MODULES)} parts load"
+    return f"missionkit and its {len(modules)} parts load"
 
 
 def check_form(folder: str | os.PathLike | None = None) -> str:

@@ -100,3 +100,9 @@ def test_a_jupyterlab_without_its_chart_renderer_is_explained(tmp_path, monkeypa
     monkeypatch.setattr(roomcheck, "lab_vega_package", lambda: package)
     message = _failed(roomcheck._timed("A chart draws", roomcheck.check_chart))
     assert "no chart renderer" in message and "vega5-extension" in message
+
+
+def test_every_teaching_module_is_imported():
+    found = roomcheck.teaching_modules()
+    assert {"missionkit.missions", "missionkit.capstone", "missionkit.financing"} <= set(found)
+    assert "missionkit.authoring" not in found and "missionkit.data" not in found
