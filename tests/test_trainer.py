@@ -396,3 +396,23 @@ def test_a_day_without_exercise_or_capstone_time_is_refused(kit):
     with pytest.raises(MissionkitInputError) as info:
         trainer.parse(raw)
     assert "has no capstone time" in info.value.problem
+
+
+def test_every_group_exercise_has_a_facilitation_script_and_debrief_questions(kit):
+    """Issue 24: each module page carries its key explanations and debrief questions for its group exercise.
+    A new module adds ``script:`` (2 or more explanations) and ``exercise: debrief:`` (2 or more questions)."""
+    lacking = [m.id for m in kit.modules if len(m.script) < 2 or len(m.exercise.debrief) < 2]
+    assert not lacking, f"add script: and exercise.debrief: to these modules in agenda.yml: {lacking}"
+    page = trainer_pages.render_module(kit, kit.modules[1].id)
+    assert "## Facilitation script" in page and "**Debrief questions**" in page
+    assert page.index("## Facilitation script") < page.index("## Group exercise")
+    assert kit.modules[1].exercise.debrief[0] in page
+
+
+def test_the_delivery_guides_are_in_the_book_under_for_trainers():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    trainers = toc.split("caption: For trainers", 1)[1].split("caption:", 1)[0]
+    for name in trainer_pages.GUIDES:
+        assert f"file: {trainer_pages.GUIDE_DIR}/{name}\n" in trainers
+        assert (ROOT / trainer_pages.GUIDE_DIR / f"{name}.md").is_file()
+    assert trainer_pages.toc_part(trainer.load()) in toc, "python tools/make_trainer_pages.py --toc"

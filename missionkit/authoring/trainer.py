@@ -78,6 +78,14 @@ class Exercise(_Strict):
     steps: list[str] = Field(min_length=2)
     output: str = Field(min_length=3)
     solo: str = Field(min_length=40)  # the variant for someone alone: self-learners, remote participants
+    debrief: list[str] = []  # questions for the room after the exercise
+
+
+class Explanation(_Strict):
+    """One key explanation of a module, as a trainer can say it: the point, then the words."""
+
+    point: str = Field(min_length=3)
+    say: str = Field(min_length=20)
 
 
 class Paper(_Strict):
@@ -114,6 +122,7 @@ class Module(_Strict):
     paper: Paper
     faqs: list[Faq] = Field(min_length=2)
     care: list[str] = []
+    script: list[Explanation] = []  # facilitation script: the module's key explanations
     concepts: list[str] = Field(min_length=3)
     worksheets: list[Worksheet] = []
 
