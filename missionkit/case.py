@@ -6,7 +6,8 @@ organisations and every number. Real missions are kept in other files.
 This module holds, in one place:
 
 * the case's constants (``CASE_NAME``, ``TODAY``, ``OBJECTIVES``, ...);
-* the data dictionary of the eight datasets (D1 to D8, ten CSV files), written
+* the data dictionary of the datasets (D1 to D8, ten CSV files, and D0, three files on the
+  choice of the mission in 2024, before it was adopted), written
   once as ``DATASETS`` and turned into both ``DATA_DICTIONARY`` (a plain dict)
   and ``SCHEMAS`` (pandera schemas, built on first use);
 * ``load(name)`` and ``load_all()``, which read the CSVs shipped in
@@ -534,15 +535,91 @@ _MONITORING = DatasetSpec(
     ),
 )
 
+# D0: the choice before the mission (a flashback to 2024, before Cabinet adopted the mission in 2025)
+CHOICE_YEAR = 2024
+HOUSEHOLDS_WITH_CAR = 0.24  # share of households in the three cities with a car (2024 household survey, FICTIONAL)
+CANDIDATE_IDS = ("A", "B", "C")
+CHOICE_CRITERIA = (
+    "bold and relevant", "measurable and dated", "ambitious but realistic", "across sectors",
+    "many solutions", "evidence of need", "capacity to act", "public support",
+)
+CRITERION_RATINGS = ("meets", "partly", "fails")
+FACTOR_KINDS = ("root cause", "cause", "core problem", "effect")
+EVIDENCE_STRENGTHS = ("strong", "moderate", "weak", "contested")
+
+_CAUSES = DatasetSpec(
+    name="causes",
+    code="D0",
+    file="causes.csv",
+    title="Cause map evidence (2024 flashback)",
+    description=(
+        "Evidence gathered in 2024, before the mission was chosen, on what causes slow, dirty and unsafe travel "
+        "in the three cities: one row per link from a cause to an effect, with the evidence behind it."
+    ),
+    rows=(20, 40),
+    columns=(
+        C("link_id", "Link identifier", pattern=r"^L\d{2}$", allowed_note="L01, L02, ...", unique=True),
+        C("cause", "The factor that acts"),
+        C("cause_kind", "Place of the cause in the problem tree", allowed=FACTOR_KINDS),
+        C("effect", "The factor it acts on"),
+        C("direction", "Does more of the cause bring more or less of the effect?", allowed=("increases", "reduces")),
+        C("evidence_strength", "How strong the evidence for the link is, as the analysts graded it",
+          allowed=EVIDENCE_STRENGTHS),
+        C("evidence", "The evidence, in one sentence"),
+        C("source", "Study or data set the evidence comes from"),
+    ),
+)
+
+_CANDIDATES = DatasetSpec(
+    name="candidates",
+    code="D0",
+    file="candidates.csv",
+    title="Candidate missions and criteria (2024 flashback)",
+    description=(
+        "The three candidate missions the Prime Minister's Delivery Office short-listed in 2024, each rated by the "
+        "selection panel against eight criteria, with the evidence. One row per candidate and criterion."
+    ),
+    rows=(24, 24),
+    columns=(
+        C("candidate_id", "Candidate identifier", allowed=CANDIDATE_IDS),
+        C("candidate", "Short name of the candidate mission"),
+        C("statement", "The candidate mission as drafted"),
+        C("criterion", "Selection criterion", allowed=CHOICE_CRITERIA),
+        C("rating", "The panel's rating of the candidate on the criterion", allowed=CRITERION_RATINGS),
+        C("evidence", "Evidence behind the rating"),
+    ),
+)
+
+_CONSULTATION = DatasetSpec(
+    name="consultation",
+    code="D0",
+    file="consultation.csv",
+    title="Public consultation on the candidates (2024 flashback)",
+    description=(
+        "Answers to the 2024 public consultation on the three candidate missions (online form and street survey), "
+        "one row per respondent."
+    ),
+    rows=(500, 800),
+    columns=(
+        C("respondent_id", "Respondent identifier", pattern=r"^R\d{4}$", allowed_note="R0001, R0002, ...",
+          unique=True),
+        C("city", "City where the respondent lives", allowed=CITIES),
+        C("channel", "How the respondent answered", allowed=("online form", "street survey")),
+        C("car_household", "Does the respondent's household own a car?", allowed=YES_NO),
+        C("age_group", "Age group of the respondent", allowed=("18-29", "30-44", "45-64", "65+")),
+        C("first_choice", "The candidate mission the respondent ranked first", allowed=CANDIDATE_IDS),
+    ),
+)
+
 DATASETS: dict[str, DatasetSpec] = {
     spec.name: spec
     for spec in (
         _POLICIES, _PROJECTS, _INDICATORS, _STAKEHOLDERS, _SURVEY, _SURVEY_ITEMS, _FOCUS_GROUPS,
-        _READINESS, _DONORS, _MONITORING,
+        _READINESS, _DONORS, _MONITORING, _CAUSES, _CANDIDATES, _CONSULTATION,
     )
 }
 ALIASES = {"D1": "policies", "D2": "projects", "D3": "indicators", "D4": "stakeholders", "D5": "survey",
-           "D6": "readiness", "D7": "donors", "D8": "monitoring"}
+           "D6": "readiness", "D7": "donors", "D8": "monitoring", "D0": "consultation"}
 
 DATA_DICTIONARY: dict[str, dict[str, dict[str, str]]] = {
     name: {
@@ -642,7 +719,7 @@ def _resolve(name: str) -> DatasetSpec:
     if key not in DATASETS:
         raise MissionkitInputError(
             f"There is no case dataset called '{name}'",
-            fix="Use one of: " + ", ".join(DATASETS) + " (or D1 to D8).",
+            fix="Use one of: " + ", ".join(DATASETS) + " (or D0 to D8).",
         )
     return DATASETS[key]
 
