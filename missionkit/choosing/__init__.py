@@ -1,0 +1,100 @@
+"""Module 02, choosing the mission: the challenge as a system, choosing among candidates, deciding with the public.
+
+A flashback to 2024, before Marenta's Cabinet adopted the mission (FICTIONAL case, datasets D0).
+
+Public API (re-exported here; notebooks call ``choosing.<name>``):
+
+- ``system_map``: CORE_PROBLEM, Loop, links, factors, upstream, root_causes, feedback_loops,
+  contested_links, problem_tree, link_label
+- ``selection``: Criterion, CRITERIA, CRITERION_BY_NAME, RATING_POINTS, criteria_table, failures,
+  candidate_names, candidate_statements, rating_counts, funnel_stages
+- ``consultation``: POPULATION_SHARES, TRAITS, population_shares, representation, choice_shares,
+  weighted_shares, ranking, choice_by_group
+- ``assembly``: SELECTIONS, STRATA, COMMITMENTS, MIN_MEMBERS, MIN_DAYS, AssemblyDesign, parse_design,
+  EXAMPLE_DESIGN
+- ``examples``: Example, SELECTION_PROCESSES, DELIBERATIVE_CASES, LEVERAGE_POINTS, MLP_LEVELS,
+  MLP_SOURCE_KEYS, selection_processes, deliberative_cases, leverage_points
+- ``load``: SECTION, CHOICE_KEY, saved_choice
+- ``checks``: ReasonedFeedback, check_cause_map, check_choice, check_assembly, CHOICE_SELF_CHECK,
+  CHOICE_MODEL_ANSWER
+- ``charts``: criteria_chart, representation_chart, support_chart
+- ``forms``: cause_map_form, choice_form, assembly_form
+"""
+from missionkit.choosing.assembly import (
+    COMMITMENTS,
+    EXAMPLE_DESIGN,
+    MIN_DAYS,
+    MIN_MEMBERS,
+    SELECTIONS,
+    STRATA,
+    AssemblyDesign,
+    parse_design,
+)
+from missionkit.choosing.checks import (
+    CHOICE_MODEL_ANSWER,
+    CHOICE_SELF_CHECK,
+    ReasonedFeedback,
+    check_assembly,
+    check_cause_map,
+    check_choice,
+)
+from missionkit.choosing.consultation import (
+    POPULATION_SHARES,
+    TRAITS,
+    choice_by_group,
+    choice_shares,
+    population_shares,
+    ranking,
+    representation,
+    weighted_shares,
+)
+from missionkit.choosing.examples import (
+    DELIBERATIVE_CASES,
+    LEVERAGE_POINTS,
+    MLP_LEVELS,
+    MLP_SOURCE_KEYS,
+    SELECTION_PROCESSES,
+    Example,
+    deliberative_cases,
+    leverage_points,
+    selection_processes,
+)
+from missionkit.choosing.selection import (
+    CRITERIA,
+    CRITERION_BY_NAME,
+    RATING_POINTS,
+    Criterion,
+    candidate_names,
+    candidate_statements,
+    criteria_table,
+    failures,
+    funnel_stages,
+    rating_counts,
+)
+from missionkit.choosing.system_map import (
+    CORE_PROBLEM,
+    Loop,
+    contested_links,
+    factors,
+    feedback_loops,
+    link_label,
+    links,
+    problem_tree,
+    root_causes,
+    upstream,
+)
+
+__all__ = [
+    "CORE_PROBLEM", "Loop", "links", "factors", "upstream", "root_causes", "feedback_loops", "contested_links",
+    "problem_tree", "link_label",
+    "Criterion", "CRITERIA", "CRITERION_BY_NAME", "RATING_POINTS", "criteria_table", "failures", "candidate_names",
+    "candidate_statements", "rating_counts", "funnel_stages",
+    "POPULATION_SHARES", "TRAITS", "population_shares", "representation", "choice_shares", "weighted_shares",
+    "ranking", "choice_by_group",
+    "SELECTIONS", "STRATA", "COMMITMENTS", "MIN_MEMBERS", "MIN_DAYS", "AssemblyDesign", "parse_design",
+    "EXAMPLE_DESIGN",
+    "Example", "SELECTION_PROCESSES", "DELIBERATIVE_CASES", "LEVERAGE_POINTS", "MLP_LEVELS", "MLP_SOURCE_KEYS",
+    "selection_processes", "deliberative_cases", "leverage_points",
+    "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "CHOICE_SELF_CHECK",
+    "CHOICE_MODEL_ANSWER",
+]
