@@ -1,4 +1,4 @@
-"""Module 10, the capstone: the mission brief built from the participant's workbook.
+"""Module 12, the capstone: the mission brief built from the participant's workbook.
 
 Public API (re-exported here; notebooks call ``capstone.<name>``):
 
