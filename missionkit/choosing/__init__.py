@@ -14,11 +14,11 @@ Public API (re-exported here; notebooks call ``choosing.<name>``):
   EXAMPLE_DESIGN
 - ``examples``: Example, SELECTION_PROCESSES, DELIBERATIVE_CASES, LEVERAGE_POINTS, MLP_LEVELS,
   MLP_SOURCE_KEYS, selection_processes, deliberative_cases, leverage_points
-- ``load``: SECTION, CHOICE_KEY, saved_choice
+- ``load``: SECTION, CHOICE_KEY, CAUSE_MAP_KEY, ASSEMBLY_KEY, saved, saved_choice
 - ``checks``: ReasonedFeedback, check_cause_map, check_choice, check_assembly, CHOICE_SELF_CHECK,
   CHOICE_MODEL_ANSWER
-- ``charts``: criteria_chart, representation_chart, support_chart
-- ``forms``: cause_map_form, choice_form, assembly_form
+- ``charts``: RATING_COLOURS, criteria_chart, representation_chart, support_chart
+- ``forms``: CAUSE_MAP_OPTIONS, cause_map_form, choice_form, assembly_form
 """
 from missionkit.choosing.assembly import (
     COMMITMENTS,
@@ -30,6 +30,7 @@ from missionkit.choosing.assembly import (
     AssemblyDesign,
     parse_design,
 )
+from missionkit.choosing.charts import RATING_COLOURS, criteria_chart, representation_chart, support_chart
 from missionkit.choosing.checks import (
     CHOICE_MODEL_ANSWER,
     CHOICE_SELF_CHECK,
@@ -59,6 +60,8 @@ from missionkit.choosing.examples import (
     leverage_points,
     selection_processes,
 )
+from missionkit.choosing.forms import CAUSE_MAP_OPTIONS, assembly_form, cause_map_form, choice_form
+from missionkit.choosing.load import ASSEMBLY_KEY, CAUSE_MAP_KEY, CHOICE_KEY, SECTION, saved, saved_choice
 from missionkit.choosing.selection import (
     CRITERIA,
     CRITERION_BY_NAME,
@@ -97,4 +100,7 @@ __all__ = [
     "selection_processes", "deliberative_cases", "leverage_points",
     "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "CHOICE_SELF_CHECK",
     "CHOICE_MODEL_ANSWER",
+    "RATING_COLOURS", "criteria_chart", "representation_chart", "support_chart",
+    "CAUSE_MAP_OPTIONS", "assembly_form", "cause_map_form", "choice_form",
+    "ASSEMBLY_KEY", "CAUSE_MAP_KEY", "CHOICE_KEY", "SECTION", "saved", "saved_choice",
 ]

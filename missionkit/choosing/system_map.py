@@ -110,7 +110,7 @@ def feedback_loops(causes: pd.DataFrame) -> list[Loop]:
             elif nxt not in path and order[nxt] > order[start]:
                 walk(start, nxt, path + [nxt], dirs + [direction])
 
-    for start in sorted(graph, key=order.get):
+    for start in sorted(graph, key=lambda f: order[f]):
         walk(start, start, [start], [])
     return sorted(out.values(), key=lambda lp: (lp.length, order[lp.factors[0]]))
 

@@ -106,11 +106,13 @@ CANDIDATES = {
 # (candidate, criterion, rating, evidence)
 RATINGS = [
     ("A", "bold and relevant", "meets", "Everyone breathes the air: 4.9 million people in the three cities."),
-    ("A", "measurable and dated", "meets", "One indicator with a baseline (38 µg/m³ in 2024), a target (19) and a date."),
+    ("A", "measurable and dated", "meets",
+     "One indicator with a baseline (38 µg/m³ in 2024), a target (19) and a date."),
     ("A", "ambitious but realistic", "partly",
      "Halving PM2.5 needs traffic, fleet and waste-burning action; 18% of PM2.5 comes from waste burning, outside "
      "transport."),
-    ("A", "across sectors", "meets", "Transport, environment, energy, industry, health and the cities all hold levers."),
+    ("A", "across sectors", "meets",
+     "Transport, environment, energy, industry, health and the cities all hold levers."),
     ("A", "many solutions", "meets",
      "Cleaner buses, fewer car trips, waste collection, low-emission zones: many routes compete."),
     ("A", "evidence of need", "meets", "38 µg/m³ in 2024, more than seven times the WHO guideline."),
@@ -125,7 +127,8 @@ RATINGS = [
      "The average commute must fall from 62 minutes; the panel doubts every district can reach 45 by 2035."),
     ("B", "across sectors", "meets",
      "Transport, environment, finance, health, industry and the three cities must all act."),
-    ("B", "many solutions", "meets", "Bus lanes, minibus reform, walking and cycling, land use and clean fleets compete."),
+    ("B", "many solutions", "meets",
+     "Bus lanes, minibus reform, walking and cycling, land use and clean fleets compete."),
     ("B", "evidence of need", "meets", "Average commute 62 minutes in 2024; 18 road deaths per 100,000 people."),
     ("B", "capacity to act", "partly",
      "Needs a cross-ministry owner that does not exist yet; the Delivery Office has 12 staff."),
