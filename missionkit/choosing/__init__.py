@@ -11,9 +11,10 @@ Public API (re-exported here; notebooks call ``choosing.<name>``):
 - ``consultation``: POPULATION_SHARES, TRAITS, population_shares, representation, choice_shares,
   weighted_shares, ranking, choice_by_group
 - ``assembly``: SELECTIONS, STRATA, COMMITMENTS, MIN_MEMBERS, MIN_DAYS, AssemblyDesign, parse_design,
-  EXAMPLE_DESIGN
+  EXAMPLE_DESIGN, design_choices
 - ``examples``: Example, SELECTION_PROCESSES, DELIBERATIVE_CASES, LEVERAGE_POINTS, MLP_LEVELS,
-  MLP_SOURCE_KEYS, selection_processes, deliberative_cases, leverage_points
+  MLP_SOURCE_KEYS, selection_processes, deliberative_cases, leverage_points, examples_table,
+  mlp_table
 - ``load``: SECTION, CHOICE_KEY, CAUSE_MAP_KEY, ASSEMBLY_KEY, saved, saved_choice
 - ``checks``: ReasonedFeedback, check_cause_map, check_choice, check_assembly, CHOICE_SELF_CHECK,
   CHOICE_MODEL_ANSWER
@@ -28,6 +29,7 @@ from missionkit.choosing.assembly import (
     SELECTIONS,
     STRATA,
     AssemblyDesign,
+    design_choices,
     parse_design,
 )
 from missionkit.choosing.charts import RATING_COLOURS, criteria_chart, representation_chart, support_chart
@@ -57,7 +59,9 @@ from missionkit.choosing.examples import (
     SELECTION_PROCESSES,
     Example,
     deliberative_cases,
+    examples_table,
     leverage_points,
+    mlp_table,
     selection_processes,
 )
 from missionkit.choosing.forms import CAUSE_MAP_OPTIONS, assembly_form, cause_map_form, choice_form
@@ -95,9 +99,9 @@ __all__ = [
     "POPULATION_SHARES", "TRAITS", "population_shares", "representation", "choice_shares", "weighted_shares",
     "ranking", "choice_by_group",
     "SELECTIONS", "STRATA", "COMMITMENTS", "MIN_MEMBERS", "MIN_DAYS", "AssemblyDesign", "parse_design",
-    "EXAMPLE_DESIGN",
+    "EXAMPLE_DESIGN", "design_choices",
     "Example", "SELECTION_PROCESSES", "DELIBERATIVE_CASES", "LEVERAGE_POINTS", "MLP_LEVELS", "MLP_SOURCE_KEYS",
-    "selection_processes", "deliberative_cases", "leverage_points",
+    "selection_processes", "deliberative_cases", "leverage_points", "examples_table", "mlp_table",
     "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "CHOICE_SELF_CHECK",
     "CHOICE_MODEL_ANSWER",
     "RATING_COLOURS", "criteria_chart", "representation_chart", "support_chart",

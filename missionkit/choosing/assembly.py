@@ -18,7 +18,8 @@ from typing import Any
 
 from missionkit.errors import MissionkitInputError
 
-__all__ = ["SELECTIONS", "STRATA", "COMMITMENTS", "MIN_MEMBERS", "MIN_DAYS", "AssemblyDesign", "parse_design",
+__all__ = ["design_choices", "SELECTIONS", "STRATA", "COMMITMENTS", "MIN_MEMBERS", "MIN_DAYS", "AssemblyDesign",
+           "parse_design",
            "EXAMPLE_DESIGN"]
 
 SELECTIONS = {
@@ -119,3 +120,23 @@ EXAMPLE_DESIGN = {  # a FICTIONAL design for a Kessa city panel on night buses: 
     "mandate": "Which three changes would make Kessa's night buses safe enough for you to use?",
     "commitment": "respond to each recommendation",
 }
+
+
+def design_choices() -> list[tuple[str, str, str]]:
+    """The six design choices: (choice, the options, what the evidence says)."""
+    return [
+        ("How many members", "a few dozen to about 150",
+         "Climate Assembly UK had 108 members; France's Convention citoyenne pour le climat 150."),
+        ("How they are chosen", "; ".join(SELECTIONS),
+         "The OECD counts random selection with demographic stratification as a mark of representative deliberation."),
+        ("Which traits the draw balances", ", ".join(STRATA),
+         "The UK assembly balanced demographics and level of concern about climate change."),
+        ("How long they meet", "one day to several weekends",
+         "The OECD's minimum is one full day face to face; the UK and French cases met over six weekends."),
+        ("The mandate", "one clear question",
+         "France: how to cut emissions by at least 40% by 2030 in a spirit of social justice. UK: how to meet net "
+         "zero by 2050."),
+        ("The commitment", "; ".join(COMMITMENTS),
+         "France promised to pass proposals on 'without filter', then set 3 of 149 aside; the UK assembly informed "
+         "Parliament's scrutiny, with no promise from the government."),
+    ]

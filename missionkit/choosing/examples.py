@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from missionkit.facts import FACTS_DIR, load_facts
 
 __all__ = ["Example", "SELECTION_FILE", "DELIBERATION_FILE", "FRAMEWORKS_FILE", "selection_processes",
            "deliberative_cases", "leverage_points", "SELECTION_PROCESSES", "DELIBERATIVE_CASES", "LEVERAGE_POINTS",
-           "MLP_LEVELS", "MLP_SOURCE_KEYS"]
+           "MLP_LEVELS", "MLP_SOURCE_KEYS", "examples_table", "mlp_table"]
 
 SELECTION_FILE = FACTS_DIR / "choosing-selection.yml"
 DELIBERATION_FILE = FACTS_DIR / "choosing-deliberation.yml"
@@ -77,3 +78,23 @@ MLP_LEVELS: tuple[tuple[str, str, str], ...] = (
      "Marenta: an electric-bus pilot in Kessa, a bike-sharing start-up, a women-only night minibus (fictional)."),
 )
 MLP_SOURCE_KEYS = ("geels2011",)
+
+
+def examples_table(group: str) -> pd.DataFrame:
+    """A readable table of one group of facts: "selection", "deliberation" or "leverage"."""
+    from missionkit.text import cite
+
+    entries = {"selection": SELECTION_PROCESSES, "deliberation": DELIBERATIVE_CASES,
+               "leverage": LEVERAGE_POINTS}.get(group)
+    if entries is None:
+        raise ValueError("Use one of: selection, deliberation, leverage.")
+    if group == "leverage":
+        return pd.DataFrame([{"place to intervene (Meadows 1999)": e.name, "what it means": e.what,
+                              "a Marenta illustration (ours, fictional)": e.example} for e in entries])
+    return pd.DataFrame([{"case": e.name, "how": e.what, "what happened": e.example, "caution": e.caution,
+                          "sources": "; ".join(cite(k) for k in e.source_keys)} for e in entries])
+
+
+def mlp_table() -> pd.DataFrame:
+    """Geels's three levels in plain words, with a fictional Marenta illustration."""
+    return pd.DataFrame([{"level": lvl, "what it is": what, "illustration": ex} for lvl, what, ex in MLP_LEVELS])

@@ -32,8 +32,8 @@ def _saved(key: str, start: Any) -> tuple[Any, Any, str]:
             value = wb.get(SECTION, key)
         except MissionkitInputError as error:
             note = f"Your saved answer could not be read, so the form starts empty: {error.message}"
-    if not isinstance(value, dict) or not value:
-        value = dict(start) if isinstance(start, dict) else {}
+    if not isinstance(value, dict) or not value:  # nothing saved: the start, without blanks (``...``)
+        value = {k: v for k, v in start.items() if v is not ...} if isinstance(start, dict) else {}
     return wb, value, note
 
 
