@@ -107,7 +107,7 @@ CHOICE = [
           "there is nothing to give up.", "revise", "backwards"),
     # the popular candidate on raw popularity, no give-up
     ("C", "C is the most popular candidate: 41% of people in the consultation chose it. The public wants electric "
-          "cars and the government should listen to the people.", "revise", "car"),
+          "cars and the government should listen to the people.", "revise", "over-represents households with a car"),
     # short, non-native phrasing
     ("A", "A better. air bad 38.", "revise", "three to five sentences"),
 ]

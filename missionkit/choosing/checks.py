@@ -117,7 +117,8 @@ _GIVE_UP = ("give up", "gives up", "giving up", "trade-off", "trade off", "trade
 _BACKWARDS = ("already adopted", "already chosen", "already decided", "government has chosen", "was adopted",
               "already the mission", "the mission we already", "already agreed")
 _POPULAR = ("most popular", "popular", "the public wants", "people want", "41%", "consultation", "listen to the people")
-_WEIGHTED = ("weight", "car", "represent", "skew", "over-represent", "who answered", "respondents had")
+_WEIGHTED = ("weight", "car owner", "with a car", "own a car", "car ownership", "had a car", "represent", "skew",
+             "who answered", "respondents had")
 
 
 # ---------------------------------------------------------------------------------------------- cause map
