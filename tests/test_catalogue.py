@@ -419,6 +419,9 @@ COURSE_TERMS = {
     "engagement-level": "engagement level", "likert-item": "likert item", "wilson-interval": "wilson interval",
     "codebook": "codebook", "sti-trap": "sti trap", "process-tracing": "process tracing", "raci-matrix": "raci matrix",
     "smart": "smart", "racer": "racer",
+    "problem-tree": "problem tree", "system-map": "system map", "leverage-point": "leverage point",
+    "reinforcing-loop": "reinforcing", "multi-level-perspective": "multi-level perspective",
+    "citizens-assembly": "citizens' assembly",
 }
 
 
