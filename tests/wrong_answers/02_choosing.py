@@ -6,7 +6,8 @@ WRONG_ANSWERS = {
                    'consultation chose it. The public wants electric cars and the government should listen."}',
          "over-represents households with a car"),
         ("assembly", '{"members": 100, "selection": "volunteers", "stratify_by": [], "days": 6, "mandate": '
-                     '"Which candidate should Marenta pursue, and on what terms?", "commitment": "implement everything"}',
+                     '"Which candidate should Marenta pursue, and on what terms?", '
+                     '"commitment": "implement everything"}',
          "Do not promise to implement everything"),
     ],
 }
