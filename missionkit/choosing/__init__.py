@@ -15,7 +15,8 @@ Public API (re-exported here; notebooks call ``choosing.<name>``):
 - ``examples``: Example, SELECTION_PROCESSES, DELIBERATIVE_CASES, LEVERAGE_POINTS, MLP_LEVELS,
   MLP_SOURCE_KEYS, selection_processes, deliberative_cases, leverage_points, examples_table,
   mlp_table
-- ``load``: SECTION, CHOICE_KEY, CAUSE_MAP_KEY, ASSEMBLY_KEY, saved, saved_choice
+- ``load``: SECTION, CHOICE_KEY, CAUSE_MAP_KEY, ASSEMBLY_KEY, PITCH_KEY, MARENTA_EXAMPLE, saved,
+  saved_choice
 - ``checks``: ReasonedFeedback, check_cause_map, check_choice, check_assembly, CHOICE_SELF_CHECK,
   CHOICE_MODEL_ANSWER
 - ``charts``: RATING_COLOURS, criteria_chart, representation_chart, support_chart
@@ -65,7 +66,16 @@ from missionkit.choosing.examples import (
     selection_processes,
 )
 from missionkit.choosing.forms import CAUSE_MAP_OPTIONS, assembly_form, cause_map_form, choice_form
-from missionkit.choosing.load import ASSEMBLY_KEY, CAUSE_MAP_KEY, CHOICE_KEY, SECTION, saved, saved_choice
+from missionkit.choosing.load import (
+    ASSEMBLY_KEY,
+    CAUSE_MAP_KEY,
+    CHOICE_KEY,
+    MARENTA_EXAMPLE,
+    PITCH_KEY,
+    SECTION,
+    saved,
+    saved_choice,
+)
 from missionkit.choosing.selection import (
     CRITERIA,
     CRITERION_BY_NAME,
@@ -106,5 +116,5 @@ __all__ = [
     "CHOICE_MODEL_ANSWER",
     "RATING_COLOURS", "criteria_chart", "representation_chart", "support_chart",
     "CAUSE_MAP_OPTIONS", "assembly_form", "cause_map_form", "choice_form",
-    "ASSEMBLY_KEY", "CAUSE_MAP_KEY", "CHOICE_KEY", "SECTION", "saved", "saved_choice",
+    "ASSEMBLY_KEY", "CAUSE_MAP_KEY", "CHOICE_KEY", "PITCH_KEY", "MARENTA_EXAMPLE", "SECTION", "saved", "saved_choice",
 ]

@@ -10,12 +10,14 @@ from typing import Any
 
 from missionkit.errors import MissionkitInputError
 
-__all__ = ["SECTION", "CHOICE_KEY", "CAUSE_MAP_KEY", "ASSEMBLY_KEY", "saved_choice", "saved"]
+__all__ = ["SECTION", "CHOICE_KEY", "CAUSE_MAP_KEY", "ASSEMBLY_KEY", "PITCH_KEY", "MARENTA_EXAMPLE", "saved_choice",
+           "saved"]
 
 SECTION = "choosing"
 CHOICE_KEY = "choice"
 CAUSE_MAP_KEY = "cause_map"
 ASSEMBLY_KEY = "assembly"
+PITCH_KEY = "pitch"
 
 
 def saved(key: str, wb: Any = None) -> Any:
@@ -37,3 +39,29 @@ def saved_choice(wb: Any = None) -> dict[str, str] | None:
     if not isinstance(value, dict):
         return None
     return {"candidate": str(value.get("candidate") or ""), "justification": str(value.get("justification") or "")}
+
+
+# The worked solution's answers (FICTIONAL Marenta case): the capstone's worked example uses them.
+MARENTA_EXAMPLE: dict[str, Any] = {
+    CHOICE_KEY: {
+        "candidate": "B",
+        "justification": (
+            "I recommend candidate B, the 45-minute cities. It meets five of the eight criteria and fails none, and "
+            "it speaks to every household: the average commute was 62 minutes in 2024, and 76% of households have "
+            "no car. We give up the simplicity of A, one indicator owned by one ministry, and accept a harder job "
+            "of co-ordination across six ministries and three cities. The consultation put C first, but 65% of "
+            "respondents had a car against 24% of households; weighted, B leads with about 53%."),
+    },
+    CAUSE_MAP_KEY: {
+        "links": ["L04", "L05", "L06", "L07"], "leverage": "Bus journey times",
+        "reason": ("Bus lanes on the 40 busiest corridors would cut bus journey times, so riders come back and fewer "
+                   "cars clog the roads: it slows the vicious circle where congestion makes buses slower and pushes "
+                   "people into cars."),
+    },
+    ASSEMBLY_KEY: {
+        "members": 100, "selection": "random, stratified",
+        "stratify_by": ["city", "car in the household", "age", "gender"], "days": 6,
+        "mandate": "Which of the three candidate missions should Marenta pursue, and what would make it fair to you?",
+        "commitment": "respond to each recommendation",
+    },
+}
