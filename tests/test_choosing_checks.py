@@ -190,3 +190,39 @@ def test_tables_have_five_and_five():
         good = [row for row in table if row[-2] == "good"]
         assert len(table) >= 10 and len(good) >= 5 and len(table) - len(good) >= 5
     assert not is_blank(MODEL_B)
+
+
+# ---------------------------------------------------------------------------------------------- the pitch
+PITCH = [
+    ("Every day people in our cities lose two hours in traffic and breathe air seven times dirtier than is safe. "
+     "By 2035 everyone will reach work, school and a clinic in 45 minutes by clean, safe means. A law and a board "
+     "with all parties on it will keep the promise after the next election.", "good"),
+    ("Mothers in Kessa spend more on the bus than on food, and the bus is slow. By 2035 the trip to work or school "
+     "takes 45 minutes at most. Parliament's transport committee, with members from every party, reviews progress "
+     "each year.", "good"),
+    ("Our children breathe dirty air on the way to school. We promise to halve it by 2035. The mission sits in law, "
+     "with a multi-year budget, so a new government cannot drop it quietly.", "good"),
+    ("Traffic steals an hour of every working day. In 2035 no commute in our three cities will take more than 45 "
+     "minutes. An independent board and a public report every March will keep it alive whoever wins in 2028.",
+     "good"),
+    ("People wait too long for buses that never come and die on our roads. By 2035 we cut the wait and the deaths "
+     "by half. Cross-party support in the Assembly and the three city mayors will carry it past any election.",
+     "good"),
+    ("problem, promise, 2035, cross-party, law, board", "not good"),
+    ("tbd", "not good"),
+    ("We will do a mission because missions are good and the Prime Minister likes missions.", "not good"),
+    ("Transport better 2035.", "not good"),
+    ("The mission is to implement an integrated multimodal policy framework leveraging synergies across "
+     "stakeholders to optimise mobility outcomes.", "not good"),
+]
+
+
+@pytest.mark.parametrize("text, verdict", PITCH)
+def test_pitch_table(text, verdict):
+    fb = choosing.check_pitch(text)
+    assert (fb.status == "good") == (verdict == "good"), fb.text()
+    assert "cannot judge" in fb.text()
+
+
+def test_pitch_blank():
+    assert choosing.check_pitch(...).status == "not answered"

@@ -17,10 +17,10 @@ Public API (re-exported here; notebooks call ``choosing.<name>``):
   mlp_table
 - ``load``: SECTION, CHOICE_KEY, CAUSE_MAP_KEY, ASSEMBLY_KEY, PITCH_KEY, MARENTA_EXAMPLE, saved,
   saved_choice
-- ``checks``: ReasonedFeedback, check_cause_map, check_choice, check_assembly, CHOICE_SELF_CHECK,
+- ``checks``: ReasonedFeedback, check_cause_map, check_choice, check_assembly, check_pitch, CHOICE_SELF_CHECK,
   CHOICE_MODEL_ANSWER
 - ``charts``: RATING_COLOURS, criteria_chart, representation_chart, support_chart
-- ``forms``: CAUSE_MAP_OPTIONS, cause_map_form, choice_form, assembly_form
+- ``forms``: CAUSE_MAP_OPTIONS, cause_map_form, choice_form, assembly_form, pitch_form
 """
 from missionkit.choosing.assembly import (
     COMMITMENTS,
@@ -41,6 +41,7 @@ from missionkit.choosing.checks import (
     check_assembly,
     check_cause_map,
     check_choice,
+    check_pitch,
 )
 from missionkit.choosing.consultation import (
     POPULATION_SHARES,
@@ -65,7 +66,7 @@ from missionkit.choosing.examples import (
     mlp_table,
     selection_processes,
 )
-from missionkit.choosing.forms import CAUSE_MAP_OPTIONS, assembly_form, cause_map_form, choice_form
+from missionkit.choosing.forms import CAUSE_MAP_OPTIONS, assembly_form, cause_map_form, choice_form, pitch_form
 from missionkit.choosing.load import (
     ASSEMBLY_KEY,
     CAUSE_MAP_KEY,
@@ -112,9 +113,9 @@ __all__ = [
     "EXAMPLE_DESIGN", "design_choices",
     "Example", "SELECTION_PROCESSES", "DELIBERATIVE_CASES", "LEVERAGE_POINTS", "MLP_LEVELS", "MLP_SOURCE_KEYS",
     "selection_processes", "deliberative_cases", "leverage_points", "examples_table", "mlp_table",
-    "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "CHOICE_SELF_CHECK",
+    "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "check_pitch", "CHOICE_SELF_CHECK",
     "CHOICE_MODEL_ANSWER",
     "RATING_COLOURS", "criteria_chart", "representation_chart", "support_chart",
-    "CAUSE_MAP_OPTIONS", "assembly_form", "cause_map_form", "choice_form",
+    "CAUSE_MAP_OPTIONS", "assembly_form", "cause_map_form", "choice_form", "pitch_form",
     "ASSEMBLY_KEY", "CAUSE_MAP_KEY", "CHOICE_KEY", "PITCH_KEY", "MARENTA_EXAMPLE", "SECTION", "saved", "saved_choice",
 ]

@@ -22,12 +22,13 @@ from missionkit import case
 from missionkit.choosing import assembly as asm
 from missionkit.choosing import consultation as cons
 from missionkit.choosing import selection, system_map
+from missionkit.choosing.load import EXAMPLE_PITCH
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, Status, is_blank, md_escape
 from missionkit.text import and_list, cites, pct
 
-__all__ = ["ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "CHOICE_SELF_CHECK",
-           "CHOICE_MODEL_ANSWER", "LOOP_FACTOR", "PLACEHOLDERS"]
+__all__ = ["ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "check_pitch", "CHOICE_SELF_CHECK",
+           "CHOICE_MODEL_ANSWER", "PITCH_SELF_CHECK", "PITCH_MODEL_ANSWER", "LOOP_FACTOR", "PLACEHOLDERS"]
 
 FICTIONAL = "The Republic of Marenta case, 2024 flashback (FICTIONAL)"
 LOOP_FACTOR = "Congestion"  # the exercise asks for the vicious circle through congestion
@@ -435,3 +436,58 @@ def check_assembly(design: Any, consultation: pd.DataFrame | None = None) -> Fee
                     why="Design choices decide whether an assembly's advice is trusted: who is in the room, how "
                         "long they have, what they are asked, and what happens to their answer.",
                     sources=cites("oecd-delib2020", "climate-assembly-uk-report", "fr-ccc-response") + [FICTIONAL])
+
+
+# ---------------------------------------------------------------------------------------------- the pitch
+_PEOPLE = ("people", "children", "families", "family", "mothers", "parents", "workers", "commute", "traffic",
+           "every day", "hour", "bus", "air", "roads", "wait", "breathe", "school", "clinic", "our cities")
+_JARGON = ("leverag", "synerg", "framework", "stakeholder", "optimis", "optimiz", "multimodal", "integrated",
+           "holistic", "paradigm", "operationalis")
+_KEEPERS = ("law", "parliament", "all parties", "every party", "cross-party", "board", "budget", "mayor",
+            "committee", "independent", "election", "whoever wins", "opposition", "report every", "each year")
+PITCH_SELF_CHECK = [
+    "Problem: would a neighbour recognise the problem in your first sentence?",
+    "Promise: does it say what changes, by when?",
+    "Keeper: does it say who or what keeps the promise after the next election?",
+]
+PITCH_MODEL_ANSWER = EXAMPLE_PITCH
+
+
+def check_pitch(pitch: Any) -> Feedback:
+    """Feedback on a three-sentence pitch: the problem in people's words, the promise with a date, who keeps it."""
+    title = "Your pitch (narrative and leadership)"
+    if is_blank(pitch):
+        return Feedback.not_answered(title, "Write three sentences: the problem in people's words, the promise with "
+                                            "a date, and who keeps it after the next election.")
+    text = str(pitch).strip()
+    low = f" {text.lower()} "
+    strengths: list[str] = []
+    improve: list[str] = []
+    if _placeholder(text) or _word_list(text):
+        improve.append("Write sentences a minister could say aloud, not a placeholder or a list of words.")
+    elif len(_words(text)) < 25:
+        improve.append("Too short: three sentences, one each for the problem, the promise and who keeps it.")
+    else:
+        if any(j in low for j in _JARGON):
+            improve.append("Drop the jargon: tell the problem as people live it (time lost, air breathed, lives).")
+        elif any(p in low for p in _PEOPLE):
+            strengths.append("Problem: told in everyday words.")
+        else:
+            improve.append("Tell the problem as people live it: time lost, air breathed, lives at risk.")
+        if re.search(r"\b20\d\d\b", text):
+            strengths.append("Promise: it has a date.")
+        else:
+            improve.append("Give the promise a date: what changes, by when.")
+        if any(k in low for k in _KEEPERS):
+            strengths.append("Keeper: you say who or what keeps the promise beyond one government.")
+        else:
+            improve.append("Say who keeps the promise after the next election: a law, a cross-party body, a "
+                           "multi-year budget, a public report on a fixed date.")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
+    answered = not _placeholder(text)
+    return ReasonedFeedback(
+        status, title, strengths=strengths, improve=improve,
+        why="The check looks for the three parts of a pitch; it cannot judge whether yours would move a room. "
+            "Missions outlive governments when people can tell their story and institutions keep them going.",
+        sources=cites("climate-assembly-uk-report", "br-cndi-decree"),
+        self_check=PITCH_SELF_CHECK if answered else [], model_answer=PITCH_MODEL_ANSWER if answered else "")

@@ -15,11 +15,11 @@ import pandas as pd
 from missionkit import case
 from missionkit.choosing import assembly as asm
 from missionkit.choosing import checks, selection, system_map
-from missionkit.choosing.load import ASSEMBLY_KEY, CAUSE_MAP_KEY, CHOICE_KEY, SECTION
+from missionkit.choosing.load import ASSEMBLY_KEY, CAUSE_MAP_KEY, CHOICE_KEY, PITCH_KEY, SECTION
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, labelled, open_workbook
+from missionkit.forms import FormBox, FormSaver, labelled, open_workbook, text_form
 
-__all__ = ["cause_map_form", "choice_form", "assembly_form", "CAUSE_MAP_OPTIONS"]
+__all__ = ["cause_map_form", "choice_form", "assembly_form", "pitch_form", "CAUSE_MAP_OPTIONS"]
 
 _WIDE = w.Layout(width="95%")
 
@@ -137,3 +137,11 @@ def assembly_form(*, key: str = ASSEMBLY_KEY, start: Any = None) -> FormBox:
              labelled(commitment, "6. What does the government promise to do with their advice?")]
     return _wire(wb, key, [members, selection_box, *strata.values(), days, mandate, commitment], current,
                  checks.check_assembly, note, "Design a citizens' assembly (fictional Marenta, 2024)", parts)
+
+
+def pitch_form() -> FormBox:
+    """Three sentences for the capstone pitch: the problem, the promise, who keeps it (saved under "pitch")."""
+    return text_form(SECTION, PITCH_KEY, title="Your pitch: the mission in three sentences",
+                     label="The problem in people's words, the promise with a date, who keeps it",
+                     help_text="Press Tab to save; the capstone uses it.", check=checks.check_pitch,
+                     example=checks.PITCH_MODEL_ANSWER)

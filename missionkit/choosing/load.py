@@ -10,7 +10,8 @@ from typing import Any
 
 from missionkit.errors import MissionkitInputError
 
-__all__ = ["SECTION", "CHOICE_KEY", "CAUSE_MAP_KEY", "ASSEMBLY_KEY", "PITCH_KEY", "MARENTA_EXAMPLE", "saved_choice",
+__all__ = ["SECTION", "CHOICE_KEY", "CAUSE_MAP_KEY", "ASSEMBLY_KEY", "PITCH_KEY", "MARENTA_EXAMPLE", "EXAMPLE_PITCH",
+           "saved_choice",
            "saved"]
 
 SECTION = "choosing"
@@ -41,8 +42,15 @@ def saved_choice(wb: Any = None) -> dict[str, str] | None:
     return {"candidate": str(value.get("candidate") or ""), "justification": str(value.get("justification") or "")}
 
 
+EXAMPLE_PITCH = (
+    "Every day people in our cities lose two hours in traffic and breathe air seven times dirtier than is safe. "
+    "By 2035 everyone will reach work, school and a clinic within 45 minutes by clean, safe means. A law and a "
+    "board with all parties on it will keep the promise after the next election."
+)
+
 # The worked solution's answers (FICTIONAL Marenta case): the capstone's worked example uses them.
 MARENTA_EXAMPLE: dict[str, Any] = {
+    PITCH_KEY: EXAMPLE_PITCH,
     CHOICE_KEY: {
         "candidate": "B",
         "justification": (
