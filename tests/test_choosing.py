@@ -128,3 +128,11 @@ def test_facts_load_with_sources():
             for key in e.source_keys:
                 assert catalogue.citation(key)
     assert len(choosing.LEVERAGE_POINTS) == 12
+
+
+@pytest.mark.parametrize("candidate, phrase", [
+    ("D", "not one of the candidates"), ("Electric cars", "not one of the candidates"), (3, "Choose A, B or C"),
+])
+def test_choice_bad_candidate_is_explained(candidate, phrase):
+    fb = choosing.check_choice(candidate, "I recommend it because 62 minutes in 2024; we give up A.")
+    assert fb.status == "revise" and phrase in fb.text()
