@@ -27,7 +27,8 @@ from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, Status, is_blank, md_escape
 from missionkit.text import and_list, cites, pct
 
-__all__ = ["ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "check_pitch", "CHOICE_SELF_CHECK",
+__all__ = ["CAUSE_MAP_SELF_CHECK", "CAUSE_MAP_MODEL_ANSWER", "ASSEMBLY_SELF_CHECK", "ASSEMBLY_MODEL_ANSWER",
+           "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "check_pitch", "CHOICE_SELF_CHECK",
            "CHOICE_MODEL_ANSWER", "PITCH_SELF_CHECK", "PITCH_MODEL_ANSWER", "LOOP_FACTOR", "PLACEHOLDERS"]
 
 FICTIONAL = "The Republic of Marenta case, 2024 flashback (FICTIONAL)"
@@ -88,6 +89,32 @@ class ReasonedFeedback(Feedback):
             body += ("<details><summary>A model answer (one of several defensible ones)</summary>"
                      f"<p>{html.escape(self.model_answer)}</p></details>")
         return body
+
+
+CAUSE_MAP_SELF_CHECK = [
+    "Loop: do your links come back to congestion, each effect becoming the next link's cause?",
+    "Kind: did you count the \u201creduces\u201d links to tell a reinforcing loop from a balancing one?",
+    "Evidence: did you leave out, or flag, any link whose evidence is contested?",
+    "Lever: does your point sit on the loop or feed it, and who holds it?",
+]
+CAUSE_MAP_MODEL_ANSWER = (
+    "The circle runs L04, L05, L06, L07: more traffic, more congestion, slower buses, fewer riders, more traffic. "
+    "Two links reduce, so it is reinforcing. Push on bus journey times: bus lanes on the busiest corridors win "
+    "riders back and turn the circle the other way. Minibus rules or the fuel subsidy are defensible too; "
+    "highway expansion is not, because its evidence is contested."
+)
+ASSEMBLY_SELF_CHECK = [
+    "Who: would the room look like Marenta, including households without a car and Nuvo Alto?",
+    "How many and how long: enough members and days to hear evidence and weigh trade-offs?",
+    "Mandate: one question the members can answer, tied to a decision?",
+    "Promise: what will the government do with the advice, by when, and can it keep that promise?",
+]
+ASSEMBLY_MODEL_ANSWER = (
+    "100 members drawn by civic lottery, stratified by city, car in the household, age and gender; six days over "
+    "three months; the question \u201cWhich of the three candidate missions should Marenta pursue, and what would "
+    "make it fair to you?\u201d; and a promise of a public, reasoned answer to each recommendation within three "
+    "months."
+)
 
 
 def _words(text: str) -> list[str]:
@@ -220,11 +247,14 @@ def check_cause_map(links: Any, leverage: Any = None, reason: Any = None,
         strengths.append("Your reason says what pushing there would change. Whether it would work in Marenta is a "
                          "judgement the check cannot make: test it on the evidence and in discussion.")
     status: Status = "good" if not improve else ("revise" if serious else "partly")
-    return Feedback(status, title, strengths=strengths, improve=improve,
-                    why="A problem tree lists causes; a system map also shows how effects feed back on causes. "
-                        "Reinforcing loops explain why a problem keeps growing, and a mission that slows one can "
-                        "do more than one that pushes on a single number.",
-                    sources=cites("meadows1999") + [FICTIONAL])
+    written = bool(text) and not _placeholder(text)
+    return ReasonedFeedback(status, title, strengths=strengths, improve=improve,
+                            why="A problem tree lists causes; a system map also shows how effects feed back on "
+                                "causes. Reinforcing loops explain why a problem keeps growing, and a mission that "
+                                "slows one can do more than one that pushes on a single number.",
+                            sources=cites("meadows1999") + [FICTIONAL],
+                            self_check=CAUSE_MAP_SELF_CHECK if written else [],
+                            model_answer=CAUSE_MAP_MODEL_ANSWER if written else "")
 
 
 # ---------------------------------------------------------------------------------------------- the choice
@@ -432,10 +462,15 @@ def check_assembly(design: Any, consultation: pd.DataFrame | None = None) -> Fee
         improve.append("No commitment means no reason for members, or the public, to trust the process: promise "
                        "a public answer to each recommendation.")
     status: Status = "good" if not improve else ("revise" if serious else "partly")
-    return Feedback(status, title, strengths=strengths, improve=improve,
-                    why="Design choices decide whether an assembly's advice is trusted: who is in the room, how "
-                        "long they have, what they are asked, and what happens to their answer.",
-                    sources=cites("oecd-delib2020", "climate-assembly-uk-report", "fr-ccc-response") + [FICTIONAL])
+    written = bool(d.mandate) and not _placeholder(d.mandate)
+    return ReasonedFeedback(status, title, strengths=strengths, improve=improve,
+                            why="Design choices decide whether an assembly's advice is trusted: who is in the room, "
+                                "how long they have, what they are asked, and what happens to their answer. The "
+                                "check reads each choice; it cannot judge how a real assembly would go.",
+                            sources=cites("oecd-delib2020", "climate-assembly-uk-report", "fr-ccc-response")
+                            + [FICTIONAL],
+                            self_check=ASSEMBLY_SELF_CHECK if written else [],
+                            model_answer=ASSEMBLY_MODEL_ANSWER if written else "")
 
 
 # ---------------------------------------------------------------------------------------------- the pitch
