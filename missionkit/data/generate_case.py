@@ -4,7 +4,7 @@ Run from the project root:
 
     .venv/bin/python -m missionkit.data.generate_case
 
-It writes the CSV files (datasets D1 to D8, and D0 from
+It writes the CSV files (datasets D1 to D9, and D0 from
 :mod:`missionkit.data.generate_choosing`) into ``missionkit/data/case/`` and
 the data dictionary page ``book/data-dictionary.md``. The output is
 deterministic: the random parts come from ``numpy.random.default_rng(SEED)``
@@ -25,6 +25,7 @@ import pandas as pd
 
 from missionkit import case
 from missionkit.data import generate_choosing
+from missionkit.data.case_budget import budget_lines
 
 SEED = 20250303  # the day Cabinet adopted the mission (FICTIONAL)
 CASE_FOLDER = Path(__file__).resolve().parent / "case"
@@ -957,6 +958,7 @@ def generate() -> dict[str, pd.DataFrame]:
         "readiness": _readiness(),
         "donors": _donors(),
         "monitoring": _monitoring(rng, indicators),
+        "budget_lines": budget_lines(),
         # D0, the 2024 flashback (module 02): its own generator so the other datasets never change with it
         "causes": generate_choosing.causes(),
         "candidates": generate_choosing.candidates(),
