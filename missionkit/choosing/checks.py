@@ -24,17 +24,15 @@ from missionkit.choosing import consultation as cons
 from missionkit.choosing import selection, system_map
 from missionkit.choosing.load import EXAMPLE_PITCH
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, Status, is_blank, md_escape
+from missionkit.feedback import Feedback, Status, is_blank, md_escape, placeholder_reason
 from missionkit.text import and_list, cites, pct
 
 __all__ = ["CAUSE_MAP_SELF_CHECK", "CAUSE_MAP_MODEL_ANSWER", "ASSEMBLY_SELF_CHECK", "ASSEMBLY_MODEL_ANSWER",
            "ReasonedFeedback", "check_cause_map", "check_choice", "check_assembly", "check_pitch", "CHOICE_SELF_CHECK",
-           "CHOICE_MODEL_ANSWER", "PITCH_SELF_CHECK", "PITCH_MODEL_ANSWER", "LOOP_FACTOR", "PLACEHOLDERS"]
+           "CHOICE_MODEL_ANSWER", "PITCH_SELF_CHECK", "PITCH_MODEL_ANSWER", "LOOP_FACTOR"]
 
 FICTIONAL = "The Republic of Marenta case, 2024 flashback (FICTIONAL)"
 LOOP_FACTOR = "Congestion"  # the exercise asks for the vicious circle through congestion
-PLACEHOLDERS = {"ok", "okay", "see above", "as above", "n/a", "na", "todo", "tbd", "test", "yes", "no", "idem",
-                "same", "...", "-", "x", "xx", "xxx", "answer", "my answer", "none", "nothing"}
 _FUNCTION_WORDS = {"because", "so", "but", "and", "the", "is", "are", "will", "would", "we", "it", "to", "of",
                    "which", "that", "this", "our", "i", "a", "an", "in", "for", "on", "with", "than"}
 
@@ -122,10 +120,9 @@ def _words(text: str) -> list[str]:
 
 
 def _placeholder(text: str, question_words: tuple[str, ...] = ()) -> bool:
+    """A placeholder, not an answer (the shared rule, :func:`missionkit.feedback.placeholder_reason`)."""
     t = re.sub(r"[\s.!]+$", "", text.strip().lower())
-    if t in PLACEHOLDERS or len(t) <= 2:
-        return True
-    return bool(question_words) and t in question_words
+    return placeholder_reason(text) is not None or len(t) <= 2 or t in question_words
 
 
 def _word_list(text: str) -> bool:
