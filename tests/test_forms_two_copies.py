@@ -174,3 +174,24 @@ def test_mission_map_and_statement_answers(workbook_path):
     boxes_old[-1].value = "PR01 Bus lanes"
     saved_map = str(Workbook.open(workbook_path).get("framing", "mission_map"))
     assert "Too many road deaths" in saved_map and "PR01 Bus lanes" in saved_map
+
+
+def test_choosing_forms(workbook_path):
+    from missionkit import choosing
+
+    older, newer = choosing.choice_form(), choosing.choice_form()
+    controls(newer, w.Textarea)[0].value = "I recommend B because the commute was 62 minutes in 2024."
+    controls(older, w.RadioButtons)[0].value = "B"
+    assert saved(workbook_path, "choosing")["choice"] == {
+        "candidate": "B", "justification": "I recommend B because the commute was 62 minutes in 2024."}
+    assert choosing.saved_choice()["candidate"] == "B"
+    older, newer = choosing.assembly_form(), choosing.assembly_form()
+    controls(newer, w.BoundedIntText)[0].value = 100
+    choose(controls(older, w.Dropdown)[0], 0)
+    design = saved(workbook_path, "choosing")["assembly"]
+    assert design["members"] == 100 and design["selection"] == "random, stratified"
+    older, newer = choosing.cause_map_form(), choosing.cause_map_form()
+    controls(newer, w.Checkbox)[1].value = True
+    choose(controls(older, w.Dropdown)[0], 0)
+    cause = saved(workbook_path, "choosing")["cause_map"]
+    assert cause["links"] and cause["leverage"] == "Fuel price subsidy"

@@ -68,6 +68,11 @@ def test_timing_plans_add_up_to_the_core_time(kit):
         assert sum(t.minutes for t in m.timing) == m.core_minutes, m.id
 
 
+def _module_index(raw, module_id: str) -> int:
+    """Where a module sits in the data file's list (modules are added over time; never hard-code it)."""
+    return next(i for i, m in enumerate(raw["modules"]) if m["id"] == module_id)
+
+
 def _mutated(raw, path: list, value):
     data = copy.deepcopy(raw)
     node = data
@@ -110,7 +115,8 @@ BAD_KITS = [
      "has a value the trainer kit does not know", "kind"),
     ("a start time that is not HH:MM", lambda r: _mutated(r, ["agendas", 1, "days", 0, "start"], "9am"),
      "is not written the expected way", "start"),
-    ("a timing plan that does not add up", lambda r: _mutated(r, ["modules", 2, "timing", 0, "minutes"], 9),
+    ("a timing plan that does not add up", lambda r: _mutated(r, ["modules", _module_index(r, "03"), "timing", 0,
+                                                                     "minutes"], 9),
      "timing plan adds up to 50 minutes, but its core path takes 45", "timing"),
     ("a debrief without Module 05", lambda r: _mutated(r, ["roleplay", "debrief"],
                                                       [q for q in r["roleplay"]["debrief"] if q["module"] != "05"]),
@@ -136,7 +142,8 @@ def test_bad_kit_gets_a_plain_message(raw, name, breaker, phrase, column):
 def test_the_place_is_named_in_plain_words(raw):
     with pytest.raises(MissionkitInputError) as info:
         trainer.parse(_mutated(raw, _session(raw, "core", "04") + ["minutes"], "forty-five"))
-    assert "agenda 'core', day 1, session 8" in info.value.problem
+    path = _session(raw, "core", "04")
+    assert f"agenda 'core', day {path[3] + 1}, session {path[5] + 1}" in info.value.problem
 
 
 def test_broken_yaml_names_its_line(tmp_path):
@@ -296,7 +303,8 @@ def test_handout_has_concepts_exercise_and_notes(kit):
 
 
 def test_handout_escapes_text(raw):
-    data = _mutated(raw, ["modules", 2, "concepts", 0], "Watch <script>alert(1)</script> & **this**")
+    data = _mutated(raw, ["modules", _module_index(raw, "03"), "concepts", 0],
+                    "Watch <script>alert(1)</script> & **this**")
     text = handouts.render_handout(trainer.parse(data), "03")
     assert "<script>" not in text and "&lt;script&gt;" in text and "<strong>this</strong>" in text
 

@@ -240,7 +240,10 @@ def _case_sections() -> dict[str, dict]:
     decisions = {r.project_id: r[col] for _, r in under.iterrows()} if len(under) else {}
     decisions.update(ROUND2_EXAMPLE)  # the eleven focus projects: the worked solution of Module 08
     gov: Mapping[str, Any] = case.GOVERNANCE
+    from missionkit.choosing.load import MARENTA_EXAMPLE
+
     return {
+        "choosing": dict(MARENTA_EXAMPLE),
         "framing": {"mission_statement": case.MISSION_STATEMENT, "mission_map": marenta_mission_map().to_workbook()},
         "litmus": {
             "challenge": {"answer": "yes", "evidence": "Congestion, dirty air and road deaths are rising together in "
