@@ -99,7 +99,7 @@ BAD_KITS = [
     ("extensions promised in too little time", lambda r: _mutated(r, _session(r, "full", "08") + ["minutes"], 50),
      "core path and extensions take 65", "minutes"),
     ("a role-play slot shorter than its script",
-     lambda r: _mutated(r, ["agendas", 0, "days", 0, "sessions", 8, "minutes"], 60), "its script takes 75", "minutes"),
+     lambda r: _mutated(r, ["agendas", 0, "days", 0, "sessions", 9, "minutes"], 60), "its script takes 75", "minutes"),
     ("an exercise slot shorter than the exercise",
      lambda r: _mutated(r, ["agendas", 2, "days", 0, "sessions", 4, "minutes"], 10),
      "but it takes 25", "minutes"),
