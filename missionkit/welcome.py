@@ -20,5 +20,5 @@ def first_idea_feedback(text: str) -> Feedback:
         ["Try to say it in one sentence of up to 30 words."] if words > 30 else [])
     return Feedback("partly" if improve else "good", TITLE, strengths, improve,
                     why="A mission is a bold goal with a date and a measure, short enough to remember. "
-                        "Module 02 tests statements against five criteria.",
+                        "Module 03 tests statements against five criteria.",
                     sources=[SOURCE])

@@ -66,7 +66,7 @@ def test_notebook_pages_launch_on_binder_and_on_the_hub_with_the_trainers_link(b
     from tests.conftest import TEST_HUB, TEST_REPO
 
     for page, source in [("notebooks/01-missions", "notebooks/01-missions.ipynb"),
-                         ("solutions/07-portfolio-solution", "solutions/07-portfolio-solution.ipynb")]:
+                         ("solutions/08-portfolio-solution", "solutions/08-portfolio-solution.ipynb")]:
         hrefs = _hrefs(built_book / f"{page}.html")
         binder = f"https://mybinder.org/v2/gh/example-org/mission-bootcamp/main?urlpath=lab/tree/{source}"
         assert binder in hrefs, f"{page}: no Binder button opening {source}"

@@ -1,4 +1,4 @@
-"""Module 10: the mission brief is built from the workbook, self-contained, escaped, and honest about gaps.
+"""Module 12: the mission brief is built from the workbook, self-contained, escaped, and honest about gaps.
 
 Asserted: a brief exported from an empty workbook and one from the case's worked example (the
 fixture workbook, FICTIONAL, filled with the Marenta example) are valid, self-contained HTML
@@ -270,12 +270,12 @@ def test_export_says_where_the_files_are_without_a_full_path(tmp_path, monkeypat
 
 
 def test_worked_example_uses_module_07s_worked_round_2():
-    """The example brief's portfolio decisions are the ones the Module 07 solution argues for,
+    """The example brief's portfolio decisions are the ones the Module 08 solution argues for,
     so its note ("scale three small projects ... close the two paused projects") is true."""
     import ast
     import json
 
-    nb = json.loads((Path(__file__).resolve().parents[1] / "solutions" / "07-portfolio-solution.ipynb")
+    nb = json.loads((Path(__file__).resolve().parents[1] / "solutions" / "08-portfolio-solution.ipynb")
                     .read_text(encoding="utf-8"))
     source = next("".join(c["source"]) for c in nb["cells"] if "round2_decisions = {" in "".join(c["source"]))
     block = source[source.index("round2_decisions = {"):source.index("}", source.index("round2_decisions = {")) + 1]

@@ -184,5 +184,5 @@ def test_participant_facing_text_never_cites_an_internal_document():
     files += list((ROOT / "book").rglob("*.md"))
     hits = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in files
             for m in _INTERNAL_CITATION.finditer(p.read_text(encoding="utf-8"))]
-    assert not hits, "cite the course's own page, e.g. 'the course's proposal (Module 09)':\n" + "\n".join(hits)
+    assert not hits, "cite the course's own page, e.g. 'the course's proposal (Module 11)':\n" + "\n".join(hits)
     assert _INTERNAL_CITATION.search("scorecard (brief §6.5)")  # the check can fail

@@ -1,4 +1,4 @@
-"""Module 06, mission diagnostics: the survey's and focus groups' planted findings, the uncertainty
+"""Module 07, mission diagnostics: the survey's and focus groups' planted findings, the uncertainty
 of small groups, theme coding, feedback on the exercise, bad input from participants, charts and the form.
 
 Everything about Marenta is FICTIONAL (brief §9.3, D5).

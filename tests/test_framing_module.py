@@ -1,4 +1,4 @@
-"""Module 02 (framing a mission): exercise checks, the mission map, its chart, the catalogue table and the forms.
+"""Module 03 (framing a mission): exercise checks, the mission map, its chart, the catalogue table and the forms.
 
 The statement assessor itself (missionkit.framing.statements) is tested in tests/test_framing.py; here it is used as is.
 """
@@ -23,7 +23,7 @@ from missionkit.framing import mission_map as fe
 from missionkit.framing.statements import assess_statement
 
 ROOT = Path(__file__).resolve().parents[1]
-SOLUTION = ROOT / "solutions" / "02-framing-solution.ipynb"
+SOLUTION = ROOT / "solutions" / "03-framing-solution.ipynb"
 
 
 def _solution_answers() -> dict:
@@ -48,8 +48,8 @@ def solution():
 
 def _wrong_answers() -> dict[str, tuple[str, str]]:
     ns: dict = {}
-    exec((ROOT / "tests" / "wrong_answers" / "02_framing.py").read_text(encoding="utf-8"), ns)
-    return {var: (src, phrase) for var, src, phrase in ns["WRONG_ANSWERS"]["02-framing"]}
+    exec((ROOT / "tests" / "wrong_answers" / "03_framing.py").read_text(encoding="utf-8"), ns)
+    return {var: (src, phrase) for var, src, phrase in ns["WRONG_ANSWERS"]["03-framing"]}
 
 
 CHECKS = {"diagnosis": checks.check_diagnosis, "rewrites": checks.check_rewrites,

@@ -1,4 +1,4 @@
-"""Module 04: governance rules fire on designs that break them and stay quiet on designs that do not.
+"""Module 05: governance rules fire on designs that break them and stay quiet on designs that do not.
 
 Also asserted: the FICTIONAL Marenta design on the case date breaks four of the
 five rules (O4 has no owner; 9 of 11 budget holders, MRC 775m or 85% of the

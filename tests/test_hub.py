@@ -53,7 +53,7 @@ USERS = [f"participant{i}" for i in range(1, 6)]
 PASSWORD = "bootcamp-test"
 EXERCISE = "exercises/01-missions-exercise.ipynb"
 LESSON = "notebooks/01-missions.ipynb"
-COURSE_FILES = ["_toc.yml", ".gitignore", LESSON, EXERCISE, "exercises/02-framing-exercise.ipynb"]
+COURSE_FILES = ["_toc.yml", ".gitignore", LESSON, EXERCISE, "exercises/03-framing-exercise.ipynb"]
 TARGET = "mission-bootcamp"
 DEADLINE_SECONDS = 240  # the whole hub session; each wait below is bounded by it
 
@@ -676,7 +676,7 @@ def test_cohort_hub_five_participants(hub, course_repo):
         ex_title = re.search(r'"# ([^"\\]+)', ex).group(0)
         ex = _edit_line(ex, ex_title, ex_title + " [v2]")
         (course_repo / EXERCISE).write_text(ex)
-        shutil.copy(ROOT / "exercises" / "02-framing-exercise.ipynb",
+        shutil.copy(ROOT / "exercises" / "03-framing-exercise.ipynb",
                     course_repo / "exercises" / "99-new-exercise.ipynb")
         _git(course_repo, "add", "-A")
         _git(course_repo, "commit", "-q", "-m", "course v2")

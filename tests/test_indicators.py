@@ -1,4 +1,4 @@
-"""Module 08: the indicator audit, trajectories and dashboard find the Marenta case's traps (FICTIONAL data).
+"""Module 10: the indicator audit, trajectories and dashboard find the Marenta case's traps (FICTIONAL data).
 
 Case findings asserted here, with their figures:
 * the audit flags I04 (an output posing as an outcome: "Kilometres of bus lanes built"), I05 (no baseline),

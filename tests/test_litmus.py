@@ -248,7 +248,7 @@ def test_answer_spellings(value, expected):
 
 
 def test_a_technology_goal_is_contested_not_marked_wrong():
-    """Moonshot Goal 6 is a dated R&D goal around one technology: Module 02 flags such goals, so
+    """Moonshot Goal 6 is a dated R&D goal around one technology: Module 03 flags such goals, so
     "not a mission" is defensible here and the feedback asks for a discussion."""
     table = examples.classification_results({"Japan Moonshot Goal 6": "not a mission"})
     assert table.set_index("initiative").loc["Japan Moonshot Goal 6", "result"] == "discuss"

@@ -1,4 +1,4 @@
-"""Module 07: mission portfolios. The case's findings, loading participants' files, review, rebalancing,
+"""Module 08: mission portfolios. The case's findings, loading participants' files, review, rebalancing,
 charts and the review form.
 
 The Marenta case is FICTIONAL. Its planted relabelled projects are listed here only (never in missionkit):

@@ -1,4 +1,4 @@
-"""Module 09: readiness scorecard and donor landscape find the case's planted findings.
+"""Module 11: readiness scorecard and donor landscape find the case's planted findings.
 
 Case findings asserted (Marenta D6 readiness scorecard and D7 donor map, FICTIONAL):
 * medians R1=3, R2=2, R3=1, R4=1, R5=1, R6=2, R7=2, R8=1: the weakest dimensions are

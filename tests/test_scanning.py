@@ -1,4 +1,4 @@
-"""Module 03: the system scan finds the case's planted findings, reads participants' files, and answers back.
+"""Module 04: the system scan finds the case's planted findings, reads participants' files, and answers back.
 
 Case findings asserted (Marenta policy inventory D1, FICTIONAL):
 * STI bodies hold 70.5% of the mission-tagged budget (planted range 60-80%);

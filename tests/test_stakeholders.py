@@ -1,4 +1,4 @@
-"""Module 05, stakeholders and legitimacy: the case's findings, the board proposal's rules,
+"""Module 06, stakeholders and legitimacy: the case's findings, the board proposal's rules,
 feedback on the exercise, bad input from participants, the chart and the form.
 
 Everything about Marenta is FICTIONAL (brief §9.3, D4).

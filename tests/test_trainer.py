@@ -89,9 +89,9 @@ def _session(raw, agenda_id: str, module: str) -> list:
 
 # each row: how to break the data, a phrase the message must contain, the column it names
 BAD_KITS = [
-    ("a slot shorter than the core path", lambda r: _mutated(r, _session(r, "taster", "02") + ["minutes"], 30),
-     "gives Module 02 · Framing a mission 30 minutes, but its core path takes 45", "minutes"),
-    ("extensions promised in too little time", lambda r: _mutated(r, _session(r, "full", "07") + ["minutes"], 50),
+    ("a slot shorter than the core path", lambda r: _mutated(r, _session(r, "taster", "03") + ["minutes"], 30),
+     "gives Module 03 · Framing a mission 30 minutes, but its core path takes 45", "minutes"),
+    ("extensions promised in too little time", lambda r: _mutated(r, _session(r, "full", "08") + ["minutes"], 50),
      "core path and extensions take 65", "minutes"),
     ("a role-play slot shorter than its script",
      lambda r: _mutated(r, ["agendas", 0, "days", 0, "sessions", 9, "minutes"], 60), "its script takes 75", "minutes"),
@@ -100,21 +100,21 @@ BAD_KITS = [
      "but it takes 25", "minutes"),
     ("a day longer than the limit", lambda r: _mutated(r, ["day_limit_minutes"], 300), "longer than the 300-minute day",
      "sessions"),
-    ("a module the kit does not have", lambda r: _mutated(r, _session(r, "core", "03") + ["module"], "42"),
+    ("a module the kit does not have", lambda r: _mutated(r, _session(r, "core", "04") + ["module"], "42"),
      "names Module 42", "module"),
-    ("minutes as text", lambda r: _mutated(r, _session(r, "core", "03") + ["minutes"], "forty-five"),
+    ("minutes as text", lambda r: _mutated(r, _session(r, "core", "04") + ["minutes"], "forty-five"),
      "should be a whole number", "minutes"),
-    ("a misspelt field", lambda r: _mutated(r, _session(r, "core", "03") + ["minuts"], 45),
+    ("a misspelt field", lambda r: _mutated(r, _session(r, "core", "04") + ["minuts"], 45),
      "'minuts' is not one the trainer kit knows", "minuts"),
-    ("an unknown session kind", lambda r: _mutated(r, _session(r, "core", "03") + ["kind"], "lecture"),
+    ("an unknown session kind", lambda r: _mutated(r, _session(r, "core", "04") + ["kind"], "lecture"),
      "has a value the trainer kit does not know", "kind"),
     ("a start time that is not HH:MM", lambda r: _mutated(r, ["agendas", 1, "days", 0, "start"], "9am"),
      "is not written the expected way", "start"),
     ("a timing plan that does not add up", lambda r: _mutated(r, ["modules", 2, "timing", 0, "minutes"], 9),
      "timing plan adds up to 50 minutes, but its core path takes 45", "timing"),
-    ("a debrief without Module 04", lambda r: _mutated(r, ["roleplay", "debrief"],
-                                                      [q for q in r["roleplay"]["debrief"] if q["module"] != "04"]),
-     "no question for Module 04", "debrief"),
+    ("a debrief without Module 05", lambda r: _mutated(r, ["roleplay", "debrief"],
+                                                      [q for q in r["roleplay"]["debrief"] if q["module"] != "05"]),
+     "no question for Module 05", "debrief"),
     ("a script step without minutes for a version",
      lambda r: _mutated(r, ["roleplay", "script", 0, "minutes"], {"full": 10, "standard": 8}),
      "does not give minutes for every version", "minutes"),
@@ -135,7 +135,7 @@ def test_bad_kit_gets_a_plain_message(raw, name, breaker, phrase, column):
 
 def test_the_place_is_named_in_plain_words(raw):
     with pytest.raises(MissionkitInputError) as info:
-        trainer.parse(_mutated(raw, _session(raw, "core", "03") + ["minutes"], "forty-five"))
+        trainer.parse(_mutated(raw, _session(raw, "core", "04") + ["minutes"], "forty-five"))
     assert "agenda 'core', day 1, session 6" in info.value.problem
 
 
@@ -230,9 +230,9 @@ def test_the_deck_fits_every_slot(kit, lesson):
 
 
 def test_slide_problems_catches_a_long_deck(kit):
-    problems = trainer.slide_problems(kit, {"02": 30})  # 60 minutes of slides for 45-minute slots
-    assert problems and all("Module 02's deck has 30 slides, about 60 minutes" in p for p in problems)
-    assert len(problems) == len(trainer.lesson_slots(kit, "02")) - 1, "only the 60-minute slot fits"
+    problems = trainer.slide_problems(kit, {"03": 30})  # 60 minutes of slides for 45-minute slots
+    assert problems and all("Module 03's deck has 30 slides, about 60 minutes" in p for p in problems)
+    assert len(problems) == len(trainer.lesson_slots(kit, "03")) - 1, "only the 60-minute slot fits"
 
 
 # --------------------------------------------------------------------------- generated pages
@@ -264,7 +264,7 @@ def test_module_pages_carry_what_a_trainer_needs(kit):
 
 
 def test_citations_link_to_the_references_page(kit):
-    page = trainer_pages.render_module(kit, "04")
+    page = trainer_pages.render_module(kit, "05")
     assert "[European Commission (2019)](../references.md#eu-boards-2019)" in page
     assert "{cite:" not in "".join(trainer_pages.pages(kit).values())
 
@@ -289,7 +289,7 @@ def test_there_is_a_handout_per_module(kit):
 
 
 def test_handout_has_concepts_exercise_and_notes(kit):
-    text = handouts.render_handout(kit, "02")
+    text = handouts.render_handout(kit, "03")
     for part in ("Key concepts", "Group exercise: Draft, swap, revise (25 minutes)", "My notes", "Worksheet 1",
                  "Mazzucato, M. (2018)", "FICTIONAL"):
         assert part in text, part
@@ -297,16 +297,16 @@ def test_handout_has_concepts_exercise_and_notes(kit):
 
 def test_handout_escapes_text(raw):
     data = _mutated(raw, ["modules", 2, "concepts", 0], "Watch <script>alert(1)</script> & **this**")
-    text = handouts.render_handout(trainer.parse(data), "02")
+    text = handouts.render_handout(trainer.parse(data), "03")
     assert "<script>" not in text and "&lt;script&gt;" in text and "<strong>this</strong>" in text
 
 
 def test_worksheets_follow_their_sources(kit):
     from missionkit.capstone import brief
 
-    scorecard = kit.module("09").worksheets[0].rows
+    scorecard = kit.module("11").worksheets[0].rows
     assert scorecard == [f"{k} {v}" for k, v in case.READINESS_DIMENSIONS.items()]
-    assert kit.module("10").worksheets[0].rows == list(brief.PEER_REVIEW.values())
+    assert kit.module("12").worksheets[0].rows == list(brief.PEER_REVIEW.values())
 
 
 # --------------------------------------------------------------------------- role-play

@@ -13,7 +13,7 @@ From a terminal::
 
     python -m missionkit.authoring.cohort links --hub https://hub.example.org \\
         --repo https://github.com/ORG/mission-bootcamp --markdown
-    python -m missionkit.authoring.cohort memory --module 07     # kernel memory, lesson then exercise
+    python -m missionkit.authoring.cohort memory --module 08     # kernel memory, lesson then exercise
 
 Why the course always lands in ``~/mission-bootcamp``: nbgitpuller names the folder
 after the last part of the repository address (``.git`` included), so every link

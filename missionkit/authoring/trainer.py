@@ -54,7 +54,7 @@ __all__ = [
 
 
 KIT_FILE = DATA_DIR / "agenda.yml"
-DEBRIEF_MODULES = ("02", "03", "04", "05", "06", "07")
+DEBRIEF_MODULES = ("03", "04", "05", "06", "07", "08")
 CARD_TYPES = ("ministry", "city", "informal-transport association", "donor", "citizens' group")
 TRAINER_DIR = "book/trainer"
 HANDOUT_DIR = "book/handouts"
@@ -389,7 +389,7 @@ def _check(kit: Kit, file: str) -> None:
     missing = [m for m in DEBRIEF_MODULES if m not in covered]
     if missing:
         raise MissionkitInputError(f"The role-play debrief has no question for Module {missing[0]}",
-                                   fix="Add a debrief question for each of Modules 02 to 07.", file=file,
+                                   fix="Add a debrief question for each of Modules 03 to 08.", file=file,
                                    column="debrief")
     for q in kit.roleplay.debrief:
         if q.module not in ids:

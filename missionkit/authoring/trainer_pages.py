@@ -241,7 +241,7 @@ def render_slides_page(kit: Kit) -> str:
              "## Make the decks", "",
              "```", "make slides", "```", "",
              "This writes one file per lesson into `_build/slides/` (for example "
-             "`_build/slides/02-framing.slides.html`) together with the reveal.js files it needs. Copy the whole "
+             "`_build/slides/03-framing.slides.html`) together with the reveal.js files it needs. Copy the whole "
              "`_build/slides/` folder to the presenting machine or a USB stick, and open a deck in any browser.", "",
              "- A new slide starts at every heading of a section; the setup cell and code are left out; charts "
              "show as pictures with their description as alternative text.",

@@ -1,4 +1,4 @@
-"""Module 10: the mission brief, built from the participant's workbook.
+"""Module 12: the mission brief, built from the participant's workbook.
 
 :func:`build_brief` reads the workbook and returns a :class:`MissionBrief`: one
 section per part of the course (:mod:`missionkit.capstone.sections`), each either
@@ -216,8 +216,8 @@ def peer_review_table():
 
 
 # --------------------------------------------------------------------------- the case's worked example
-#: Round-2 decisions for the eleven focus projects, as in Module 07's worked solution
-#: (solutions/07-portfolio-solution.ipynb; a test keeps the two the same). FICTIONAL case.
+#: Round-2 decisions for the eleven focus projects, as in Module 08's worked solution
+#: (solutions/08-portfolio-solution.ipynb; a test keeps the two the same). FICTIONAL case.
 ROUND2_EXAMPLE: dict[str, str] = {
     "PR02": "continue", "PR04": "continue", "PR08": "continue", "PR16": "scale", "PR21": "scale",
     "PR26": "pivot", "PR27": "sunset", "PR32": "pivot", "PR33": "scale", "PR43": "sunset", "PR47": "pause",
@@ -238,7 +238,7 @@ def _case_sections() -> dict[str, dict]:
     col = case.REVIEW_ROUNDS[case.CURRENT_ROUND]
     under = projects[projects[col].notna()]
     decisions = {r.project_id: r[col] for _, r in under.iterrows()} if len(under) else {}
-    decisions.update(ROUND2_EXAMPLE)  # the eleven focus projects: the worked solution of Module 07
+    decisions.update(ROUND2_EXAMPLE)  # the eleven focus projects: the worked solution of Module 08
     gov: Mapping[str, Any] = case.GOVERNANCE
     return {
         "framing": {"mission_statement": case.MISSION_STATEMENT, "mission_map": marenta_mission_map().to_workbook()},

@@ -1,4 +1,4 @@
-"""Module 10: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
+"""Module 12: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
 
 :func:`check_ask` (the decision the brief asks for) and :func:`check_peer_review`
 (a peer review against the checklist :data:`~missionkit.capstone.brief.PEER_REVIEW`,
@@ -22,7 +22,7 @@ __all__ = [
 PEER_ANSWERS = ("yes", "partly", "no")
 
 #: A reading of the Marenta worked example (FICTIONAL) against the checklist, with the evidence for each
-#: answer: Module 10's Exercise 2 reviews that brief. One step away ("partly" for "yes") is judgment;
+#: answer: Module 12's Exercise 2 reviews that brief. One step away ("partly" for "yes") is judgment;
 #: two steps away ("no" for "yes") gets the evidence to look at again.
 PEER_REVIEW_EXAMPLE: dict[str, tuple[str, str]] = {
     "statement": ("yes", "the statement is dated (2035), measurable (45 minutes; half the 2024 fine-particle "

@@ -1,4 +1,4 @@
-"""Module 10: the mission brief written out, with its charts: HTML and Markdown.
+"""Module 12: the mission brief written out, with its charts: HTML and Markdown.
 
 :func:`export_brief` writes the brief next to the workbook (``my-work/``) twice:
 
@@ -11,8 +11,8 @@
 
 Everything the participant typed is escaped in both: in HTML with
 ``html.escape``, in Markdown with HTML entities and backslashes, so
-``<script>`` shows as text and never runs. The charts come from Module 02 (the
-mission map) and Module 09 (the readiness profile); :func:`draw_figures` draws
+``<script>`` shows as text and never runs. The charts come from Module 03 (the
+mission map) and Module 11 (the readiness profile); :func:`draw_figures` draws
 them once per brief.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Module 10: the sections of the mission brief, read from the participant's workbook.
+"""Module 12: the sections of the mission brief, read from the participant's workbook.
 
 Each section (:data:`SECTIONS`) is either filled from the participant's saved
 work or marked "to do". :func:`section_blocks` reads one section from the
@@ -31,9 +31,9 @@ __all__ = [
 CAPSTONE = "capstone"
 TEAMMATE_PREFIX = "teammate:"
 MODULE_FILES = {
-    "01": "01-missions", "02": "02-framing", "03": "03-scanning", "04": "04-governance",
-    "05": "05-stakeholders", "06": "06-diagnostics", "07": "07-portfolio", "08": "08-monitoring",
-    "09": "09-readiness", "10": "10-capstone",
+    "01": "01-missions", "03": "03-framing", "04": "04-scanning", "05": "05-governance",
+    "06": "06-stakeholders", "07": "07-diagnostics", "08": "08-portfolio", "10": "10-monitoring",
+    "11": "11-readiness", "12": "12-capstone",
 }
 
 
@@ -47,21 +47,21 @@ class SectionSpec:
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec("mission", "The mission", "02", "Framing a mission",
+    SectionSpec("mission", "The mission", "03", "Framing a mission",
                 "your mission statement: what changes, for whom, from what baseline, to what target, by when"),
     SectionSpec("litmus", "Why a mission", "01", "Missions: what they are and when to use one",
                 "the Mission Litmus Test: challenge, support, objective and commitment, with evidence"),
-    SectionSpec("map", "Mission map", "02", "Framing a mission",
+    SectionSpec("map", "Mission map", "03", "Framing a mission",
                 "the challenge, the mission, its objectives and the projects under each"),
-    SectionSpec("governance", "Governance", "04", "Governing a mission",
+    SectionSpec("governance", "Governance", "05", "Governing a mission",
                 "who owns the mission and each objective, who sits on the board, what they decide"),
-    SectionSpec("stakeholders", "Stakeholders", "05", "Stakeholders and legitimacy",
+    SectionSpec("stakeholders", "Stakeholders", "06", "Stakeholders and legitimacy",
                 "who must be involved, including those who may resist, and how"),
-    SectionSpec("portfolio", "Portfolio decisions", "07", "Managing the portfolio",
+    SectionSpec("portfolio", "Portfolio decisions", "08", "Managing the portfolio",
                 "what to continue, scale, pivot, pause or stop, and why"),
-    SectionSpec("indicators", "Indicators and learning", "08", "Monitoring and evaluation",
+    SectionSpec("indicators", "Indicators and learning", "10", "Monitoring and evaluation",
                 "the theory of change and the indicators, with baselines, targets and data owners"),
-    SectionSpec("readiness", "Readiness gaps", "09", "Readiness and partners",
+    SectionSpec("readiness", "Readiness gaps", "11", "Readiness and partners",
                 "the readiness scores, the weakest dimensions and any stop-and-fix signal"),
 )
 

@@ -1,4 +1,4 @@
-"""Module 06, mission diagnostics: surveys, focus groups, their charts and forms.
+"""Module 07, mission diagnostics: surveys, focus groups, their charts and forms.
 
 Public API (re-exported here; notebooks call ``diagnostics.<name>``):
 

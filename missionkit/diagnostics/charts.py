@@ -1,4 +1,4 @@
-"""Charts for module 06 (mission diagnostics), built on missionkit.charts.
+"""Charts for module 07 (mission diagnostics), built on missionkit.charts.
 
 * :func:`likert_bars`: diverging stacked bars, one per survey item, with a
   drop-down to show one readiness dimension (altair's own interactivity, so it

@@ -1,4 +1,4 @@
-"""Module 06's exercise checks: formative feedback on a participant's survey items, reading of the
+"""Module 07's exercise checks: formative feedback on a participant's survey items, reading of the
 survey, focus-group codebook and steering recommendations.
 
 Each ``check_*`` (and :func:`assess_recommendation`) judges one answer against the

@@ -1,4 +1,4 @@
-"""Forms for module 06 (mission diagnostics).
+"""Forms for module 07 (mission diagnostics).
 
 :func:`theme_coding_form`: one box of keywords per theme, plus a theme of your
 own; the counts (statements and focus groups per theme, and how many statements

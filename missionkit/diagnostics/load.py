@@ -1,4 +1,4 @@
-"""Module 06: reading and checking a participant's own survey and item list.
+"""Module 07: reading and checking a participant's own survey and item list.
 
 :data:`ITEMS_SPEC` and the survey's own spec (one column per item, scored 1 to
 5 or blank, and optional group columns) for :func:`missionkit.tables.read_table`;

@@ -1,4 +1,4 @@
-"""Module 06: mission diagnostics, surveys and focus groups.
+"""Module 07: mission diagnostics, surveys and focus groups.
 
 Domain logic only (no display code, never prints). It works on a diagnostic
 survey (one row per respondent, one column per agree/disagree item scored 1 to

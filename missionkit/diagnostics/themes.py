@@ -1,4 +1,4 @@
-"""Module 06: a transparent theme coder for focus-group notes.
+"""Module 07: a transparent theme coder for focus-group notes.
 
 The codebook is a dict theme -> keywords that the participant edits; a keyword
 matches when it appears in a statement, ignoring case. The course's starting

@@ -1,4 +1,4 @@
-"""Module 02, framing a mission: the statement assessor, the mission map, their charts and forms.
+"""Module 03, framing a mission: the statement assessor, the mission map, their charts and forms.
 
 Public API (re-exported here; notebooks call ``framing.<name>``):
 

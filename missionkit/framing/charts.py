@@ -1,4 +1,4 @@
-"""Module 02 charts: the mission map as a layered tree.
+"""Module 03 charts: the mission map as a layered tree.
 
 :func:`mission_map_chart` draws challenge -> mission -> objectives -> projects
 from left to right (Mazzucato 2018), one colour per objective, and returns a

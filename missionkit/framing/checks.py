@@ -1,4 +1,4 @@
-"""Module 02: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
+"""Module 03: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
 
 Each says "not answered yet" on ``...``, praises the solution's answer and
 names typical mistakes: :func:`check_diagnosis` and :func:`check_rewrites`

@@ -1,4 +1,4 @@
-"""Module 02: real and invented statements through the assessor, as tables for the lesson.
+"""Module 03: real and invented statements through the assessor, as tables for the lesson.
 
 :func:`statements_table` and :func:`explain_table` show what
 :func:`missionkit.framing.statements.assess_statement` reads; :func:`catalogue_statements`,

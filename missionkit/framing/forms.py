@@ -1,4 +1,4 @@
-"""Module 02 forms: draft a mission statement with live feedback, and build a mission map.
+"""Module 03 forms: draft a mission statement with live feedback, and build a mission map.
 
 * :func:`statement_form`: the participant types a draft; the assessment
   (:func:`missionkit.framing.statements.assess_statement`) updates as they type; they

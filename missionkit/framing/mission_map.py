@@ -1,4 +1,4 @@
-"""Module 02 (framing a mission): the mission map, challenge -> mission -> objectives -> projects.
+"""Module 03 (framing a mission): the mission map, challenge -> mission -> objectives -> projects.
 
 :class:`MissionMap`, :func:`parse_mission_map` (text lines, as typed in the
 form or saved in the workbook) and :func:`marenta_mission_map` (the FICTIONAL

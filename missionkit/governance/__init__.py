@@ -1,4 +1,4 @@
-"""Module 04, governing a mission: designs, rules, the RACI chart and the governance form.
+"""Module 05, governing a mission: designs, rules, the RACI chart and the governance form.
 
 Public API (re-exported here; notebooks call ``governance.<name>``):
 

@@ -1,4 +1,4 @@
-"""Module 04 charts: a governance design drawn as a RACI heat map, and body sizes against real benchmarks.
+"""Module 05 charts: a governance design drawn as a RACI heat map, and body sizes against real benchmarks.
 
 Each builder returns a :class:`missionkit.charts.Figure` whose takeaway is
 computed from the design, never typed in.

@@ -1,4 +1,4 @@
-"""Module 04 exercise checks: formative feedback on the governance exercises.
+"""Module 05 exercise checks: formative feedback on the governance exercises.
 
 Each ``check_*`` judges a participant's answer about the FICTIONAL Marenta
 case and returns a :class:`~missionkit.feedback.Feedback`;

@@ -1,4 +1,4 @@
-"""Module 04: governing a mission, the design itself.
+"""Module 05: governing a mission, the design itself.
 
 Domain logic only (pydantic and pandas; no display code; never prints).
 

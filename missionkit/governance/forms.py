@@ -1,4 +1,4 @@
-"""Module 04 form: design Marenta's mission governance and see the rules and the RACI chart update.
+"""Module 05 form: design Marenta's mission governance and see the rules and the RACI chart update.
 
 Dropdowns choose who owns each objective (O1-O5); checkboxes choose the board
 and the members of the co-ordination forum; one checkbox gives the steering

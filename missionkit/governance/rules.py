@@ -1,4 +1,4 @@
-"""Module 04: the rules of good mission governance, run on a design.
+"""Module 05: the rules of good mission governance, run on a design.
 
 :func:`check_design` runs rules a trainer can read. Each rule is a small named
 function with its source (:data:`RULES`, :func:`rules`); each returns

@@ -1,4 +1,4 @@
-"""Module 04: the OECD's three dimensions of mission governance, and real governance structures.
+"""Module 05: the OECD's three dimensions of mission governance, and real governance structures.
 
 * :func:`oecd_dimensions`: the three dimensions and their typical challenges
   (GGSD 2022 Table 3, adapted from the OECD MOIP Online Toolkit);

@@ -108,7 +108,7 @@ LITMUS_STEPS: tuple[LitmusStep, ...] = (
     LitmusStep(
         "objective", 3, "Objective", "Craft an inspiring goal",
         ("Can you write a goal that inspires people and is concrete: a metric, a target value and a date?",),
-        "A draft mission statement, checked against Mazzucato's five criteria (Module 02).",
+        "A draft mission statement, checked against Mazzucato's five criteria (Module 03).",
         "Work on the goal first: without a dated, measurable objective there is nothing to steer by.",
         "Sharpen the goal: add the metric, the target value or the date that is missing.",
         ("2035", "45 min", "half", "halve", "pm2.5", "measurable", "dated", "date", "deadline", "metric",

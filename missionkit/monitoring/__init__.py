@@ -1,4 +1,4 @@
-"""Module 08, monitoring and evaluation: indicators, trajectories, status, charts and forms.
+"""Module 10, monitoring and evaluation: indicators, trajectories, status, charts and forms.
 
 Public API (re-exported here; notebooks call ``monitoring.<name>``):
 

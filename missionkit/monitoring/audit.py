@@ -1,4 +1,4 @@
-"""Module 08: the indicator audit, one row per indicator with the result of each quality check.
+"""Module 10: the indicator audit, one row per indicator with the result of each quality check.
 
 :func:`audit` gives each indicator the result of each check in :data:`~missionkit.monitoring.indicators.CHECKS`
 and plain-language notes; :func:`audit_details` gives the same in long form, one row per indicator and

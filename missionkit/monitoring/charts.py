@@ -1,4 +1,4 @@
-"""Charts for module 08 (monitoring and evaluation); each returns a :class:`~missionkit.charts.Figure`.
+"""Charts for module 10 (monitoring and evaluation); each returns a :class:`~missionkit.charts.Figure`.
 
 * :func:`theory_of_change_chart`: the intervention logic as five columns of boxes;
 * :func:`audit_chart`: indicators by quality check, one cell per result;

@@ -1,4 +1,4 @@
-"""Module 08: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
+"""Module 10: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
 
 The theory of change, the flagged indicators, which fix comes first, the fixes,
 the drafted indicators, the reading of the status table and the recommendation

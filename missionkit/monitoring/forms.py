@@ -1,4 +1,4 @@
-"""Forms for module 08 (monitoring and evaluation). Work is saved to the workbook section "indicators".
+"""Forms for module 10 (monitoring and evaluation). Work is saved to the workbook section "indicators".
 
 * :func:`theory_of_change_form`: six boxes (inputs to impacts, and assumptions); the
   result draws as a chart and gets feedback as you go; saved under "theory_of_change".
@@ -88,7 +88,7 @@ def _deadline(wb) -> int:
 
 def _statement_html(statement: str) -> str:
     if not statement:
-        return ("<p><em>No mission statement in your workbook yet (Module 02 saves it). The form works without "
+        return ("<p><em>No mission statement in your workbook yet (Module 03 saves it). The form works without "
                 "one.</em></p>")
     return f"<p><strong>Your mission statement:</strong> {html.escape(statement)}</p>"
 

@@ -1,4 +1,4 @@
-"""Module 08: the vocabulary of indicator quality, and small helpers the other files share.
+"""Module 10: the vocabulary of indicator quality, and small helpers the other files share.
 
 Domain logic only (pandas; no display code; never prints). It holds the intervention-logic levels
 (:data:`LEVELS`), the statuses, the status thresholds, the quality checks of the combined indicator
@@ -12,7 +12,7 @@ Rist [kusekrist2004] (attributed to Schiavo-Campo, 1999 [cream-sec]); SMART
 from Doran (1981) [doran1981]; the three purposes of mission M&E from the OECD
 Mission Action Lab [mal-eval]. The combined check, the keyword rules for
 "an output posing as an outcome" and the status thresholds are OUR PROPOSAL
-(Module 08), written out here so that participants can read and
+(Module 10), written out here so that participants can read and
 question them.
 """
 from __future__ import annotations

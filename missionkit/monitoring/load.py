@@ -1,4 +1,4 @@
-"""Module 08: reading a participant's indicator framework and observed values, and the blank template.
+"""Module 10: reading a participant's indicator framework and observed values, and the blank template.
 
 * :func:`load_indicators`: a participant's indicator framework (CSV, Excel or a
   DataFrame) read through :func:`missionkit.tables.read_table`, so every bad

@@ -1,4 +1,4 @@
-"""Module 08: the theory of change (inputs to impacts) and Marenta's example.
+"""Module 10: the theory of change (inputs to impacts) and Marenta's example.
 """
 from __future__ import annotations
 

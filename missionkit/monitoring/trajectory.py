@@ -1,4 +1,4 @@
-"""Module 08: trajectories and status, and two real targets with their progress.
+"""Module 10: trajectories and status, and two real targets with their progress.
 
 :func:`trajectory` draws the planned path from baseline to target (a straight
 line or a constant rate) and, with observed values, gives each indicator's status

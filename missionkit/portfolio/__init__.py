@@ -1,4 +1,4 @@
-"""Module 07, managing a mission portfolio: the Portfolio, reviews, charts and the review form.
+"""Module 08, managing a mission portfolio: the Portfolio, reviews, charts and the review form.
 
 Public API (re-exported here; notebooks call ``portfolio.<name>``):
 

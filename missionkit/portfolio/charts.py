@@ -1,4 +1,4 @@
-"""Charts for module 07 (mission portfolios): each returns a :class:`~missionkit.charts.Figure`
+"""Charts for module 08 (mission portfolios): each returns a :class:`~missionkit.charts.Figure`
 whose takeaway is computed from the data.
 
 * :func:`coverage_heatmap`: objective x instrument, projects or money per cell;

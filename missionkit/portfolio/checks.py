@@ -1,4 +1,4 @@
-"""Module 07's exercise checks: formative feedback on a participant's answers.
+"""Module 08's exercise checks: formative feedback on a participant's answers.
 
 Each ``check_*`` judges one answer against the FICTIONAL Marenta portfolio
 (the under-covered objective, possible relabelling, the round-2 decisions) or
@@ -52,7 +52,7 @@ def check_under_covered(answer: Any) -> Feedback:
             f"{target['label']} has the fewest projects ({target['projects']}) and the least money "
             f"({amount(target['budget'], u)}, {pct(target['share'], 1)} of the total).",
             f"The best-funded objective gets {ratio['ratio']:.0f} times as much."],
-            improve=["Now ask why: is it a gap in ideas, in owners, or in money? The donor map (module 09) and the "
+            improve=["Now ask why: is it a gap in ideas, in owners, or in money? The donor map (module 11) and the "
                      "policy inventory help."], why=why, sources=cites_full(*_SOURCES_PORTFOLIO))
     row = t.loc[given]
     improve = [f"{p.label(given)} has {int(row['projects'])} projects and {amount(row['budget'], u)} "

@@ -1,4 +1,4 @@
-"""Module 07: real mission portfolios, as data.
+"""Module 08: real mission portfolios, as data.
 
 Real portfolio sizes (brief 3.5) and real review cadences (brief 3.4), each
 with its sources. The facts live in ``missionkit/data/facts/portfolio-*.yml``;

@@ -1,4 +1,4 @@
-"""Forms for module 07: the round-2 portfolio review of the Marenta case (FICTIONAL).
+"""Forms for module 08: the round-2 portfolio review of the Marenta case (FICTIONAL).
 
 :func:`review_form` shows one dropdown per project under review, prefilled
 with the lead ministries' proposals (column ``decision_2026q4``). Every change

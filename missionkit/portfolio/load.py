@@ -1,4 +1,4 @@
-"""Module 07: reading the participant's own portfolio table, and the template to fill in.
+"""Module 08: reading the participant's own portfolio table, and the template to fill in.
 
 :data:`PORTFOLIO_SPEC` (the columns a portfolio table holds, with the header
 names participants use), the checks that turn a table read by

@@ -1,4 +1,4 @@
-"""Module 07: the mission portfolio and its analyses.
+"""Module 08: the mission portfolio and its analyses.
 
 A *mission portfolio* is the managed set of projects and instruments that
 together move a mission toward its targets `[MAL-port][PSF-MLE]`; managing it

@@ -1,4 +1,4 @@
-"""Module 07: rebalancing a portfolio, a linear programme that moves as little money as possible.
+"""Module 08: rebalancing a portfolio, a linear programme that moves as little money as possible.
 
 :class:`Rebalancer` gives :class:`~missionkit.portfolio.model.Portfolio` its
 :meth:`~Rebalancer.rebalance` method (solved with

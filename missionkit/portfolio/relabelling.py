@@ -1,4 +1,4 @@
-"""Module 07: possible relabelling of existing programmes (mission-washing), found by title.
+"""Module 08: possible relabelling of existing programmes (mission-washing), found by title.
 
 :class:`TitleMatching` gives :class:`~missionkit.portfolio.model.Portfolio` its
 relabelling analyses: each project's title is compared with the policy

@@ -1,4 +1,4 @@
-"""Module 07: synthetic portfolios for the tests and the benchmark (benchmarks/bench_portfolio.py).
+"""Module 08: synthetic portfolios for the tests and the benchmark (benchmarks/bench_portfolio.py).
 
 Log-normal budgets, Zipf-distributed lead actors and titles drawn from a small
 vocabulary, with the case's columns; nothing here is real. Domain logic only.

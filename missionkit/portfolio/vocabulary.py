@@ -1,4 +1,4 @@
-"""Module 07's vocabularies: the categories a portfolio table may hold and how free text maps onto them.
+"""Module 08's vocabularies: the categories a portfolio table may hold and how free text maps onto them.
 
 Instrument types, risk levels, time horizons, novelty, statuses and review
 decisions (with the words participants use for each), the balance dimensions

@@ -1,4 +1,4 @@
-"""Module 09, mission readiness: the readiness scorecard, the donor landscape, charts and forms.
+"""Module 11, mission readiness: the readiness scorecard, the donor landscape, charts and forms.
 
 Public API (re-exported here; notebooks call ``readiness.<name>``):
 

@@ -1,4 +1,4 @@
-"""Module 09 charts: the readiness profile and the donor landscape (Marenta is FICTIONAL).
+"""Module 11 charts: the readiness profile and the donor landscape (Marenta is FICTIONAL).
 
 Each builder returns a :class:`missionkit.charts.Figure`: an altair chart plus
 a takeaway computed from the data.

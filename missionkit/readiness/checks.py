@@ -1,4 +1,4 @@
-"""Module 09: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
+"""Module 11: the exercise checks, each returning a :class:`~missionkit.feedback.Feedback`.
 
 The weakest dimensions, stop or go, the donor findings and the advice to donors.
 """
@@ -48,7 +48,7 @@ def _dims(answer: Any) -> list[str] | str:
     return _codes(answer, r"^([Rr])\s*-?\s*([1-8])\b", 'Write the codes in quotes, e.g. ["R1", "R2"].')
 
 
-_SCORECARD_SOURCES = ["OUR PROPOSAL: the course's readiness scorecard (Module 09, section 3)", FICTIONAL]
+_SCORECARD_SOURCES = ["OUR PROPOSAL: the course's readiness scorecard (Module 11, section 3)", FICTIONAL]
 
 
 def check_weakest(weakest: Any, most_disputed: Any = None, scores: pd.DataFrame | None = None) -> Feedback:
@@ -190,7 +190,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
         improve.append(got)
     elif set(got) == set(land.gaps):
         strengths.append(f"No funder covers {and_list([objective_label(o) for o in land.gaps])}: the same objective no "
-                         "national policy serves either (module 03).")
+                         "national policy serves either (module 04).")
     elif not got:
         improve.append("Every funder names the objectives it serves: check which objective code appears in none "
                        "of the rows." if land.gaps else "There is no unfunded objective.")
@@ -233,7 +233,7 @@ def check_donor_findings(unfunded: Any, overlap_objective: Any = None, top_two_s
                         "Funders tend to overlook national and local actors, which skews money toward "
                         "incremental change.",
                     sources=[cite_full("dac-innov"), cite_full("indef-idia4"),
-                             "OUR PROPOSAL: the fields of a donor landscape analysis (Module 09, section 5)",
+                             "OUR PROPOSAL: the fields of a donor landscape analysis (Module 11, section 5)",
                              FICTIONAL])
 
 

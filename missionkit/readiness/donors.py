@@ -1,4 +1,4 @@
-"""Module 09: the donor landscape (the course's proposal, Module 09).
+"""Module 11: the donor landscape (the course's proposal, Module 11).
 
 Who funds which objective with which instrument, how much, where several funders do the same
 thing for the same objective (overlaps), which objectives nobody funds (gaps), and how
@@ -149,7 +149,7 @@ def donor_concentration(donors: pd.DataFrame | None = None, top: int = 2,
 
 @dataclass
 class DonorLandscape:
-    """Everything module 09 finds in a donor map."""
+    """Everything module 11 finds in a donor map."""
 
     donors: pd.DataFrame
     objectives: tuple[str, ...]

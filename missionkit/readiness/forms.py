@@ -1,7 +1,7 @@
-"""Module 09 form: score mission readiness yourself, then compare with your teammates.
+"""Module 11 form: score mission readiness yourself, then compare with your teammates.
 
 :func:`self_assessment_form` shows the eight dimensions of the readiness
-scorecard (OUR PROPOSAL, Module 09), each with its question and anchors, a
+scorecard (OUR PROPOSAL, Module 11), each with its question and anchors, a
 score from 0 to 4 and an evidence box. Every change is saved to the workbook
 (section ``"readiness"``, key ``"scores"``: ``{"R1": {"score": 3, "evidence":
 "..."}, ...}``) and the profile below the form updates: your scores beside

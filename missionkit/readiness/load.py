@@ -1,4 +1,4 @@
-"""Module 09: reading readiness scores and donor tables (a participant's file, the case or the workbook).
+"""Module 11: reading readiness scores and donor tables (a participant's file, the case or the workbook).
 
 Scores and donor tables come from the case (``case.load("readiness")``,
 ``case.load("donors")``), from a participant's own CSV or Excel file

@@ -1,4 +1,4 @@
-"""Module 09: the readiness profile, aggregated from several assessors' scores.
+"""Module 11: the readiness profile, aggregated from several assessors' scores.
 
 :func:`readiness_profile` aggregates the scores: the median per dimension, the assessors' spread
 (highest minus lowest), the weakest dimensions, and a "stop and fix" signal when R2 (political

@@ -1,8 +1,8 @@
-"""Module 09: the readiness scorecard (OUR PROPOSAL): eight dimensions scored 0 to 4.
+"""Module 11: the readiness scorecard (OUR PROPOSAL): eight dimensions scored 0 to 4.
 
 The scorecard is the course's proposal, not a published OECD or IIPP method: eight dimensions
 (R1 to R8), each scored 0 to 4 against written anchors, with evidence, by several assessors
-independently (the course's proposal, Module 09; the 0-to-4 scale is the course's own choice).
+independently (the course's proposal, Module 11; the 0-to-4 scale is the course's own choice).
 The dimensions, their anchors and sources live in
 ``missionkit/data/facts/readiness-dimensions.yml``; they are read once and checked on load, so a
 broken entry gives a plain :class:`~missionkit.errors.MissionkitInputError` naming the file.
@@ -42,7 +42,7 @@ __all__ = [
 SCALE: tuple[int, ...] = (0, 1, 2, 3, 4)
 DIMENSION_CODES: tuple[str, ...] = tuple(case.READINESS_DIMENSIONS)
 STOP_AND_FIX_DIMENSIONS: tuple[str, ...] = ("R2", "R3")
-STOP_AT = 1  # a median of 0 or 1 on R2 or R3 is a "stop and fix" signal (OUR PROPOSAL, Module 09)
+STOP_AT = 1  # a median of 0 or 1 on R2 or R3 is a "stop and fix" signal (OUR PROPOSAL, Module 11)
 DISAGREEMENT_SPREAD = 2  # assessors this far apart should compare their evidence before agreeing
 OVERLAP_MIN_FUNDERS = 3  # "several" funders giving the same kind of support to one objective
 INSTRUMENTS: tuple[str, ...] = ("grant", "concessional loan", "guarantee", "technical assistance")
@@ -53,7 +53,7 @@ OUR_PROPOSAL = "the readiness scorecard is this course's proposal, not a publish
 # --------------------------------------------------------------------------- the scorecard (OUR PROPOSAL)
 @dataclass(frozen=True)
 class Dimension:
-    """One dimension of the readiness scorecard (OUR PROPOSAL, Module 09)."""
+    """One dimension of the readiness scorecard (OUR PROPOSAL, Module 11)."""
 
     code: str
     name: str

@@ -1,4 +1,4 @@
-"""Module 03, scanning existing policies: the system scan, its charts and the objective explorer.
+"""Module 04, scanning existing policies: the system scan, its charts and the objective explorer.
 
 Public API (re-exported here; notebooks call ``scanning.<name>``):
 

@@ -1,4 +1,4 @@
-"""Module 03 charts: the system scan (FICTIONAL Marenta policy inventory, or your own scan).
+"""Module 04 charts: the system scan (FICTIONAL Marenta policy inventory, or your own scan).
 
 Each builder returns a :class:`missionkit.charts.Figure`: an altair chart plus
 a one-sentence takeaway computed from the data, never typed in.

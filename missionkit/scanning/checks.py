@@ -1,4 +1,4 @@
-"""Module 03 exercise checks: formative feedback on the scanning exercises.
+"""Module 04 exercise checks: formative feedback on the scanning exercises.
 
 Each ``check_*`` judges a participant's answer about the FICTIONAL Marenta
 policy inventory (or their own scan) and returns a
@@ -146,7 +146,7 @@ def check_framework_conditions(answers: Any) -> Feedback:
         status, title, strengths=strengths, improve=improve,
         why="Framework conditions are the legal, financial and institutional setting that makes a mission easier "
             "or harder. Naming the kind tells you who can fix it: lawmakers, the budget, or whoever designs the "
-            "mission's governance (module 04).",
+            "mission's governance (module 05).",
         sources=cites("mal-home", "stio2023") + ["Marenta case (FICTIONAL)"])
 
 
@@ -346,8 +346,8 @@ def check_unserved_objective(answer: Any, policies: pd.DataFrame | None = None) 
     status: Status = "good" if strengths and not improve else ("partly" if strengths else "revise")
     return Feedback(
         status, title, strengths=strengths, improve=improve,
-        why="An objective that no policy serves is a gap the mission's portfolio must fill (module 07), and a "
-            "sign that no ministry owns it (module 04). In Marenta, fair access (cost and women's safety) falls "
+        why="An objective that no policy serves is a gap the mission's portfolio must fill (module 08), and a "
+            "sign that no ministry owns it (module 05). In Marenta, fair access (cost and women's safety) falls "
             "between the transport and social ministries.",
         sources=cites("mal-port") + ["Marenta policy inventory D1 (FICTIONAL)"])
 

@@ -1,4 +1,4 @@
-"""Module 03: the three kinds of framework condition (legal, financial, institutional), and the
+"""Module 04: the three kinds of framework condition (legal, financial, institutional), and the
 organisational lens on them (inside and between ministries and agencies).
 
 The facts live in ``missionkit/data/facts/scanning-framework-conditions.yml``;

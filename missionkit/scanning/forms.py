@@ -1,4 +1,4 @@
-"""Module 03 form: explore the scan one objective at a time, and note who should act.
+"""Module 04 form: explore the scan one objective at a time, and note who should act.
 
 The form updates an ``ipywidgets.HTML`` (never an Output widget) and saves to
 the workbook, section ``"scanning"``, on every change. Policy titles and the

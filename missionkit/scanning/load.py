@@ -1,4 +1,4 @@
-"""Module 03: reading a participant's own policy scan, and the scan's vocabulary.
+"""Module 04: reading a participant's own policy scan, and the scan's vocabulary.
 
 The columns of a policy scan (:data:`POLICY_SCAN_SPEC`, the same as the
 FICTIONAL Marenta inventory D1, so the case file loads too), the course

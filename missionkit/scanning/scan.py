@@ -1,4 +1,4 @@
-"""Module 03: scanning existing policies (the system scan).
+"""Module 04: scanning existing policies (the system scan).
 
 Domain logic only: pandas in, pandas or plain data out, no display code, never
 prints. It works on the FICTIONAL Marenta policy inventory (dataset D1,
@@ -19,7 +19,7 @@ What it computes
 * :func:`conflicts`: the policies that work against the mission, with their
   budget;
 * :func:`summarise`: all of these as one :class:`ScanSummary`;
-* :func:`budget_holders`: who holds mission-tagged money (used by module 04).
+* :func:`budget_holders`: who holds mission-tagged money (used by module 05).
 
 The exercise checks are in :mod:`missionkit.scanning.checks`. Source keys are
 those of ``missionkit/data/references.csv``.
@@ -298,7 +298,7 @@ def budget_holders(policies: pd.DataFrame) -> dict[str, dict]:
     """Who holds mission-tagged money: owner -> {"budget": ..., "objectives": [...]} (largest first).
 
     ``objectives`` are those the owner's tagged, supporting policies serve.
-    Module 04 checks that every one of them sits in a co-ordination forum.
+    Module 05 checks that every one of them sits in a co-ordination forum.
     """
     p = prepare(policies)
     t = p[p.tagged & (p.budget > 0)]

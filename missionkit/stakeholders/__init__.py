@@ -1,4 +1,4 @@
-"""Module 05, stakeholders and legitimacy: the register, the map, engagement plans and forms.
+"""Module 06, stakeholders and legitimacy: the register, the map, engagement plans and forms.
 
 Public API (re-exported here; notebooks call ``stakeholders.<name>``):
 

@@ -1,4 +1,4 @@
-"""Module 05: proposing a board and an assembly from a stakeholder register, under explicit rules.
+"""Module 06: proposing a board and an assembly from a stakeholder register, under explicit rules.
 
 :func:`propose_board` gives a board (at most 15 seats, the EU cap) and an
 assembly (at most 30) drawn from the register, each seat with the reason it was

@@ -1,4 +1,4 @@
-"""Charts for module 05 (stakeholders and legitimacy), built on missionkit.charts.
+"""Charts for module 06 (stakeholders and legitimacy), built on missionkit.charts.
 
 * :func:`interest_influence_map`: every organisation on the interest/influence
   grid (interest = stake; position in the tooltip), coloured by whether its kind of actor decides, shapes or is missing;

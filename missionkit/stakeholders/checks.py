@@ -1,4 +1,4 @@
-"""Module 05 exercise checks: formative feedback on the stakeholder exercises.
+"""Module 06 exercise checks: formative feedback on the stakeholder exercises.
 
 Feedback on an engagement plan for the FICTIONAL Marenta case's missing voices
 (:func:`assess_engagement_plan`; the standard for each voice is OUR PROPOSAL),

@@ -1,4 +1,4 @@
-"""Module 05: the engagement ladder and formats that build legitimacy, with real examples and their sources.
+"""Module 06: the engagement ladder and formats that build legitimacy, with real examples and their sources.
 
 The facts live in ``missionkit/data/facts/stakeholders-engagement-ladder.yml``
 and ``stakeholders-formats.yml``; they are read once and checked on load, so a

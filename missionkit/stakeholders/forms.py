@@ -1,4 +1,4 @@
-"""Forms for module 05 (stakeholders and legitimacy).
+"""Forms for module 06 (stakeholders and legitimacy).
 
 :func:`engagement_plan_form`: for each missing voice of the register, an
 engagement level, a format and one line on how; live feedback

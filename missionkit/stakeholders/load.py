@@ -1,4 +1,4 @@
-"""Module 05: reading a stakeholder register (the FICTIONAL Marenta register or a participant's own).
+"""Module 06: reading a stakeholder register (the FICTIONAL Marenta register or a participant's own).
 
 :func:`read_register` reads a CSV or Excel file made from :data:`REGISTER_SPEC`;
 :func:`check_register` gives a clean copy of any register table. Problems come

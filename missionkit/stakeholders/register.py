@@ -1,4 +1,4 @@
-"""Module 05: the stakeholder map, and who decides, who shapes and who is missing.
+"""Module 06: the stakeholder map, and who decides, who shapes and who is missing.
 
 Domain logic only (no display code, never prints). It works on a stakeholder
 register such as the FICTIONAL Marenta register (``case.load("stakeholders")``,

@@ -1,4 +1,4 @@
-"""Module 05: the vocabulary of a stakeholder register.
+"""Module 06: the vocabulary of a stakeholder register.
 
 Kinds of actor (with plain-language labels and the words participants use for
 them), engagement levels, and the EU caps on board and assembly sizes.
