@@ -212,3 +212,15 @@ def test_an_interrupted_certificate_write_keeps_the_previous_one(done_wb, tmp_pa
         certificate.write_certificate(done_wb, tmp_path / "out", on=date(2026, 12, 8))
     assert first.path.read_bytes() == good
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_peer_review_of_marentas_plan_is_compared_with_the_courses_reading():
+    reading = {k: level for k, (level, _) in rubric.MARENTA_REVIEW.items()}
+    note = "The ask is clear and costed, which works. O3 and O5 need milestones, so the mission is only emerging."
+    assert checks.check_assessment(reading, note, "peer", rubric.MARENTA_REVIEW).status == "good"
+    one_off = {**reading, "means": 4}  # one step away: judgment, no remark
+    assert checks.check_assessment(one_off, note, "peer", rubric.MARENTA_REVIEW).status == "good"
+    far = {**reading, "mission": 4}
+    fb = checks.check_assessment(far, note, "peer", rubric.MARENTA_REVIEW)
+    assert fb.status != "good" and "O3 Safety and O5 have no milestone" in fb.text()
+    assert set(rubric.MARENTA_REVIEW) == set(rubric.load_rubric().keys)

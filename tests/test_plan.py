@@ -82,6 +82,8 @@ def test_a_plan_with_empty_sections_is_not_complete(tmp_path, case_wb):
     empty = plan.build_plan(Workbook.open(tmp_path / "empty" / "workbook.json"))
     assert not empty.complete and empty.missing == list(plan.PLAN_KEYS)
     assert all(s.draft == [] for s in empty.sections)
+    assert plan.build_plan(case_wb).complete, "Marenta's worked plan (FICTIONAL) is complete"
+    case_wb.update("plan", {k: {"decision": "", "text": ""} for k in plan.PLAN_KEYS})
     drafted = plan.build_plan(case_wb)  # drafts from earlier work, but nothing written: still not complete
     assert not drafted.complete and len(drafted.missing) == 10
     assert sum(bool(s.draft) for s in drafted.sections) >= 7
@@ -124,6 +126,7 @@ PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_the_plan_exports_are_self_contained_and_escaped(case_wb, tmp_path, payload):
+    case_wb.set("plan", "ask", {"decision": "", "text": ""})
     plan.save_plan_section("risks", "add", f"{payload} Operators may strike, so route contracts come first and "
                                            "Finance co-owns the subsidy reform.", case_wb)
     case_wb.set_owner(f"Amina {payload}")
@@ -142,8 +145,6 @@ def test_the_plan_exports_are_self_contained_and_escaped(case_wb, tmp_path, payl
 
 def test_an_interrupted_plan_export_keeps_the_previous_export(case_wb, tmp_path, monkeypatch):
     """A full disk while the plan is written: the previous good export survives (never 0 bytes)."""
-    for spec in plan.PLAN_SECTIONS:
-        plan.save_plan_section(spec.key, "keep", spec.example, case_wb)
     first = capstone.export_plan(case_wb, folder=tmp_path / "out")
     good_html, good_md = first.html_path.read_bytes(), first.markdown_path.read_bytes()
     assert b"All 10 sections of your plan are written" in good_html

@@ -164,10 +164,13 @@ _SIGNS = ("mission", "objective", "milestone", "portfolio", "instrument", "budge
 MIN_NOTE_WORDS = 12
 
 
-def check_assessment(scores: Any, note: Any, role: str = "self") -> Feedback:
+def check_assessment(scores: Any, note: Any, role: str = "self",
+                     reference: Mapping[str, tuple[int, str]] | None = None) -> Feedback:
     """Feedback on one use of the plan's rubric: every criterion scored, and a note that gives reasons.
 
-    The check cannot judge whether a level is right; it says so and shows what it looked for.
+    The check cannot judge whether a level is right; it says so and shows what it looked for. With a
+    ``reference`` (the course's reading of a worked plan, e.g. ``rubric.MARENTA_REVIEW``), a level two or
+    more steps from it gets the evidence to look at again; one step away is judgment.
     """
     from missionkit.capstone.plan import PLACEHOLDERS
     from missionkit.capstone.rubric import ROLE_NAMES, clean_scores, load_rubric
@@ -211,6 +214,11 @@ def check_assessment(scores: Any, note: Any, role: str = "self") -> Feedback:
             improve.append("Say what could be better, and how: a review that only praises gives nothing to act on.")
         elif not any(w in low for w in _PRAISE):
             improve.append("Start with what works: the author needs to know what to keep.")
+    for k, v in clean.items():
+        if reference and k in reference and abs(v - reference[k][0]) >= 2:
+            ref, evidence = reference[k]
+            improve.append(f"{rubric.criterion(k).name}: you gave {v} ({rubric.level_name(v)}); look again: "
+                           f"{evidence} (the course reads it as {ref}, {rubric.level_name(ref)}).")
     if len(clean) == len(rubric.keys) and all(v == 4 for v in clean.values()):
         improve.append("Every criterion at 4 (Strong). Read each Strong example again: is nothing only Sound?")
     status: Status = "good" if not improve else ("partly" if strengths else "revise")

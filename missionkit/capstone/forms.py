@@ -112,8 +112,14 @@ def _rubric_help(c) -> str:
     return f"<details><summary>The four levels, with examples</summary><ol class=\"plain\">{rows}</ol></details>"
 
 
-def rubric_form(role: str = "self") -> FormBox:
-    """Assess the plan with the course's rubric: a level per criterion and a note. ``role``: self, peer or trainer."""
+def rubric_form(role: str = "self", *, section: str = RUBRIC, reference: Mapping | None = None,
+                title: str | None = None) -> FormBox:
+    """Assess the plan with the course's rubric: a level per criterion and a note. ``role``: self, peer or trainer.
+
+    ``section``: where it is saved (``"rubric"``, which the completion record reads; practice on the
+    worked example goes elsewhere, e.g. ``"rubric_practice"``). ``reference``: the course's reading of a
+    worked plan (``rubric.MARENTA_REVIEW``), compared in the feedback.
+    """
     if role not in ROLES:
         raise MissionkitInputError(f"'{role}' is not a way to use the rubric", fix="Use self, peer or trainer")
     rubric = load_rubric()
@@ -121,7 +127,7 @@ def rubric_form(role: str = "self") -> FormBox:
     saved: Any = {}
     if wb is not None:
         try:
-            saved = wb.get(RUBRIC, role, {}) or {}
+            saved = wb.get(section, role, {}) or {}
         except MissionkitInputError as error:
             note = f"Your saved assessment could not be read: {error.message}"
     saved = saved if isinstance(saved, Mapping) else {}
@@ -146,11 +152,11 @@ def rubric_form(role: str = "self") -> FormBox:
         return {"scores": {k: int(d.value) for k, d in levels.items() if d.value}, "note": note_box.value,
                 "by": who.value.strip()}
 
-    saver = FormSaver(wb, RUBRIC, role, value())
+    saver = FormSaver(wb, section, role, value())
 
     def refresh(change=None) -> None:
         v = value()
-        feedback.value = check_assessment(v["scores"], v["note"], role).to_html()
+        feedback.value = check_assessment(v["scores"], v["note"], role, reference).to_html()
         if change is not None and wb is not None:
             saver.save_and_report(v, status)
 
@@ -165,7 +171,8 @@ def rubric_form(role: str = "self") -> FormBox:
         return (f'<table><thead><tr><th scope="col">Criterion</th><th scope="col">Level</th></tr></thead>'
                 f"<tbody>{rows}</tbody></table>" + feedback.value)
 
-    return FormBox(parts + [feedback, status], title=f"The plan's rubric: {ROLE_NAMES[role]}", fallback=fallback)
+    return FormBox(parts + [feedback, status], title=title or f"The plan's rubric: {ROLE_NAMES[role]}",
+                   fallback=fallback)
 
 
 # --------------------------------------------------------------------------- the before-and-after check

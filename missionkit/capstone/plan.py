@@ -25,7 +25,7 @@ from missionkit.feedback import is_blank
 
 __all__ = [
     "PLAN", "DECISIONS", "MIN_WORDS", "PlanSpec", "PLAN_SECTIONS", "PLAN_KEYS", "SectionJudgement", "PlanSection",
-    "MissionPlan", "section_draft", "judge_section", "build_plan", "save_plan_section", "blocks_to_lines",
+    "MissionPlan", "MARENTA_PLAN", "section_draft", "judge_section", "build_plan", "save_plan_section", "blocks_to_lines",
 ]
 
 PLAN = "plan"
@@ -98,6 +98,14 @@ PLAN_SECTIONS: tuple[PlanSpec, ...] = (
 )
 PLAN_KEYS = tuple(s.key for s in PLAN_SECTIONS)
 _SPEC = {s.key: s for s in PLAN_SECTIONS}
+
+#: Marenta's worked implementation plan (FICTIONAL): each section's decision and text, as the
+#: worked solution of Module 12 writes it. It is good, not perfect: O3 and O5 have no milestone.
+MARENTA_PLAN: dict[str, dict[str, str]] = {
+    s.key: {"decision": d, "text": s.example}
+    for s, d in zip(PLAN_SECTIONS, ("keep", "add", "change", "add", "change", "add", "add", "add", "keep", "change"),
+                    strict=True)
+}
 
 
 # --------------------------------------------------------------------------- drafts from earlier work

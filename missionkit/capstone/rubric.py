@@ -22,7 +22,7 @@ from missionkit.errors import MissionkitInputError
 from missionkit.facts import read_yaml, validate
 
 __all__ = [
-    "RUBRIC", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "Level", "Criterion", "Rubric", "load_rubric",
+    "RUBRIC", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion", "Rubric", "load_rubric",
     "Assessment", "save_assessment", "read_assessments", "best_assessment", "clean_scores",
 ]
 
@@ -31,6 +31,22 @@ RUBRIC_FILE = DATA_DIR / "capstone-rubric.yml"
 ROLES = ("self", "peer", "trainer")
 ROLE_NAMES = {"self": "self-assessment", "peer": "peer review", "trainer": "trainer's assessment"}
 PASS_LEVEL = 2  # the course's criterion: every criterion at "Emerging" or above (OUR PROPOSAL)
+
+#: The course's reading of Marenta's worked plan (FICTIONAL, plan.MARENTA_PLAN) with the rubric: the level of
+#: each criterion and the evidence for it. Module 12's exercise asks for a peer review of that plan; a level
+#: two steps from this reading gets the evidence to look at again.
+MARENTA_REVIEW: dict[str, tuple[int, str]] = {
+    "mission": (2, "the statement is dated and measurable and the choice is argued, but O3 Safety and O5 have no "
+                   "milestone, and Sound asks for one for every objective"),
+    "means": (3, "procurement and route contracts besides grants, two projects stopped, a ring-fenced line and "
+                 "partner loans; the loans' conditions are not written down, so not Strong"),
+    "governance": (3, "the board approves the portfolio before money is committed, O4 gets an owner, operators "
+                      "co-design and a public dashboard is planned; how disputes are settled is not said"),
+    "learning": (3, "the plan answers the scan (fuel subsidy) and the diagnostics (night safety) and has a review "
+                    "calendar; O3-O5 indicators are promised, not written, so not Strong"),
+    "risks_ask": (3, "each main risk has a response, and the ask names the decision, the Cabinet, MRC 120 m a year "
+                     "and June 2026; there is no fallback if the answer is no"),
+}
 
 
 class _Strict(BaseModel):
