@@ -11,11 +11,11 @@ Public API (re-exported here; notebooks call ``capstone.<name>``):
   check_peer_review
 - ``export``: CSS, draw_figures, block_html, block_markdown, brief_html, brief_markdown,
   ExportResult, export_brief, Preview, preview, md_escape, static_html, PLAN_CSS, plan_html,
-  plan_markdown, export_plan
+  plan_markdown, export_plan, preview_plan
 - ``plan``: PLAN, DECISIONS, MIN_WORDS, PlanSpec, PLAN_SECTIONS, PLAN_KEYS, SectionJudgement, PlanSection,
-  MissionPlan, section_draft, judge_section, build_plan, save_plan_section, blocks_to_lines
+  MissionPlan, MARENTA_PLAN, section_draft, judge_section, build_plan, save_plan_section, blocks_to_lines
 - ``rubric``: RUBRIC, ROLES, ROLE_NAMES, PASS_LEVEL, Rubric, load_rubric, Assessment, save_assessment,
-  read_assessments, best_assessment
+  read_assessments, best_assessment, MARENTA_REVIEW, show_rubric
 - ``assessment``: CHECK, SITTINGS, Question, load_questions, save_answers, read_answers, score, results,
   CheckResults
 - ``record``: MODULE_WORK, CRITERIA, CompletionRecord, completion_record
@@ -77,6 +77,7 @@ from missionkit.capstone.export import (
     plan_html,
     plan_markdown,
     preview,
+    preview_plan,
     static_html,
 )
 from missionkit.capstone.forms import (
@@ -88,6 +89,7 @@ from missionkit.capstone.forms import (
 )
 from missionkit.capstone.plan import (
     DECISIONS,
+    MARENTA_PLAN,
     MIN_WORDS,
     PLAN,
     PLAN_KEYS,
@@ -104,6 +106,7 @@ from missionkit.capstone.plan import (
 )
 from missionkit.capstone.record import CRITERIA, MODULE_WORK, CompletionRecord, completion_record
 from missionkit.capstone.rubric import (
+    MARENTA_REVIEW,
     PASS_LEVEL,
     ROLE_NAMES,
     ROLES,
@@ -114,6 +117,7 @@ from missionkit.capstone.rubric import (
     load_rubric,
     read_assessments,
     save_assessment,
+    show_rubric,
 )
 from missionkit.capstone.sections import (
     CAPSTONE,
@@ -223,4 +227,8 @@ __all__ = [
     "check_form",
     "completion_form",
     "explanations_html",
+    "MARENTA_PLAN",
+    "MARENTA_REVIEW",
+    "show_rubric",
+    "preview_plan",
 ]

@@ -40,7 +40,8 @@ from missionkit.workbook import atomic_write
 
 __all__ = [
     "CSS", "draw_figures", "block_html", "block_markdown", "brief_html", "brief_markdown", "ExportResult",
-    "export_brief", "Preview", "preview", "md_escape",
+    "export_brief", "Preview", "preview", "md_escape", "PLAN_CSS", "plan_html", "plan_markdown", "export_plan",
+    "preview_plan",
 ]
 
 CSS = """
@@ -516,3 +517,12 @@ def export_plan(wb: Any = None, folder: str | os.PathLike | None = None,
                                    fix="Check the disk is not full and the folder is writable",
                                    file=str(html_path)) from None
     return ExportResult(html_path, md_path, plan, workbook_folder=_workbook_folder(), what="plan")
+
+
+def preview_plan(wb: Any = None) -> Preview:
+    """The implementation plan as it stands (yours, or the workbook at a path), as Markdown for a cell."""
+    from missionkit.capstone.plan import build_plan
+    from missionkit.capstone.rubric import read_assessments
+
+    wb = workbook_from(wb)
+    return Preview(plan_markdown(build_plan(wb), read_assessments(wb.to_dict().get("sections", {}))))

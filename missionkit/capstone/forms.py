@@ -14,8 +14,10 @@ Everything typed is escaped; errors are plain messages in the form, and nothing 
 """
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import ipywidgets as w
@@ -32,6 +34,28 @@ from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 __all__ = ["plan_section_form", "rubric_form", "check_form", "completion_form", "explanations_html"]
 
 e = html.escape
+
+
+@functools.cache
+def _look() -> SimpleNamespace:
+    """Layouts and styles shared by every form here: few widget models keep the stored notebook small."""
+    from ipywidgets.widgets.widget_button import ButtonStyle
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+    return SimpleNamespace(
+        plain=w.Layout(), html=HTMLStyle(), desc=DescriptionStyle(description_width="initial"), text=TextStyle(),
+        button=ButtonStyle(), full=w.Layout(width="100%"), left=w.Layout(width="40%", padding="0 1em 0 0"),
+        right=w.Layout(width="60%"), choice=w.Layout(width="32em"), level=w.Layout(width="14em"),
+        name=w.Layout(width="24em"), wide_button=w.Layout(width="22em"),
+        text_desc=TextStyle(description_width="initial"))
+
+
+def _html(value: str = "") -> w.HTML:
+    look = _look()
+    return w.HTML(value, layout=look.plain, style=look.html)
+
+
 DECISION_OPTIONS = [("Choose", "")] + [(label, k) for k, label in DECISIONS.items()]
 
 
@@ -71,15 +95,16 @@ def plan_section_form(key: str) -> FormBox:
     saved = saved if isinstance(saved, Mapping) else {}
     decision0 = saved.get("decision") if saved.get("decision") in DECISIONS else ""
     text0 = saved.get("text") if isinstance(saved.get("text"), str) else ""
-    choice = w.Dropdown(options=DECISION_OPTIONS, value=decision0, layout=w.Layout(width="26em"))
-    box = w.Textarea(value=text0, rows=6, continuous_update=False, layout=w.Layout(width="100%"),
+    look = _look()
+    choice = w.Dropdown(options=DECISION_OPTIONS, value=decision0, description="Your decision:",
+                        layout=look.choice, style=look.desc)
+    box = w.Textarea(value=text0, rows=6, continuous_update=False, layout=look.full, style=look.text,
                      placeholder="What you decide for this section, and why (press Tab when done)")
-    feedback = w.HTML()
-    status = w.HTML(_note_html(note))
-    left = w.HTML(_draft_html(draft), layout=w.Layout(width="40%", padding="0 1em 0 0"))
-    right = w.VBox([w.HTML(f"<p><strong>{e(spec.question)}</strong></p><label><strong>Your decision</strong>"
-                           "</label>"), choice, w.HTML("<label><strong>Your text</strong></label>"), box],
-                   layout=w.Layout(width="60%"))
+    feedback = _html()
+    status = _html(_note_html(note))
+    left = w.HTML(_draft_html(draft), layout=look.left, style=look.html)
+    right = w.VBox([_html(f"<p><strong>{e(spec.question)}</strong></p><label><strong>Your text</strong></label>"),
+                    box, choice], layout=look.right)
 
     def value() -> dict:
         return {"decision": choice.value, "text": box.value}
@@ -100,18 +125,13 @@ def plan_section_form(key: str) -> FormBox:
                  f"<p><strong>Your text:</strong> {e(box.value) or '<em>not written yet</em>'}</p>")
         return _draft_html(draft) + shown + feedback.value
 
-    return FormBox([w.HBox([left, right]), feedback, status], title=f"Your plan: {spec.title}", fallback=fallback,
+    return FormBox([w.HBox([left, right], layout=look.plain), feedback, status], title=f"Your plan: {spec.title}",
+                   fallback=fallback, layout=look.plain,
                    note="This is a form. Run the notebook in JupyterLab to write your plan; here you see what is "
                         "saved in the workbook.")
 
 
 # --------------------------------------------------------------------------- the rubric
-def _rubric_help(c) -> str:
-    rows = "".join(f"<li><strong>{i}</strong>: {e(lv.descriptor)} <em>Marenta (fictional):</em> {e(lv.example)}</li>"
-                   for i, lv in enumerate(c.levels, 1))
-    return f"<details><summary>The four levels, with examples</summary><ol class=\"plain\">{rows}</ol></details>"
-
-
 def rubric_form(role: str = "self", *, section: str = RUBRIC, reference: Mapping | None = None,
                 title: str | None = None) -> FormBox:
     """Assess the plan with the course's rubric: a level per criterion and a note. ``role``: self, peer or trainer.
@@ -133,20 +153,22 @@ def rubric_form(role: str = "self", *, section: str = RUBRIC, reference: Mapping
     saved = saved if isinstance(saved, Mapping) else {}
     scores0 = clean_scores(saved.get("scores"))
     options = [("Choose a level", "")] + [(f"{lv.level} {lv.name}", str(lv.level)) for lv in rubric.levels]
-    levels = {c.key: w.Dropdown(options=options, value=str(scores0.get(c.key, "")), layout=w.Layout(width="14em"))
+    look = _look()
+    levels = {c.key: w.Dropdown(options=options, value=str(scores0.get(c.key, "")), description=f"{c.name}:",
+                                layout=look.full, style=look.desc)
               for c in rubric.criteria}
     who = w.Text(value=saved.get("by") if isinstance(saved.get("by"), str) else "", continuous_update=False,
-                 placeholder="Your name", layout=w.Layout(width="20em"))
+                 placeholder="Your name", description=f"Assessed by ({ROLE_NAMES[role]}):", layout=look.choice,
+                 style=look.text_desc)
     note_box = w.Textarea(value=saved.get("note") if isinstance(saved.get("note"), str) else "", rows=4,
-                          continuous_update=False, layout=w.Layout(width="100%"),
+                          continuous_update=False, layout=look.full, style=look.text,
                           placeholder="Why these levels, and what would raise the weakest one (press Tab when done)")
-    feedback, status = w.HTML(), w.HTML(_note_html(note))
-    parts: list[w.Widget] = []
-    for c in rubric.criteria:
-        parts += [w.HTML(f"<label><strong>{e(c.name)}</strong></label>{_rubric_help(c)}"), levels[c.key]]
+    feedback, status = _html(), _html(_note_html(note))
+    parts: list[w.Widget] = [_html("<p>Choose a level for each criterion (the rubric above shows what each level "
+                                   "looks like), then write your note.</p>"), *levels.values()]
     if role != "self":
-        parts += [w.HTML(f"<label><strong>Assessed by ({e(ROLE_NAMES[role])})</strong></label>"), who]
-    parts += [w.HTML("<label><strong>Your note</strong></label>"), note_box]
+        parts.append(who)
+    parts += [_html("<label><strong>Your note</strong></label>"), note_box]
 
     def value() -> dict:
         return {"scores": {k: int(d.value) for k, d in levels.items() if d.value}, "note": note_box.value,
@@ -172,7 +194,7 @@ def rubric_form(role: str = "self", *, section: str = RUBRIC, reference: Mapping
                 f"<tbody>{rows}</tbody></table>" + feedback.value)
 
     return FormBox(parts + [feedback, status], title=title or f"The plan's rubric: {ROLE_NAMES[role]}",
-                   fallback=fallback)
+                   fallback=fallback, layout=look.plain)
 
 
 # --------------------------------------------------------------------------- the before-and-after check
@@ -210,13 +232,14 @@ def check_form(sitting: str = "before") -> FormBox:
             note = f"Your saved answers could not be read: {error.message}"
     if closed:
         note = "Your before-check is closed: you have started the after-check, so your gain stays honest."
+    look = _look()
     radios = {q.id: w.RadioButtons(options=[(f"{k}) {t}", k) for k, t in q.options.items()],
-                                   value=answers.get(q.id), layout=w.Layout(width="100%"), disabled=closed)
+                                   value=answers.get(q.id), layout=look.full, style=look.desc, disabled=closed)
               for q in questions}
-    progress, status, result = w.HTML(), w.HTML(_note_html(note)), w.HTML()
+    progress, status, result = _html(), _html(_note_html(note)), _html()
     parts: list[w.Widget] = []
     for i, q in enumerate(questions, 1):
-        parts += [w.HTML(f"<p><strong>{i}. {e(q.question)}</strong></p>"), radios[q.id]]
+        parts += [_html(f"<p><strong>{i}. {e(q.question)}</strong></p>"), radios[q.id]]
 
     def value() -> dict:
         return {k: r.value for k, r in radios.items() if r.value}
@@ -246,8 +269,8 @@ def check_form(sitting: str = "before") -> FormBox:
     def fallback() -> str:
         return progress.value + ("" if sitting == "before" else result.value)
 
-    return FormBox([w.HTML(intro), *parts, progress, status, result],
-                   title=f"Check yourself: the {sitting}-check", fallback=fallback)
+    return FormBox([_html(intro), *parts, progress, status, result],
+                   title=f"Check yourself: the {sitting}-check", fallback=fallback, layout=look.plain)
 
 
 # --------------------------------------------------------------------------- record and certificate
@@ -260,11 +283,12 @@ def completion_form() -> FormBox:
             owner = wb.owner or ""
         except MissionkitInputError as error:
             note = f"Your workbook could not be read: {error.message}"
+    look = _look()
     name = w.Text(value=owner, continuous_update=False, placeholder="Your name as it should appear on the certificate",
-                  layout=w.Layout(width="28em"))
-    button = w.Button(description="Write my record and certificate", layout=w.Layout(width="22em"),
+                  layout=look.name, style=look.text)
+    button = w.Button(description="Write my record and certificate", layout=look.wide_button, style=look.button,
                       tooltip="Write completion-record.html and, when the criteria are met, certificate.html")
-    status, out = w.HTML(_note_html(note)), w.HTML()
+    status, out = _html(_note_html(note)), _html()
 
     def show_record() -> None:
         if wb is None:
@@ -302,5 +326,5 @@ def completion_form() -> FormBox:
     name.observe(on_name, names="value")
     button.on_click(on_click)
     show_record()
-    return FormBox([w.HTML("<label><strong>Your name</strong></label>"), name, button, status, out],
-                   title="Your completion record and certificate", fallback=lambda: out.value)
+    return FormBox([_html("<label><strong>Your name</strong></label>"), name, button, status, out],
+                   title="Your completion record and certificate", fallback=lambda: out.value, layout=look.plain)

@@ -25,7 +25,8 @@ from missionkit.feedback import is_blank
 
 __all__ = [
     "PLAN", "DECISIONS", "MIN_WORDS", "PlanSpec", "PLAN_SECTIONS", "PLAN_KEYS", "SectionJudgement", "PlanSection",
-    "MissionPlan", "MARENTA_PLAN", "section_draft", "judge_section", "build_plan", "save_plan_section", "blocks_to_lines",
+    "MissionPlan", "MARENTA_PLAN", "section_draft", "judge_section", "build_plan", "save_plan_section",
+    "blocks_to_lines", "PLACEHOLDERS",
 ]
 
 PLAN = "plan"

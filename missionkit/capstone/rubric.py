@@ -22,8 +22,9 @@ from missionkit.errors import MissionkitInputError
 from missionkit.facts import read_yaml, validate
 
 __all__ = [
-    "RUBRIC", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion", "Rubric", "load_rubric",
-    "Assessment", "save_assessment", "read_assessments", "best_assessment", "clean_scores",
+    "RUBRIC", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion", "Rubric",
+    "load_rubric",
+    "Assessment", "save_assessment", "read_assessments", "best_assessment", "clean_scores", "RubricView", "show_rubric",
 ]
 
 RUBRIC = "rubric"
@@ -200,3 +201,32 @@ def best_assessment(sections: Mapping) -> Assessment | None:
     (only a complete one counts)."""
     found = read_assessments(sections)
     return next((found[r] for r in ("trainer", "peer", "self") if found[r].complete), None)
+
+
+@dataclass
+class RubricView:
+    """The rubric as Markdown tables, one per criterion (levels, what they look like, a Marenta example)."""
+
+    markdown: str
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def __repr__(self) -> str:
+        return self.markdown
+
+
+def show_rubric() -> RubricView:
+    """The plan's rubric for a notebook cell: every criterion, its four levels and their examples (FICTIONAL)."""
+    from missionkit.feedback import md_escape
+
+    rubric = load_rubric()
+    lines = [f"**The rubric** (our proposal). Levels: {', '.join(f'{lv.level} {lv.name}' for lv in rubric.levels)}."
+             " Examples are from Marenta *(fictional)*.", ""]
+    for c in rubric.criteria:
+        lines += [f"**{md_escape(c.name)}**", "", "| Level | What it looks like | Example *(fictional)* |",
+                  "|---|---|---|"]
+        lines += [f"| {i} {rubric.level_name(i)} | {md_escape(lv.descriptor)} | {md_escape(lv.example)} |"
+                  for i, lv in enumerate(c.levels, 1)]
+        lines.append("")
+    return RubricView("\n".join(lines))
