@@ -108,6 +108,7 @@ from missionkit.capstone.record import CRITERIA, MODULE_WORK, CompletionRecord, 
 from missionkit.capstone.rubric import (
     MARENTA_REVIEW,
     PASS_LEVEL,
+    PRACTICE,
     ROLE_NAMES,
     ROLES,
     RUBRIC,
@@ -231,4 +232,5 @@ __all__ = [
     "MARENTA_REVIEW",
     "show_rubric",
     "preview_plan",
+    "PRACTICE",
 ]

@@ -22,12 +22,13 @@ from missionkit.errors import MissionkitInputError
 from missionkit.facts import read_yaml, validate
 
 __all__ = [
-    "RUBRIC", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion", "Rubric",
+    "RUBRIC", "PRACTICE", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion", "Rubric",
     "load_rubric",
     "Assessment", "save_assessment", "read_assessments", "best_assessment", "clean_scores", "RubricView", "show_rubric",
 ]
 
 RUBRIC = "rubric"
+PRACTICE = "rubric_practice"  # practice reviews of the worked example: saved, never counted for the certificate
 RUBRIC_FILE = DATA_DIR / "capstone-rubric.yml"
 ROLES = ("self", "peer", "trainer")
 ROLE_NAMES = {"self": "self-assessment", "peer": "peer review", "trainer": "trainer's assessment"}
