@@ -5,7 +5,8 @@
   Saved to the workbook section ``"plan"`` as you go.
 - :func:`rubric_form`: the plan's rubric, used as a self-assessment, a peer review or a trainer's
   assessment (``role``); saved to section ``"rubric"``.
-- :func:`check_form`: the before-and-after check (``sitting``); saved to section ``"course_check"``.
+- :func:`check_form`: the before-and-after check (``sitting``), one drop-down (a, b, c, d) per question;
+  saved to section ``"course_check"``.
   The before-check shows no answers; a complete after-check shows the gain and the explanations.
 - :func:`completion_form`: your name, then the completion record and (when the criteria are met) the
   certificate, written next to the workbook.
@@ -233,13 +234,16 @@ def check_form(sitting: str = "before") -> FormBox:
     if closed:
         note = "Your before-check is closed: you have started the after-check, so your gain stays honest."
     look = _look()
-    radios = {q.id: w.RadioButtons(options=[(f"{k}) {t}", k) for k, t in q.options.items()],
-                                   value=answers.get(q.id), layout=look.full, style=look.desc, disabled=closed)
-              for q in questions}
+    radios = {q.id: w.Dropdown(options=[("Choose an answer", "")] + [(k, k) for k in q.options],
+                               value=answers.get(q.id, ""), description=f"Your answer to question {i}:",
+                               layout=look.choice, style=look.desc, disabled=closed)
+              for i, q in enumerate(questions, 1)}
     progress, status, result = _html(), _html(_note_html(note)), _html()
     parts: list[w.Widget] = []
     for i, q in enumerate(questions, 1):
-        parts += [_html(f"<p><strong>{i}. {e(q.question)}</strong></p>"), radios[q.id]]
+        options = "".join(f"<li><strong>{k})</strong> {e(t)}</li>" for k, t in q.options.items())
+        parts += [_html(f"<p><strong>{i}. {e(q.question)}</strong></p><ul class=\"plain\">{options}</ul>"),
+                  radios[q.id]]
 
     def value() -> dict:
         return {k: r.value for k, r in radios.items() if r.value}
