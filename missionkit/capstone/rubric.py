@@ -22,8 +22,8 @@ from missionkit.errors import MissionkitInputError
 from missionkit.facts import read_yaml, validate
 
 __all__ = [
-    "RUBRIC", "PRACTICE", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion", "Rubric",
-    "load_rubric",
+    "RUBRIC", "PRACTICE", "RUBRIC_FILE", "ROLES", "ROLE_NAMES", "PASS_LEVEL", "MARENTA_REVIEW", "Level", "Criterion",
+    "Rubric", "load_rubric",
     "Assessment", "save_assessment", "read_assessments", "best_assessment", "clean_scores", "RubricView", "show_rubric",
 ]
 
