@@ -79,7 +79,7 @@ def record_html(record: CompletionRecord) -> str:
                      "invented for teaching.</p>")
     parts.append(f'<p role="status"><strong>{e(record.summary())}</strong></p>')
     parts.append("<h2>The course's completion criteria</h2><ul>" + "".join(
-        f'<li class="{"met" if c.met else "notmet"}">{"✅ Met" if c.met else "✏️ Not yet"}: {e(c.text)} '
+        f'<li class="{"met" if c.met else "notmet"}"><strong>{"Met" if c.met else "Not yet"}:</strong> {e(c.text)} '
         f"<em>({e(c.detail)})</em></li>" for c in record.criteria) + "</ul>")
     parts.append("<h2>Modules and exercises</h2>" + _table(
         "Work saved in your workbook, by module", ["Module", "Answers saved", "Status"],

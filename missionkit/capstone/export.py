@@ -405,7 +405,7 @@ def _rubric_rows(assessments: Mapping) -> tuple[list[str], list[list[str]]]:
 
 def plan_html(plan: Any, assessments: Mapping | None = None) -> str:
     """The implementation plan as one self-contained, printable HTML page (participant text escaped)."""
-    from missionkit.capstone.plan import DECISIONS
+    from missionkit.capstone.plan import DECIDED
 
     who = f"Prepared by {plan.owner}" if plan.owner else "Prepared with Mission Bootcamp"
     title = "Mission implementation plan"
@@ -428,7 +428,7 @@ def plan_html(plan: Any, assessments: Mapping | None = None) -> str:
         parts.append(f'<section id="plan-{s.key}" class="{"done" if s.complete else "todo"}" '
                      f'aria-labelledby="h-plan-{s.key}"><h2 id="h-plan-{s.key}">{i}. {escape_html(s.title)}</h2>')
         if s.complete:
-            parts.append(f'<p class="decision">{escape_html(DECISIONS[s.decision])}.</p>')
+            parts.append(f'<p class="decision">{escape_html(DECIDED[s.decision])}.</p>')
             parts.append(f'<div class="written">{_paragraphs_html(s.text)}</div>')
         else:
             parts.append(f'<p><span class="badge">To write</span> {escape_html(s.judgement.reason)}</p>')
@@ -461,7 +461,7 @@ def _plan_rubric_html(assessments: Mapping | None) -> str:
 
 def plan_markdown(plan: Any, assessments: Mapping | None = None) -> str:
     """The implementation plan in Markdown (participant text escaped)."""
-    from missionkit.capstone.plan import DECISIONS
+    from missionkit.capstone.plan import DECIDED
     from missionkit.capstone.rubric import ROLE_NAMES, ROLES
 
     lines = ["# Mission implementation plan", ""]
@@ -473,7 +473,7 @@ def plan_markdown(plan: Any, assessments: Mapping | None = None) -> str:
     for i, s in enumerate(plan.sections, 1):
         lines += [f"## {i}. {s.title}", ""]
         if s.complete:
-            lines += [f"**{DECISIONS[s.decision]}.**", ""]
+            lines += [f"**{DECIDED[s.decision]}.**", ""]
             lines += [md_escape(p) + "\n" for p in re.split(r"\n\s*\n", s.text.strip()) if p.strip()]
         else:
             lines += [f"**To write.** {md_escape(s.judgement.reason)}", "", f"*{md_escape(s.spec.question)}*", ""]

@@ -270,8 +270,10 @@ def check_form(sitting: str = "before") -> FormBox:
              "<p>The same questions as at the start. When you have answered them all, you see your gain and why "
              "each best answer is best.</p>")
 
-    def fallback() -> str:
-        return progress.value + ("" if sitting == "before" else result.value)
+    def fallback() -> str:  # the questions without answers, so a reader of the book sees the check
+        listed = "".join(f"<li>{e(q.question)}<ul>" + "".join(f"<li>{e(k)}) {e(t)}</li>" for k, t in q.options.items())
+                         + "</ul></li>" for q in questions)
+        return progress.value + f"<ol>{listed}</ol>" + ("" if sitting == "before" else result.value)
 
     return FormBox([_html(intro), *parts, progress, status, result],
                    title=f"Check yourself: the {sitting}-check", fallback=fallback, layout=look.plain)

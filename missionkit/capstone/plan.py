@@ -24,7 +24,8 @@ from missionkit.errors import MissionkitInputError
 from missionkit.feedback import is_blank
 
 __all__ = [
-    "PLAN", "DECISIONS", "MIN_WORDS", "PlanSpec", "PLAN_SECTIONS", "PLAN_KEYS", "SectionJudgement", "PlanSection",
+    "PLAN", "DECISIONS", "DECIDED", "MIN_WORDS", "PlanSpec", "PLAN_SECTIONS", "PLAN_KEYS", "SectionJudgement",
+    "PlanSection",
     "MissionPlan", "MARENTA_PLAN", "section_draft", "judge_section", "build_plan", "save_plan_section",
     "blocks_to_lines", "PLACEHOLDERS",
 ]
@@ -35,6 +36,8 @@ DECISIONS: dict[str, str] = {
     "change": "Change the draft, and say what and why",
     "add": "Add what the draft lacks, and say why",
 }
+DECIDED = {"keep": "Decision: keep the draft", "change": "Decision: change the draft",
+           "add": "Decision: add to the draft"}  # how an exported plan shows the choice
 MIN_WORDS = 8  # a sentence that decides and gives a reason; "Keep." or "ok" is not a section
 
 
