@@ -184,6 +184,8 @@ def test_certificate_criteria(done_wb, tmp_path):
 def test_an_empty_workbook_is_not_eligible_and_says_what_to_do(tmp_path):
     rec = record.completion_record(Workbook.open(tmp_path / "workbook.json"))
     assert not rec.eligible and not rec.modules_done
+    assessment.save_answers("before", {"q01": "a"}, tmp_path / "workbook.json")
+    assert [m.number for m in record.completion_record(tmp_path / "workbook.json").modules_done] == ["00"]
     assert [c.met for c in rec.criteria] == [False] * 4
     page = certificate.record_html(rec)
     _self_contained(page)

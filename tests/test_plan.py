@@ -108,6 +108,15 @@ def test_drafts_read_the_new_modules_sections_when_present(tmp_path):
                                                          "Justification: Shared by three ministries"]
     assert plan.section_draft("financing", sections) == ["Objective: O4 Fair access", "Sources: Treasury; AfDB loan",
                                                          "Instruments: results-based grants"]
+    from missionkit.financing.plan import PLAN_EXERCISE as scenario
+
+    amounts = {c.code: {s.code: 0 for s in scenario.sources} for c in scenario.components}
+    first = scenario.components[0]
+    amounts[first.code][scenario.sources[0].code] = first.cost
+    wb.set("financing", "financing_plan", amounts)  # Module 09's own shape: amounts by component and source
+    drafted = plan.section_draft("financing", wb.to_dict()["sections"])
+    assert drafted[0].startswith(f"{first.name}: {scenario.sources[0].name}")
+    assert any(line.startswith("Review: ") and "gap" in line for line in drafted)
     wb.set("scanning", "note_O2", "The fuel subsidy works against clean air")
     assert "Scan, note on O2: The fuel subsidy works against clean air" in plan.section_draft("evidence",
                                                                                              wb.to_dict()["sections"])

@@ -153,13 +153,27 @@ def _choice_lines(sections: Mapping) -> list[str]:
 
 
 def _financing_lines(sections: Mapping) -> list[str]:
-    fin = _sec(sections, "financing").get("financing_plan")
-    if is_empty(fin):
-        return []
-    if isinstance(fin, Mapping):
-        return [f"{str(k).replace('_', ' ').capitalize()}: {plain_text(v)}" for k, v in fin.items()
-                if not is_empty(v)]
-    return [plain_text(fin)]
+    """Module 09's financing plan (amounts by component and source, read by its own summary), or any other
+    shape as label: value lines; then the instrument chosen and the conditions, when saved."""
+    fin = _sec(sections, "financing")
+    saved = fin.get("financing_plan")
+    lines: list[str] = []
+    if not is_empty(saved):
+        try:
+            from missionkit.financing.summary import plan_summary
+
+            summary = plan_summary(saved)
+            if summary.empty or not summary.rows:
+                raise ValueError("not Module 09's shape")
+            lines += [f"{c}: {src}, {amount}" for c, src, amount in summary.rows[:8]]
+            lines += [f"Review: {x}" for x in summary.sentences[:3]]
+        except Exception:  # noqa: BLE001 - another module's reader must never stop the plan
+            lines = ([f"{str(k).replace('_', ' ').capitalize()}: {plain_text(v)}" for k, v in saved.items()
+                      if not is_empty(v)] if isinstance(saved, Mapping) else [plain_text(saved)])
+    for key, label in (("instrument_choice", "Instrument chosen"), ("conditions", "Conditions")):
+        if not is_empty(fin.get(key)):
+            lines.append(f"{label}: {plain_text(fin.get(key))}")
+    return lines
 
 
 def _scan_lines(sections: Mapping) -> list[str]:

@@ -21,20 +21,21 @@ from missionkit.capstone.sections import is_empty
 __all__ = ["MODULE_WORK", "CRITERIA", "ModuleWork", "CriterionMet", "CompletionRecord", "completion_record"]
 
 #: Each module (new numbering) and the workbook sections its forms save to.
+#: A section name counts every answer in it; "section/key" counts that one answer.
 MODULE_WORK: dict[str, tuple[str, tuple[str, ...]]] = {
-    "00": ("JupyterLab and the course", ("welcome",)),
+    "00": ("JupyterLab, and the course check", ("welcome", "course_check/before")),
     "01": ("Missions: what they are and when to use one", ("litmus",)),
     "02": ("Choosing the mission", ("choosing",)),
     "03": ("Framing a mission", ("framing",)),
-    "04": ("Scanning the policy landscape", ("scanning",)),
+    "04": ("Scanning existing policies", ("scanning",)),
     "05": ("Governing a mission", ("governance",)),
     "06": ("Stakeholders and legitimacy", ("stakeholders",)),
-    "07": ("Diagnostics", ("diagnostics",)),
-    "08": ("Managing the portfolio", ("portfolio",)),
-    "09": ("Financing and instruments", ("financing",)),
+    "07": ("Mission diagnostics: surveys and focus groups", ("diagnostics",)),
+    "08": ("Managing a mission portfolio", ("portfolio",)),
+    "09": ("Financing a mission and choosing its instruments", ("financing",)),
     "10": ("Monitoring and evaluation", ("indicators",)),
     "11": ("Readiness and partners", ("readiness",)),
-    "12": ("Capstone: the mission implementation plan", ("plan", "rubric", "capstone")),
+    "12": ("Capstone: your mission implementation plan", ("plan", "rubric", "capstone")),
 }
 
 #: The course's completion criteria (OUR PROPOSAL), as stated in book/completion.md.
@@ -103,10 +104,14 @@ class CompletionRecord:
         return self.summary()
 
 
-def _answers(section: Any) -> int:
+def _answers(sections: Mapping, where: str) -> int:
+    name, _, key = where.partition("/")
+    section = sections.get(name)
     if not isinstance(section, Mapping):
         return 0
-    return sum(not is_empty(v) for k, v in section.items())
+    if key:
+        return int(not is_empty(section.get(key)))
+    return sum(not is_empty(v) for v in section.values())
 
 
 def completion_record(wb: Any = None) -> CompletionRecord:
@@ -118,7 +123,7 @@ def completion_record(wb: Any = None) -> CompletionRecord:
     sections = data.get("sections", {})
     meta = data.get("meta", {})
     owner = meta.get("owner") if isinstance(meta.get("owner"), str) and meta.get("owner").strip() else None
-    modules = [ModuleWork(n, title, sum(_answers(sections.get(s)) for s in secs))
+    modules = [ModuleWork(n, title, sum(_answers(sections, s) for s in secs))
                for n, (title, secs) in MODULE_WORK.items()]
     plan = build_plan(wb)
     found = read_assessments(sections)
