@@ -48,6 +48,9 @@ JUDGED = [
     ("change", "board owner decision rights governance", False),  # keyword list, too short
     ("change", "Me change board more power.", False),  # short, non-native, no reason
     ("add", "board owner decision rights governance budget risk milestone indicators", False),  # 9 keywords
+    ("keep", "Who owns the mission and each objective, who sits on the board, and what may the board decide",
+     False),  # the question copied back
+    ("keep", "board board board board board board board board board", False),  # one word repeated
     ("", "Give the board the right to approve the portfolio before money is committed, and name an owner for "
          "O4.", False),  # no decision chosen
 ]

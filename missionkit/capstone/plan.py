@@ -21,7 +21,8 @@ from typing import Any
 
 from missionkit.capstone.sections import Block, is_empty, plain_text, section_blocks
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import is_blank
+from missionkit.feedback import PLACEHOLDERS as COURSE_PLACEHOLDERS
+from missionkit.feedback import is_blank, placeholder_reason
 
 __all__ = [
     "PLAN", "DECISIONS", "DECIDED", "MIN_WORDS", "PlanSpec", "PLAN_SECTIONS", "PLAN_KEYS", "SectionJudgement",
@@ -221,11 +222,11 @@ def section_draft(key: str, sections: Mapping, owner: str | None = None) -> list
 
 
 # --------------------------------------------------------------------------- is a section written?
-PLACEHOLDERS = frozenset({
-    "ok", "okay", "k", "fine", "good", "yes", "no", "none", "nothing", "n a", "na", "tbd", "tbc", "todo", "to do",
-    "see above", "as above", "same", "same as above", "idem", "ditto", "see draft", "as in the draft", "as drafted",
-    "keep", "keep it", "keep as is", "as is", "no change", "no changes", "change", "add", "draft", "test", "x",
-    "asdf", "lorem ipsum", "see module", "see the draft", "will do", "later", "fill later", "pending",
+#: The course's placeholders (missionkit.feedback) and those a plan section invites ("keep", "as drafted").
+PLACEHOLDERS = COURSE_PLACEHOLDERS | frozenset({
+    "k", "fine", "good", "tbc", "see draft", "as in the draft", "as drafted", "keep", "keep it", "keep as is",
+    "as is", "no change", "no changes", "change", "add", "draft", "see module", "see the draft", "will do", "later",
+    "fill later", "pending",
 })
 
 
@@ -263,6 +264,9 @@ def judge_section(key: str, decision: Any, text: Any,
     title = _norm(spec.title)
     if said in (title, _norm(spec.question)) or said == _norm(f"{spec.title} {spec.question}"):
         return SectionJudgement(False, "That is the section's own title or question: write your answer to it.")
+    reason = placeholder_reason(text, echo=f"{spec.title} {spec.question}")  # the course's one rule for it
+    if reason:
+        return SectionJudgement(False, f"Not a section yet: {reason}. Write what you decide, and why.")
     draft_text = _norm(" ".join(draft) if isinstance(draft, (list, tuple)) else str(draft or ""))
     own = said
     if draft_text:
