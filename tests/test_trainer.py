@@ -94,7 +94,7 @@ BAD_KITS = [
     ("extensions promised in too little time", lambda r: _mutated(r, _session(r, "full", "08") + ["minutes"], 50),
      "core path and extensions take 65", "minutes"),
     ("a role-play slot shorter than its script",
-     lambda r: _mutated(r, ["agendas", 0, "days", 0, "sessions", 9, "minutes"], 60), "its script takes 75", "minutes"),
+     lambda r: _mutated(r, ["agendas", 0, "days", 0, "sessions", 8, "minutes"], 60), "its script takes 75", "minutes"),
     ("an exercise slot shorter than the exercise",
      lambda r: _mutated(r, ["agendas", 2, "days", 0, "sessions", 4, "minutes"], 10),
      "but it takes 25", "minutes"),
@@ -136,7 +136,7 @@ def test_bad_kit_gets_a_plain_message(raw, name, breaker, phrase, column):
 def test_the_place_is_named_in_plain_words(raw):
     with pytest.raises(MissionkitInputError) as info:
         trainer.parse(_mutated(raw, _session(raw, "core", "04") + ["minutes"], "forty-five"))
-    assert "agenda 'core', day 1, session 6" in info.value.problem
+    assert "agenda 'core', day 1, session 8" in info.value.problem
 
 
 def test_broken_yaml_names_its_line(tmp_path):
@@ -378,3 +378,56 @@ def test_every_group_activity_has_a_variant_for_someone_alone(kit):
         page = trainer_pages.render_module(kit, m.id)
         assert "**On your own**" in page, m.id
     assert len(kit.roleplay.solo) >= 40
+
+
+def test_every_day_has_exercise_and_capstone_time_and_the_taster_no_jupyterlab(kit):
+    """Issue 20: the agendas give exercise time and capstone time on every day; notebooks not done in class
+    are homework with their own-pace time; the taster spends at most 15 minutes on JupyterLab."""
+    for agenda in kit.agendas:
+        table = trainer.schedule(kit, agenda.id)
+        for d, rows in table.groupby("day"):
+            assert rows["kind"].isin(["exercise", "notebook"]).any(), (agenda.id, d)
+            assert (rows["kind"].eq("capstone") | rows["module"].eq("12")).any(), (agenda.id, d)
+    taster = trainer.schedule(kit, "taster")
+    assert taster.loc[taster["module"] == "00", "minutes"].sum() <= 15
+    core_homework = trainer.homework(kit, "core")
+    taught = {m for m in trainer.schedule(kit, "core")["module"].dropna() if trainer.exercise_times(kit.module(m))}
+    assert {m for day in core_homework.values() for m, _ in day} == taught
+    assert all(minutes >= 20 for day in core_homework.values() for _, minutes in day)
+    page = trainer_pages.render_agendas(kit)
+    assert "Exercise notebooks left for homework" in page
+
+
+def test_a_day_without_exercise_or_capstone_time_is_refused(kit):
+    raw = yaml.safe_load(trainer.KIT_FILE.read_text(encoding="utf-8"))
+    day = raw["agendas"][0]["days"][0]
+    day["sessions"] = [s for s in day["sessions"] if s["kind"] not in ("exercise", "notebook")]
+    with pytest.raises(MissionkitInputError) as info:
+        trainer.parse(raw)
+    assert "has no exercise time" in info.value.problem
+    raw = yaml.safe_load(trainer.KIT_FILE.read_text(encoding="utf-8"))
+    day = raw["agendas"][0]["days"][0]
+    day["sessions"] = [s for s in day["sessions"] if s["kind"] != "capstone"]
+    with pytest.raises(MissionkitInputError) as info:
+        trainer.parse(raw)
+    assert "has no capstone time" in info.value.problem
+
+
+def test_every_group_exercise_has_a_facilitation_script_and_debrief_questions(kit):
+    """Issue 24: each module page carries its key explanations and debrief questions for its group exercise.
+    A new module adds ``script:`` (2 or more explanations) and ``exercise: debrief:`` (2 or more questions)."""
+    lacking = [m.id for m in kit.modules if len(m.script) < 2 or len(m.exercise.debrief) < 2]
+    assert not lacking, f"add script: and exercise.debrief: to these modules in agenda.yml: {lacking}"
+    page = trainer_pages.render_module(kit, kit.modules[1].id)
+    assert "## Facilitation script" in page and "**Debrief questions**" in page
+    assert page.index("## Facilitation script") < page.index("## Group exercise")
+    assert kit.modules[1].exercise.debrief[0] in page
+
+
+def test_the_delivery_guides_are_in_the_book_under_for_trainers():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    trainers = toc.split("caption: For trainers", 1)[1].split("caption:", 1)[0]
+    for name in trainer_pages.GUIDES:
+        assert f"file: {trainer_pages.GUIDE_DIR}/{name}\n" in trainers
+        assert (ROOT / trainer_pages.GUIDE_DIR / f"{name}.md").is_file()
+    assert trainer_pages.toc_part(trainer.load()) in toc, "python tools/make_trainer_pages.py --toc"

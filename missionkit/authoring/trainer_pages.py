@@ -21,6 +21,7 @@ from missionkit.authoring.trainer import (
     Kit,
     Module,
     RoleCard,
+    homework,
     lesson_slots,
     load,
     role_cards,
@@ -37,6 +38,8 @@ __all__ = [
     "render_mock_board",
     "render_roleplay",
     "render_slides_page",
+    "GUIDES",
+    "GUIDE_DIR",
     "TOC_ENTRIES",
     "toc_part",
 ]
@@ -78,6 +81,9 @@ def _handout_link(m: Module, text: str = "Printable handout") -> str:
 # --------------------------------------------------------------------------- Markdown pages (book/trainer/)
 
 TOC_ENTRIES = ("index", "agendas", "checklist", "slides", "roleplay", "mock-board", "feedback")
+GUIDE_DIR = "book/delivery"  # hand-written delivery guides, listed under "For trainers"
+GUIDES = {"online-hybrid": "Online and hybrid delivery", "host-country": "Adapting the course to a host country",
+          "pre-work": "Pre-work for participants"}
 
 
 def render_index(kit: Kit) -> str:
@@ -99,6 +105,10 @@ def render_index(kit: Kit) -> str:
              "- [The mock mission board](mock-board.md): the capstone's board, who sits, what they ask, how they "
              "score plans with the course's rubric, and the debrief.",
              "- [Feedback](feedback.md): how to collect it during and after the course, with a follow-up survey.",
+             *[f"- [{title}](../delivery/{name}.md)." for name, title in GUIDES.items()],
+             "- Hand-ins and the room check: participants hand in from each exercise; `make room-check` says in a "
+             "minute whether a laptop or hub is ready, and `trainer/cohort-view.ipynb` shows the room's answers "
+             "(see [Running a cohort](../cohort.md)).",
              "- One page of facilitation notes per module (below), each with a printable handout for participants.",
              "", "## Modules at a glance", "",
              "| Module | Core path | Extensions | Group exercise | Handout |", "|---|---|---|---|---|"]
@@ -132,9 +142,10 @@ def render_agendas(kit: Kit) -> str:
     lines = [_generated_note(), "# Agendas", "",
              "Three agendas, generated from `missionkit/data/agenda.yml`. Every lesson slot is at least the "
              "module's core path (core plus extensions where the slot says so), every group exercise and "
-             "role-play gets at least the time its script needs, and every day fits in "
-             f"{kit.day_limit_minutes // 60} hours, breaks included. Shift the start time as your host needs; "
-             "keep the lengths.", ""]
+             "role-play gets at least the time its script needs, every day has exercise time and capstone time, "
+             f"and every day fits in {kit.day_limit_minutes // 60} hours, breaks included. An exercise notebook "
+             "the day has no room for becomes homework, with its time at your own pace. Shift the start time as "
+             "your host needs; keep the lengths.", ""]
     for agenda in kit.agendas:
         table = schedule(kit, agenda.id)
         modules = sorted({m for m in table["module"].dropna()})
@@ -148,6 +159,13 @@ def render_agendas(kit: Kit) -> str:
             for r in rows.itertuples():
                 lines.append(f"| {r.start}–{r.end} | {_agenda_session(kit, r)} | {r.minutes} | {_cell(r.note)} |")
             lines.append("")
+            tonight = homework(kit, agenda.id).get(d, [])
+            if tonight:
+                total = sum(minutes for _, minutes in tonight)
+                lines += ["**Exercise notebooks left for homework** (after this day, or after the course): "
+                          + ", ".join(f"Module {m} (about {minutes} minutes)" for m, minutes in tonight)
+                          + f"; about {total} minutes in all at your own pace. Participants open them in "
+                          "JupyterLab or answer on paper from the book's exercise pages.", ""]
     return "\n".join(lines)
 
 
@@ -160,6 +178,9 @@ def _agenda_session(kit: Kit, r: Any) -> str:
     if r.kind == "exercise":
         m = kit.module(r.module)
         return f"Group exercise: {_cell(m.exercise.title)} ([Module {m.id}](module-{m.id}.md))"
+    if r.kind == "notebook":
+        m = kit.module(r.module)
+        return f"Exercise notebook: [Module {m.id}](../../exercises/{m.name}-exercise.ipynb), in pairs or alone"
     if r.kind == "roleplay":
         return f"[Role-play]({'roleplay.md'}): {_cell(kit.roleplay.title)}, {_cell(kit.roleplay.versions[r.version])}"
     if r.kind == "break":
@@ -199,11 +220,23 @@ def render_module(kit: Kit, module_id: str) -> str:
     lines += [f"- {_md(s)}" for s in m.show]
     lines += ["", "## Discussion prompts", "", "Choose two; the lesson has more.", ""]
     lines += [f"- {_md(p)}" for p in m.prompts]
+    if m.script:
+        lines += ["", "## Facilitation script", "",
+                  "The module's key explanations, in words you can use. Say them in your own words; keep the "
+                  "order.", ""]
+        for i, e in enumerate(m.script, 1):
+            lines += [f"{i}. **{_md(e.point)}** {_md(e.say)}"]
     lines += ["", f"## Group exercise: {_md(m.exercise.title)} ({_minutes_text(m.exercise.minutes)})", ""]
     lines += [f"{i}. {_md(s)}" for i, s in enumerate(m.exercise.steps, 1)]
     lines += ["", f"**What each group hands back:** {_md(m.exercise.output)}", "",
               f"**On your own** (a self-learner, or a participant without a partner online): {_md(m.exercise.solo)}",
-              "", "## Without laptops: the paper alternative", "", "**Print:**", ""]
+              ""]
+    if m.exercise.debrief:
+        lines += ["**Debrief questions** (the cohort view, `trainer/cohort-view.ipynb`, shows the room's answers "
+                  "if participants handed in):", ""]
+        lines += [f"- {_md(q)}" for q in m.exercise.debrief]
+        lines.append("")
+    lines += ["## Without laptops: the paper alternative", "", "**Print:**", ""]
     lines += [f"- {_md(p)}" for p in m.paper.print]
     lines += ["", "**Run it:**", ""]
     lines += [f"{i}. {_md(s)}" for i, s in enumerate(m.paper.steps, 1)]
@@ -424,4 +457,5 @@ def toc_part(kit: Kit) -> str:
         lines.append(f"          - file: {TRAINER_DIR}/{name}")
     lines += [f"          - file: {TRAINER_DIR}/module-{m.id}" for m in kit.modules]
     lines += [f"          - file: {TRAINER_DIR}/{name}" for name in TOC_ENTRIES[4:]]
+    lines += [f"          - file: {GUIDE_DIR}/{name}" for name in GUIDES]
     return "\n".join(lines) + "\n"
