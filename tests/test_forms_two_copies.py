@@ -195,3 +195,40 @@ def test_choosing_forms(workbook_path):
     choose(controls(older, w.Dropdown)[0], 0)
     cause = saved(workbook_path, "choosing")["cause_map"]
     assert cause["links"] and cause["leverage"] == "Fuel price subsidy"
+
+
+def test_plan_section_form(workbook_path):
+    from missionkit import capstone
+
+    older = capstone.plan_section_form("risks")
+    newer = capstone.plan_section_form("risks")
+    choose(controls(newer, w.Dropdown)[0], 1)  # "change"
+    controls(older, w.Textarea)[0].value = "Operators may strike, so route contracts come first, with Finance."
+    now = saved(workbook_path, "plan")["risks"]
+    assert now == {"decision": "change", "text": "Operators may strike, so route contracts come first, with Finance."}
+
+
+def test_rubric_form(workbook_path):
+    from missionkit import capstone
+
+    older = capstone.rubric_form("self")
+    newer = capstone.rubric_form("self")
+    choose(controls(newer, w.Dropdown)[0], 2)  # mission: 3 Sound
+    controls(older, w.Textarea)[0].value = "The risks lack owners, so I gave them 2 and will add them."
+    now = saved(workbook_path, "rubric")["self"]
+    assert now["scores"] == {"mission": 3} and now["note"].startswith("The risks lack owners")
+
+
+def test_check_form_and_the_before_check_closes(workbook_path):
+    from missionkit import capstone
+
+    older = capstone.check_form("before")
+    newer = capstone.check_form("before")
+    choose(controls(newer, w.Dropdown)[0], 0)  # q01: a
+    choose(controls(older, w.Dropdown)[-1], 1)  # q14: b
+    assert saved(workbook_path, "course_check")["before"] == {"q01": "a", "q14": "b"}
+    after = capstone.check_form("after")
+    choose(controls(after, w.Dropdown)[0], 1)
+    choose(controls(older, w.Dropdown)[1], 0)  # the before-check is closed now: not saved
+    assert saved(workbook_path, "course_check")["before"] == {"q01": "a", "q14": "b"}
+    assert all(d.disabled for d in controls(capstone.check_form("before"), w.Dropdown))

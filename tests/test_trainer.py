@@ -310,11 +310,11 @@ def test_handout_escapes_text(raw):
 
 
 def test_worksheets_follow_their_sources(kit):
-    from missionkit.capstone import brief
+    from missionkit.capstone import rubric
 
     scorecard = kit.module("11").worksheets[0].rows
     assert scorecard == [f"{k} {v}" for k, v in case.READINESS_DIMENSIONS.items()]
-    assert kit.module("12").worksheets[0].rows == list(brief.PEER_REVIEW.values())
+    assert kit.module("12").worksheets[0].rows == [c.name for c in rubric.load_rubric().criteria]
 
 
 # --------------------------------------------------------------------------- role-play
@@ -361,6 +361,21 @@ def test_the_script_fits_each_version_and_the_debrief_ties_to_modules(kit):
     assert "FICTIONAL" in page and "#opsi-sim2021" in page
     for m in trainer.DEBRIEF_MODULES:
         assert f"(module-{m}.md)" in page
+
+
+def test_the_mock_board_page_has_seats_scoring_rubric_and_debrief(kit):
+    """Issue 23: the board's role brief and scoring guide, with its agenda time and the rubric itself."""
+    from missionkit.capstone import rubric
+
+    page = trainer_pages.render_mock_board(kit)
+    assert kit.mock_board is not None and len(kit.mock_board.seats) >= 3
+    for part in ("## Who sits, and what each asks", "## How the board scores", "## The debrief", "120 minutes"):
+        assert part in page
+    assert all(c.name in page for c in rubric.load_rubric().criteria)
+    assert sum(t.minutes for t in kit.mock_board.per_presenter) == 10
+    feedback = trainer_pages.render_feedback(kit)
+    assert kit.feedback.transfer_questions and "differently" in feedback
+    assert "## The follow-up survey (six weeks after the course)" in feedback
 
 
 def test_every_group_activity_has_a_variant_for_someone_alone(kit):

@@ -394,7 +394,8 @@ def render_html(cohort: Cohort, *, names: bool = False, seed: int = 0, title: st
     pairs = peer_review_pairs(cohort, seed=seed)
     if pairs:
         out.append("<h2>Capstone plans: peer-review pairs</h2><p>Drawn at random (seed "
-                   f"{seed}); each reviews the other's plan with the peer-review checklist.</p><ol>")
+                   f"{seed}); each reviews the other's plan with the course's rubric (the peer form in "
+                   "Module 12).</p><ol>")
         out += [f"<li>{e(' and '.join(labels[p] for p in pair))}</li>" for pair in pairs]
         out.append("</ol>")
     out.append("</body></html>")

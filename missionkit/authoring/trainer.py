@@ -213,12 +213,41 @@ class ChecklistGroup(_Strict):
     items: list[str] = Field(min_length=1)
 
 
+class FollowUp(_Strict):
+    """The follow-up survey, sent some weeks after the course (a template the trainer copies)."""
+
+    when: str = Field(min_length=3)
+    intro: str = Field(min_length=3)
+    questions: list[str] = Field(min_length=2)
+
+
 class FeedbackPlan(_Strict):
     intro: str
     methods: list[str] = Field(min_length=1)
     scale: str
     questions: list[str] = Field(min_length=1)
     open_questions: list[str] = Field(min_length=1)
+    transfer_questions: list[str] = []  # what participants will do differently (on the end-of-course form)
+    follow_up: FollowUp | None = None
+
+
+class BoardSeat(_Strict):
+    role: str = Field(min_length=3)
+    played_by: str = Field(min_length=3)
+    asks: list[str] = Field(min_length=1)
+    looks_for: str = Field(min_length=3)
+
+
+class MockBoard(_Strict):
+    """The capstone's mock mission board: who sits, what each asks, how they score, how the debrief runs."""
+
+    title: str = Field(min_length=3)
+    purpose: str = Field(min_length=3)
+    seats: list[BoardSeat] = Field(min_length=3)
+    per_presenter: list[TimingRow] = Field(min_length=2)
+    scoring: list[str] = Field(min_length=2)
+    debrief: list[str] = Field(min_length=2)
+    care: list[str] = []
 
 
 class Kit(_Strict):
@@ -229,6 +258,7 @@ class Kit(_Strict):
     roleplay: Roleplay
     checklist: list[ChecklistGroup] = Field(min_length=1)
     feedback: FeedbackPlan
+    mock_board: MockBoard | None = None
 
     def module(self, module_id: str | None) -> Module:
         for m in self.modules:

@@ -35,6 +35,7 @@ __all__ = [
     "render_module",
     "render_checklist",
     "render_feedback",
+    "render_mock_board",
     "render_roleplay",
     "render_slides_page",
     "GUIDES",
@@ -79,7 +80,7 @@ def _handout_link(m: Module, text: str = "Printable handout") -> str:
 
 # --------------------------------------------------------------------------- Markdown pages (book/trainer/)
 
-TOC_ENTRIES = ("index", "agendas", "checklist", "slides", "roleplay", "feedback")
+TOC_ENTRIES = ("index", "agendas", "checklist", "slides", "roleplay", "mock-board", "feedback")
 GUIDE_DIR = "book/delivery"  # hand-written delivery guides, listed under "For trainers"
 GUIDES = {"online-hybrid": "Online and hybrid delivery", "host-country": "Adapting the course to a host country",
           "pre-work": "Pre-work for participants"}
@@ -101,7 +102,9 @@ def render_index(kit: Kit) -> str:
              "- [Slides](slides.md): offline slides from the lesson notebooks, with speaker notes only you see.",
              "- [Role-play pack](roleplay.md): the Marenta mission advisory commission *(fictional)*, with role "
              "cards, a timed script and a debrief.",
-             "- [Feedback](feedback.md): how to collect it during and after the course.",
+             "- [The mock mission board](mock-board.md): the capstone's board, who sits, what they ask, how they "
+             "score plans with the course's rubric, and the debrief.",
+             "- [Feedback](feedback.md): how to collect it during and after the course, with a follow-up survey.",
              *[f"- [{title}](../delivery/{name}.md)." for name, title in GUIDES.items()],
              "- Hand-ins and the room check: participants hand in from each exercise; `make room-check` says in a "
              "minute whether a laptop or hub is ready, and `trainer/cohort-view.ipynb` shows the room's answers "
@@ -367,9 +370,61 @@ def render_feedback(kit: Kit) -> str:
               "{download}`Printable feedback form <../handouts/feedback-form.html>` (one page, anonymous).", "",
               f"Each statement is rated {fb.scale}:", ""]
     lines += [f"{i}. {_md(q)}" for i, q in enumerate(fb.questions, 1)]
-    lines += ["", "It also asks how useful each module was (the same scale, or \"not taken\"), and three open "
-              "questions:", ""]
+    lines += ["", "It also asks how useful each module was (the same scale, or \"not taken\"), and "
+              f"{len(fb.open_questions)} open questions:", ""]
     lines += [f"- {_md(q)}" for q in fb.open_questions]
+    if fb.transfer_questions:
+        lines += ["", "And what each participant will do differently (transfer to their own work):", ""]
+        lines += [f"- {_md(q)}" for q in fb.transfer_questions]
+    if fb.follow_up is not None:
+        f = fb.follow_up
+        lines += ["", f"## The follow-up survey ({_md_text(f.when)})", "", _md(f.intro), "",
+                  "Copy this template into an e-mail or an online form:", "", "```text",
+                  "Subject: Mission Bootcamp, six weeks on: five questions", ""]
+        lines += [f"{i}. {q}" for i, q in enumerate(f.questions, 1)]
+        lines += ["```"]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def render_mock_board(kit: Kit) -> str:
+    """The mock mission board: seats, questions, timing, the scoring guide with the rubric, the debrief."""
+    from missionkit.capstone.rubric import PASS_LEVEL, load_rubric
+
+    b = kit.mock_board
+    lines = [_generated_note(), f"# {_md_text(b.title) if b else 'The mock mission board'}", ""]
+    if b is None:
+        return "\n".join(lines + ["No mock board is described in the trainer kit.", ""])
+    slots = [s for a in kit.agendas for d in a.days for s in d.sessions
+             if s.kind == "capstone" and "board" in (s.title or "").lower()]
+    lines += [_md(b.purpose), ""]
+    if slots:
+        lines += [f"In the agendas it has {_minutes_text(slots[0].minutes)} (see [Agendas](agendas.md)).", ""]
+    lines += ["## Who sits, and what each asks", "", "| Seat | Played by | Asks | Looks for |", "|---|---|---|---|"]
+    for seat in b.seats:
+        asks = "<br>".join(_cell(q) for q in seat.asks)
+        lines.append(f"| {_cell(seat.role)} | {_cell(seat.played_by)} | {asks} | "
+                     f"{_cell(seat.looks_for)} |")
+    lines += ["", "## Each presenter's slot", "", "| Part | Minutes |", "|---|---|"]
+    lines += [f"| {_cell(t.part)} | {t.minutes} |" for t in b.per_presenter]
+    lines += [f"| **Total** | **{sum(t.minutes for t in b.per_presenter)}** |", "", "## How the board scores", "",
+              "Print the rubric score sheet, one per member and presenter: it is in "
+              + _handout_link(kit.module("12"), "Module 12's handout") + ".", ""]
+    lines += [f"{i}. {_md(x)}" for i, x in enumerate(b.scoring, 1)]
+    rubric = load_rubric()
+    lines += ["", "### The rubric (the course's proposal)", "",
+              f"Levels: {', '.join(f'{lv.level} {lv.name}' for lv in rubric.levels)}. A plan meets the course's "
+              f"criterion when every criterion is at {PASS_LEVEL} or above. Examples are from Marenta "
+              "*(fictional)*.", ""]
+    for c in rubric.criteria:
+        lines += [f"**{_md_text(c.name)}** (plan sections: {', '.join(c.sections)})", "",
+                  "| Level | What the board sees | Example *(fictional)* |", "|---|---|---|"]
+        lines += [f"| {i} {_md_text(rubric.level_name(i))} | {_cell(lv.descriptor)} | {_cell(lv.example)} |"
+                  for i, lv in enumerate(c.levels, 1)]
+        lines.append("")
+    lines += ["## The debrief", ""] + [f"{i}. {_md(x)}" for i, x in enumerate(b.debrief, 1)]
+    if b.care:
+        lines += ["", "## Handle with care", ""] + [f"- {_md(x)}" for x in b.care]
     lines.append("")
     return "\n".join(lines)
 
@@ -385,6 +440,7 @@ def pages(kit: Kit | None = None, register: pd.DataFrame | None = None) -> dict[
            f"{TRAINER_DIR}/checklist.md": render_checklist(kit),
            f"{TRAINER_DIR}/slides.md": render_slides_page(kit),
            f"{TRAINER_DIR}/roleplay.md": render_roleplay(kit, cards),
+           f"{TRAINER_DIR}/mock-board.md": render_mock_board(kit),
            f"{TRAINER_DIR}/feedback.md": render_feedback(kit)}
     for m in kit.modules:
         out[f"{TRAINER_DIR}/module-{m.id}.md"] = render_module(kit, m.id)
