@@ -48,7 +48,8 @@ OUR_PROPOSAL = "OUR PROPOSAL: the course's peer-review checklist for a mission b
 ASK_VERBS = ("approve", "agree", "adopt", "allocate", "fund", "mandate", "decide", "endorse", "appoint", "create",
              "set up", "commit", "ring-fence", "sign")
 ASK_EXAMPLE = ("We ask the Cabinet to approve a ring-fenced mission budget of MRC 120 m a year to 2030 and to give "
-               "the mission board the right to approve the portfolio before money is committed.")
+               "a steering committee of the budget holders the right to approve the portfolio before money is "
+               "committed.")
 
 
 def check_ask(text: Any) -> Feedback:
