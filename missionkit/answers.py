@@ -7,9 +7,11 @@ other's answers (issue 17; decision 0004).
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["same_answer", "merge_changes"]
+__all__ = ["same_answer", "merge_changes", "plain_key", "match_choice"]
 
 
 def same_answer(a: Any, b: Any) -> bool:
@@ -45,3 +47,32 @@ def merge_changes(current: Any, new: Any, base: Any) -> Any:
             and len(new) == len(base) == len(current)):  # the same rows (drafts, indicators): row by row
         return [merge_changes(c, n, b) for c, n, b in zip(current, new, base, strict=True)]
     return new
+
+
+_ARTICLES = re.compile(r"\b(?:the|a|an)\b")
+
+
+def plain_key(text: Any) -> str:
+    """A choice as people type it, reduced for comparison: lower case, no punctuation, hyphens and
+    articles ("Off-track." -> "off track", "approve the portfolio" -> "approve portfolio")."""
+    key = re.sub(r"[^\w]+", " ", str(text).lower().replace("_", " "))
+    return re.sub(r"\s+", " ", _ARTICLES.sub(" ", key)).strip()
+
+
+def match_choice(value: Any, choices: Mapping[str, str] | Iterable[str],
+                 aliases: Mapping[str, str] | None = None) -> str | None:
+    """The choice ``value`` means, or None. A choice matches by its code or its full text (a mapping
+    code -> text), ignoring case, punctuation, hyphens, stray spaces and articles; ``aliases`` maps other
+    plain wordings to a code ("clean up the baseline" -> "baseline"). British and American spellings
+    are left to ``aliases``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    wanted = plain_key(value)
+    texts = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
+    for code, text in texts.items():
+        if wanted in (plain_key(code), plain_key(text)):
+            return code
+    for alias, code in (aliases or {}).items():
+        if wanted == plain_key(alias):
+            return code
+    return None

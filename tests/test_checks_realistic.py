@@ -126,3 +126,79 @@ def test_no_check_says_well_done_to_a_keyword_list():
     for fb in (capstone.check_ask(stuffed), mc.check_recommendation(stuffed, None),
                mc.check_fix_first("I04", stuffed), readiness.check_donor_advice(stuffed)):
         assert fb.headline != "Well done", fb.title
+
+
+# Natural wordings of the right answer, refused before (issue 19), and wrong answers still refused.
+from missionkit import framing, governance  # noqa: E402
+from missionkit.answers import match_choice, plain_key  # noqa: E402
+
+DIAG_RIGHT = {"W2": ["target", "baseline"], "W3": ["deadline", "baseline", "scope"], "W4": ["baseline"],
+              "W5": ["target", "baseline"]}
+DIAGNOSIS_W1 = [
+    ("no target, no deadline, no baseline", {"good"}),
+    (["Target missing", "deadline", "baseline"], {"good"}),
+    ("lacks a target and a deadline and the baseline", {"good"}),
+    ("target, deadline, baseline.", {"good"}),
+    (["no target", "no date", "no starting point"], {"good"}),
+    ("target", {"revise", "partly"}),
+    ("ok", {"revise"}),
+    ("everything", {"revise"}),
+    (["scope"], {"revise", "partly"}),
+    ("W1", {"revise"}),
+]
+
+
+@pytest.mark.parametrize("w1, allowed", DIAGNOSIS_W1)
+def test_diagnosis_reads_natural_wording(w1, allowed):
+    fb = framing.check_diagnosis({"W1": w1, **DIAG_RIGHT})
+    assert fb.status in allowed, (w1, fb.improve)
+
+
+RIGHT_FIXES = {"I05": "baseline", "I07": "restate", "I14": "proxy"}
+FIX_I04 = [
+    ("relabel.", {"good"}), ("Relabel", {"good"}), (" relabel ", {"good"}),
+    ("Relabel it as an output, and add an outcome indicator for the change it should bring", {"good"}),
+    ("RELABEL!", {"good"}),
+    ("baseline", {"revise", "partly"}), ("keep", {"revise", "partly"}), ("ok", {"revise"}),
+    ("relabel and restate", {"revise"}), ("drop it", {"revise", "partly"}),
+]
+
+
+@pytest.mark.parametrize("choice, allowed", FIX_I04)
+def test_fixes_read_the_option_text_and_stray_punctuation(choice, allowed):
+    fb = mc.check_fixes({"I04": choice, **RIGHT_FIXES})
+    assert fb.status in allowed, (choice, fb.improve)
+
+
+RIGHTS = {"Mission co-ordination forum": "align budgets", "Mission board": "advise", "Mission team": "run day to day"}
+STEERING = [
+    ("approve the portfolio", {"good"}), ("Approve portfolio.", {"good"}), ("approves portfolio", {"good"}),
+    ("approve-portfolio", {"good"}), (["approve the portfolio", "set direction"], {"good"}),
+    ("review progress", {"revise", "partly"}), ("advise", {"revise", "partly"}), ("ok", {"revise"}),
+    ("approve", {"revise"}), ("decide everything", {"revise"}),
+]
+
+
+@pytest.mark.parametrize("right, allowed", STEERING)
+def test_decision_rights_read_articles_and_verb_forms(right, allowed):
+    fb = governance.check_decision_rights({"Mission steering committee": right, **RIGHTS})
+    assert fb.status in allowed, (right, fb.improve)
+
+
+@pytest.mark.parametrize("short, full", [
+    ("Transport", "Ministry of Transport"), ("Finance", "Ministry of Finance"),
+    ("Social Affairs", "Ministry of Gender and Social Affairs"),
+    ("Ministry of Gender", "Ministry of Gender and Social Affairs"),
+    ("the Ministry of Transport.", "Ministry of Transport"), ("Industry", "Ministry of Industry and Trade"),
+])
+def test_short_ministry_names_are_understood(short, full):
+    from missionkit.governance.design import resolve_name
+
+    assert resolve_name(short) == full
+
+
+def test_plain_keys_and_choices():
+    assert plain_key("Off-track.") == "off track" and plain_key("approve the portfolio") == "approve portfolio"
+    assert match_choice("Relabel.", {"relabel": "Relabel it as an output"}) == "relabel"
+    assert match_choice("relabel it as an output", {"relabel": "Relabel it as an output"}) == "relabel"
+    assert match_choice("relabel and restate", {"relabel": "x", "restate": "y"}) is None

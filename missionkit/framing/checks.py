@@ -174,7 +174,12 @@ def _parse_elements(value: Any) -> tuple[set[str], list[str]]:
         if not isinstance(part, str):
             unknown.append(repr(part))
             continue
-        word = re.sub(r"\s+", " ", part.strip().lower().strip(".'\"")).removeprefix("a ").removeprefix("the ")
+        word = re.sub(r"\s+", " ", part.strip().lower().strip(".'\"!?")).removeprefix("a ").removeprefix("the ")
+        # "no target", "target missing", "lacks a deadline", "without baseline": the part that is missing
+        word = re.sub(r"^(?:there is no|there's no|no|lacks?|lacking|without|missing|not|needs?)\s+(?:a |an |the )?",
+                      "", word)
+        word = re.sub(r"\s+(?:is |are )?(?:missing|lacking|absent|not given|not stated)$", "", word)
+        word = word.replace("-", " ").strip()
         if not word:
             continue
         if word in _NOTHING:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from missionkit import case
+from missionkit.answers import match_choice
 from missionkit.feedback import Feedback, Status, is_blank
 from missionkit.governance.design import (
     BOARD,
@@ -84,6 +85,14 @@ _CHALLENGE_MISTAKES = {
                                                                    "co-ordination: they are a failure to work across "
                                                                    "ministries.",
 }
+
+
+_RIGHT_ALIASES = {"approves portfolio": "approve portfolio", "approve projects": "approve portfolio",
+                  "decide portfolio": "approve portfolio", "aligns budgets": "align budgets",
+                  "coordinate budgets": "align budgets", "co ordinate budgets": "align budgets",
+                  "advises": "advise", "advice": "advise", "reviews progress": "review progress",
+                  "sets direction": "set direction", "runs day to day": "run day to day",
+                  "day to day": "run day to day", "manage day to day": "run day to day"}
 
 
 def _key(text: Any) -> str:
@@ -319,11 +328,11 @@ def check_decision_rights(decision_rights: Any) -> Feedback:
         values = [value] if isinstance(value, str) else list(value)
         ok = []
         for v in values:
-            match = next((d for d in DECISION_RIGHTS if _key(d) == _key(v)), None)
+            match = match_choice(v, DECISION_RIGHTS, _RIGHT_ALIASES)
             if match is None:
                 improve.append(f"{body}: \u201c{v}\u201d is not one of the decision rights. {how}")
             else:
-                ok.append(match)
+                ok.append(cast(Right, match))
         rights[str(body)] = ok
     if not rights and not improve:
         return Feedback.not_answered(title, how)

@@ -114,6 +114,7 @@ def organisation_register() -> dict[str, dict]:
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     out: dict[str, str] = {}
+    parts: dict[str, set[str]] = {}
     for name in organisation_register():
         out[_norm(name)] = name
         m = re.search(r"\(([A-Za-z]{2,8})\)\s*$", name)
@@ -125,8 +126,16 @@ def _aliases() -> dict[str, str]:
             out[_norm(city)] = name
             out[_norm(city + " city")] = name
         if name.startswith("Ministry of "):
-            topic = name[len("Ministry of "):]
+            topic = re.sub(r"\s*\([^)]*\)\s*$", "", name[len("Ministry of "):])
             out[_norm(topic + " ministry")] = name
+            out[_norm(topic)] = name  # the short names people use: "Transport", "Finance"
+            for part in re.split(r",\s*|\s+and\s+", topic):  # "Gender", "Social Affairs", "Industry"
+                if part.strip():
+                    parts.setdefault(_norm(part), set()).add(name)
+                    parts.setdefault(_norm(f"ministry of {part}"), set()).add(name)
+    for key, names in parts.items():  # a part that names one ministry only
+        if len(names) == 1 and key not in out:
+            out[key] = next(iter(names))
     out[_norm("PM Delivery Office")] = "Prime Minister's Delivery Office"
     out[_norm("Delivery Office")] = "Prime Minister's Delivery Office"
     out[_norm("PMDO")] = "Prime Minister's Delivery Office"

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from missionkit import case
+from missionkit.answers import match_choice, plain_key
 from missionkit.errors import MissionkitInputError
 from missionkit.feedback import Feedback, Status, is_blank, placeholder_reason
 from missionkit.monitoring.audit import audit_draft
@@ -395,7 +396,7 @@ def check_fixes(answer: Any) -> Feedback:
         if is_blank(given):
             missing.append(ident)
             continue
-        choice = str(given).strip().lower()
+        choice = match_choice(given, FIXES) or str(given).strip().lower()
         if choice not in FIXES:
             improve.append(f"{ident}: \u201c{given}\u201d is not one of the choices. {how}")
             wrong = True
@@ -549,7 +550,7 @@ def check_status_reading(answer: Any, result: Trajectories) -> Feedback:
             improve.append(error.message)
             wrong = True
             continue
-        said = _STATUS_WORDS.get(re.sub(r"\s+", " ", str(given).strip().lower()))
+        said = _STATUS_WORDS.get(plain_key(given))  # "Off-track.", "off track", "OFF TRACK"
         if said is None:
             improve.append(f"{ident}: \u201c{given}\u201d is not a status. {how}")
             wrong = True
