@@ -202,3 +202,27 @@ def test_plain_keys_and_choices():
     assert match_choice("Relabel.", {"relabel": "Relabel it as an output"}) == "relabel"
     assert match_choice("relabel it as an output", {"relabel": "Relabel it as an output"}) == "relabel"
     assert match_choice("relabel and restate", {"relabel": "x", "restate": "y"}) is None
+
+
+MARENTA_STATEMENT = [
+    ("By 2035 in our 3 big cities, 4 of 5 people reach job, school or clinic in 45 min by bus or walking, commute "
+     "down from 62 to 50 minutes, and PM2.5 halved from 38 to 19.", {"good", "partly"}),
+    ("until 2035 the people of three main cities must reach work in 45 minutes, today 62 minutes in 2024, and air "
+     "pollution go down by half", {"good", "partly"}),
+    ("By 2035: commute 62→50 min, PM2.5 38→19 µg/m³ in Amberport, Kessa, Nuvo Alto.", {"good", "partly"}),
+    ("By 2035, halve PM2.5 in the three cities from 38 µg/m³ (2024) and cut commutes from 62 to 50 minutes.",
+     {"good"}),
+    ("By twenty thirty-five, the three cities' commute falls from 62 minutes (2024) to 50, and the air carries half "
+     "the fine particles.", {"good", "partly"}),
+    ("ok", {"revise"}),
+    ("Make Marenta's cities better by 2035.", {"revise"}),
+    ("Build a metro in Amberport by 2030.", {"revise"}),
+    ("commute 62 50 PM2.5 38 19 2035 cities halve", {"revise"}),
+    ("A great transport system for all Marentans.", {"revise"}),
+]
+
+
+@pytest.mark.parametrize("statement, allowed", MARENTA_STATEMENT)
+def test_marenta_statement_in_own_words(statement, allowed):
+    fb = framing.check_marenta_statement(statement)
+    assert fb.status in allowed, (statement, fb.improve)

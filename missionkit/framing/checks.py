@@ -369,6 +369,8 @@ _OBJECTIVE_WORDS = {
 _PROJECT_WORDS = ("corridor", "bus rapid transit", "brt", "metro line", "ticketing", "depot", "smart card")
 _CITY_WORDS = ("amberport", "kessa", "nuvo alto", "three largest cities", "three cities", "three biggest cities",
                "three main cities", "marenta's cities", "cities of marenta")
+#: the three cities as people write them: "our 3 big cities", "the three main cities", "3 largest cities"
+_CITY_SCOPE = re.compile(r"\b(?:three|3)\s+(?:\w+\s+){0,2}?cit(?:y|ies)\b|\burban areas? of marenta\b", re.I)
 
 
 def _themes(text: str) -> list[str]:
@@ -424,7 +426,7 @@ def check_marenta_statement(statement: Any) -> Feedback:
     else:
         improve.append(f"Add the {case.BASELINE_YEAR} baseline, for example \"half the fine-particle pollution it "
                        f"did in {case.BASELINE_YEAR}\" or \"from 62 minutes in {case.BASELINE_YEAR}\".")
-    if any(c in low for c in _CITY_WORDS):
+    if any(c in low for c in _CITY_WORDS) or _CITY_SCOPE.search(statement):
         strengths.append("It says where the mission applies: Marenta's three largest cities (scope).")
     else:
         improve.append("Say where: the mission covers Amberport, Kessa and Nuvo Alto, Marenta's three largest "
