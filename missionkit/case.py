@@ -83,7 +83,7 @@ OBJECTIVES: dict[str, dict[str, Any]] = {
     },
     "O3": {
         "name": "Safety",
-        "indicator": "Road deaths per 100,000 people",
+        "indicator": "Road deaths per 100,000 people in the three cities",
         "indicator_id": "I11",
         "baseline": 18.0,
         "target": 12.6,
@@ -93,7 +93,7 @@ OBJECTIVES: dict[str, dict[str, Any]] = {
     },
     "O4": {
         "name": "Fair access",
-        "indicator": "Share of household income the poorest fifth spends on transport",
+        "indicator": "Share of household income the poorest fifth in the three cities spends on transport",
         "indicator_id": "I14",
         "baseline": 16.0,
         "target": 10.0,

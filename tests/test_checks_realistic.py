@@ -226,3 +226,15 @@ MARENTA_STATEMENT = [
 def test_marenta_statement_in_own_words(statement, allowed):
     fb = framing.check_marenta_statement(statement)
     assert fb.status in allowed, (statement, fb.improve)
+
+
+def test_indicators_measure_the_mission_where_it_applies():
+    """Issue 19: the mission covers three cities; no indicator of its outcomes or impacts is national."""
+    from missionkit import case
+
+    ind = case.load("indicators")
+    for _, row in ind[ind["level"].isin(["outcome", "impact"])].iterrows():
+        text = f"{row['name']} {row['notes'] if isinstance(row['notes'], str) else ''}".lower()
+        assert "national" not in text.replace("national household travel survey", ""), row["id"]
+    for ident in ("I11", "I14"):
+        assert "three cities" in ind.set_index("id").loc[ident, "name"], ident
