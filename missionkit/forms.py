@@ -107,12 +107,14 @@ class FormSaver:
             status.value = error_html(error)
 
 
-def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str) -> FormBox:
+def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str,
+              start: Any = None) -> FormBox:
     """One text box whose feedback (``check(text) -> Feedback``) updates and which saves to the workbook
     when the participant leaves the box (Tab or click away).
 
     A workbook that cannot be opened or saved gives a plain message in the form, and the text the
     participant typed stays in the box; a saved answer that is not text opens as an empty box.
+    ``start`` (text: the worked solution) fills the box when nothing is saved yet.
     """
     wb, note = open_workbook()
     saved = ""
@@ -123,6 +125,8 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
             note = f"Your saved answer could not be read: {error.message}"
     if not isinstance(saved, str):
         saved, note = "", "Your saved answer was not text, so the box starts empty; the saved answer is kept."
+    if not saved.strip() and isinstance(start, str):
+        saved = start
     box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False,
                      layout=w.Layout(width="95%"))
     feedback = w.HTML(check(box.value).to_html())
@@ -146,3 +150,168 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
         return check("").to_html() + f"<p><em>For example:</em> {html.escape(example)}</p>"
 
     return FormBox([labelled(box, label, help_text), feedback, status], title=title, fallback=fallback)
+
+
+# --- Answer forms: one exercise question as fields (drop-downs, checkboxes, numbers, text) -------------
+
+CHOOSE = "Choose…"
+
+
+class Field:
+    """One field of an :func:`answer_form`; ``name`` is its key in the saved answer.
+
+    kind: ``"choice"`` (a drop-down; value a str or None), ``"many"`` (checkboxes; a list, in the
+    options' order), ``"number"`` (a box for a number, with ``unit`` beside it; a float/int or None),
+    ``"text"`` (one line) or ``"long text"`` (several lines). ``options`` are values or
+    (label, value) pairs.
+    """
+
+    def __init__(self, name: str, label: str, kind: str = "choice", options: Any = (), *, unit: str = "",
+                 help_text: str = "", integer: bool = False) -> None:
+        if kind not in ("choice", "many", "number", "text", "long text"):
+            raise ValueError(f"unknown field kind {kind!r}")
+        self.name, self.label, self.kind, self.unit, self.help_text = name, label, kind, unit, help_text
+        self.integer = integer
+        self.options: list[tuple[str, Any]] = [o if isinstance(o, tuple) else (str(o), o) for o in options]
+
+    def clean(self, value: Any) -> Any:
+        """A saved or starting value as this field can show it (anything else: blank)."""
+        values = [v for _, v in self.options]
+        if self.kind == "choice":
+            return value if value in values else None
+        if self.kind == "many":
+            chosen = set(value) if isinstance(value, (list, tuple, set)) else set()
+            return [v for v in values if v in chosen]
+        if self.kind == "number":
+            return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        return value if isinstance(value, str) else ""
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number typed in a box ("15", "0.5", "1,000", "50 %"); None when blank; ValueError otherwise."""
+    t = text.strip().replace(",", "").replace("\u00a0", "").rstrip("%").strip()
+    if not t:
+        return None
+    number = float(t)
+    return int(number) if number.is_integer() and "." not in t else number
+
+
+def answer_form(section: str, key: str, fields: list[Field], *, title: str, check: Callable[[dict], Any],
+                intro: str = "", start: Any = None) -> FormBox:
+    """One exercise question as a form: its fields, its feedback under them, saved as you answer.
+
+    ``check(answer)`` gets ``{field name: value}`` (blank fields None, "" or []) and returns a
+    :class:`missionkit.feedback.Feedback`: give it the module's own check, so the form says exactly
+    what the code cell would. The answer is saved at once to the workbook (``section``/``key``);
+    a saved answer is shown when the form opens again (after a restart, or in a second copy);
+    ``start`` ({field name: value}) fills the form only when nothing is saved (the worked solution).
+    """
+    from missionkit.feedback import is_blank
+
+    wb, note = open_workbook()
+    saved: Any = None
+    if wb is not None:
+        try:
+            saved = wb.get(section, key)
+        except MissionkitInputError as error:  # pragma: no cover - the workbook recovers itself
+            note = f"Your saved answer could not be read, so the form starts empty: {error.message}"
+    source = saved if isinstance(saved, dict) and not is_blank(saved) else (
+        start if isinstance(start, dict) else {})
+    values = {f.name: f.clean(source.get(f.name)) for f in fields}
+
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle
+
+    html_style, html_layout = HTMLStyle(), w.Layout()  # shared: fewer widget models in the stored notebook
+    wide, narrow, tick_style = w.Layout(width="95%"), w.Layout(width="12em"), CheckboxStyle()
+
+    def block(markup: str = "") -> w.HTML:
+        return w.HTML(markup, style=html_style, layout=html_layout)
+
+    controls: dict[str, Any] = {}
+    rows: list[w.Widget] = [block(f"<p>{html.escape(intro)}</p>")] if intro else []
+    for f in fields:
+        label = f"<label><strong>{html.escape(f.label)}</strong></label>"
+        if f.help_text:
+            label += f'<br><span style="color:#333">{html.escape(f.help_text)}</span>'
+        v = values[f.name]
+        if f.kind == "choice":
+            control: Any = w.Dropdown(options=[(CHOOSE, ""), *f.options], value="" if v is None else v,
+                                      layout=w.Layout(width="24em"))
+            rows += [block(label), control]
+        elif f.kind == "many":
+            boxes = [w.Checkbox(value=val in v, description=lab, indent=False, layout=wide, style=tick_style)
+                     for lab, val in f.options]
+            control = boxes
+            rows += [block(label), *boxes]
+        elif f.kind == "number":
+            shown = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
+            control = w.Text(value=shown, placeholder="a number", continuous_update=False, layout=narrow)
+            rows += [block(label), w.HBox([control, block(html.escape(f.unit))])]
+        else:
+            control = (w.Textarea(value=v, rows=4, continuous_update=False, layout=wide) if f.kind == "long text"
+                       else w.Text(value=v, continuous_update=False, layout=wide))
+            rows += [block(label), control]
+        controls[f.name] = control
+    feedback, status, problems = block(), block(), block()
+
+    def current() -> tuple[dict, list[str]]:
+        answer: dict[str, Any] = {}
+        errors: list[str] = []
+        for f in fields:
+            c = controls[f.name]
+            if f.kind == "many":
+                answer[f.name] = [val for (_, val), box in zip(f.options, c, strict=True) if box.value]
+            elif f.kind == "number":
+                try:
+                    number = parse_number(c.value)
+                    answer[f.name] = int(number) if f.integer and number is not None else number
+                except ValueError:
+                    answer[f.name] = None
+                    errors.append(f"{f.label}: \u201c{c.value}\u201d is not a number. Write digits only, "
+                                  f"for example 15 or 0.5.")
+            elif f.kind == "choice":
+                answer[f.name] = c.value if c.value != "" else None
+            else:
+                answer[f.name] = c.value
+        return answer, errors
+
+    state: dict[str, Any] = {}
+
+    def refresh(change=None) -> None:
+        answer, errors = current()
+        state["answer"] = answer
+        problems.value = ("".join(f'<p class="missionkit-feedback revise" role="alert">{html.escape(e)}</p>'
+                                  for e in errors))
+        feedback.value = check(answer).to_html()
+        if change is None or wb is None or errors:
+            return
+        saver.save_and_report(answer, status)
+
+    saver = FormSaver(wb, section, key, current()[0])
+    for c in controls.values():
+        for one in (c if isinstance(c, list) else [c]):
+            one.observe(refresh, names="value")
+    refresh()
+    if note:
+        status.value = f"<p><em>{html.escape(note)}</em></p>"
+
+    def fallback() -> str:
+        answer = state["answer"]
+        cells = []
+        for f in fields:
+            v = answer.get(f.name)
+            if f.kind == "choice":
+                v = dict((val, lab) for lab, val in f.options).get(v, "(not chosen)")
+            elif f.kind == "many":
+                v = ", ".join(lab for lab, val in f.options if val in v) or "(none ticked)"
+            elif f.kind == "number":
+                v = "(blank)" if v is None else f"{v:g} {f.unit}".strip()
+            cells.append(f'<tr><th scope="row">{html.escape(f.label)}</th><td>{html.escape(str(v) or "(blank)")}'
+                         "</td></tr>")
+        table = f'<table class="missionkit-table"><tbody>{"".join(cells)}</tbody></table>'
+        return table + check(answer).to_html()
+
+    box = FormBox([*rows, problems, feedback, status], title=title, fallback=fallback)
+    box.answer = lambda: dict(state["answer"])  # type: ignore[attr-defined]
+    return box
