@@ -1,4 +1,5 @@
-"""Module 01 form: the OECD Mission Litmus Test, four ratings with evidence and a live verdict."""
+"""Module 01 forms: the OECD Mission Litmus Test (four ratings with evidence and a live verdict) and
+Exercise 1's classification (one drop-down per initiative)."""
 from __future__ import annotations
 
 import html
@@ -6,8 +7,10 @@ import html
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, open_workbook
 from missionkit.missions import litmus
+from missionkit.missions.checks import check_classification
+from missionkit.missions.examples import CHOICES, INITIATIVES
 
 LITMUS_RATING_OPTIONS = [("Choose a rating", ""), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"),
                   ("Not sure", "not sure")]
@@ -119,3 +122,18 @@ def litmus_form(workbook_section: str = "litmus", key: str | None = None, *, sta
                    title="The Mission Litmus Test (OECD): your answers", fallback=fallback)
 
 
+
+
+def classification_form(start=None, *, section: str = "missions", key: str = "classification") -> FormBox:
+    """Exercise 1 as a form: one drop-down per initiative (accelerator, transformer or not a mission).
+
+    The feedback is :func:`missionkit.missions.check_classification`'s; the answer is saved to the
+    workbook (``section``/``key``) as ``{initiative name: choice}``. ``start`` (the same dict; the
+    worked solution) fills the form when nothing is saved yet; a blank exercise passes ``...``.
+    """
+    fields = [Field(i.name, i.name, "choice", CHOICES, help_text=i.what) for i in INITIATIVES]
+    return answer_form(
+        section, key, fields, start=start, title="Exercise 1: mission or not? Your classification",
+        intro="Choose one answer per initiative. The feedback below updates as you choose, and your "
+              "answers are saved to your workbook.",
+        check=lambda answer: check_classification({k: (... if v is None else v) for k, v in answer.items()}))
