@@ -28,7 +28,8 @@ Public API (re-exported here; notebooks call ``framing.<name>``):
 - ``charts``: mission_map_chart, mission_map_takeaway, draw_mission_map, COLUMNS, HEADERS, ROW, TOP,
   LINE, CHARS, GREY, NO_OBJECTIVE
 - ``forms``: assessment_html, AssessmentView, show_assessment, compare_drafts_html, DraftComparison,
-  draft_comparison, statement_form, map_outline_html, mission_map_form, DRAFT_CLASS, SECTION,
+  draft_comparison, statement_form, map_outline_html, mission_map_form, marenta_statement_form, DRAFT_CLASS,
+  SECTION,
   BADGES, PROMPT, QUESTIONS, e
 """
 from missionkit.framing.charts import (
@@ -79,6 +80,7 @@ from missionkit.framing.forms import (
     draft_comparison,
     e,
     map_outline_html,
+    marenta_statement_form,
     mission_map_form,
     show_assessment,
     statement_form,
@@ -294,6 +296,7 @@ __all__ = [
     "draft_comparison",
     "statement_form",
     "map_outline_html",
+    "marenta_statement_form",
     "mission_map_form",
     "DRAFT_CLASS",
     "SECTION",
