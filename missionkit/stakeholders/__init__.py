@@ -14,7 +14,7 @@ Public API (re-exported here; notebooks call ``stakeholders.<name>``):
   BoardFeedback, check_board, check_engagement_plan
 - ``charts``: VOICE_COLOURS, VOICE_LABELS, SEAT_SHAPES, GOLDEN_ANGLE, STEP, interest_influence_map,
   board_balance
-- ``forms``: SECTION, KEY, LEVEL_OPTIONS, FORMAT_OPTIONS, engagement_plan_form
+- ``forms``: SECTION, KEY, LEVEL_OPTIONS, FORMAT_OPTIONS, engagement_plan_form, board_rules_form, board_answer
 """
 from missionkit.stakeholders.board import (
     RULE_NAMES,
@@ -57,6 +57,8 @@ from missionkit.stakeholders.forms import (
     KEY,
     LEVEL_OPTIONS,
     SECTION,
+    board_answer,
+    board_rules_form,
     engagement_plan_form,
 )
 from missionkit.stakeholders.load import (
@@ -143,5 +145,7 @@ __all__ = [
     "KEY",
     "LEVEL_OPTIONS",
     "FORMAT_OPTIONS",
+    "board_answer",
+    "board_rules_form",
     "engagement_plan_form",
 ]
