@@ -16,7 +16,7 @@ Public API (re-exported here; notebooks call ``portfolio.<name>``):
 - ``checks``: check_under_covered, check_relabelling, check_round2_decisions, check_own_portfolio
 - ``charts``: coverage_heatmap, budget_by_objective, risk_horizon_bubbles, timeline,
   INSTRUMENT_COLOURS, EMPTY
-- ``forms``: review_form, review_summary_html, decisions_table_html, SECTION
+- ``forms``: review_form, review_summary_html, decisions_table_html, relabelling_form, SECTION
 """
 from missionkit.portfolio.charts import (
     EMPTY,
@@ -45,6 +45,7 @@ from missionkit.portfolio.examples import (
 from missionkit.portfolio.forms import (
     SECTION,
     decisions_table_html,
+    relabelling_form,
     review_form,
     review_summary_html,
 )
@@ -156,6 +157,7 @@ __all__ = [
     "timeline",
     "INSTRUMENT_COLOURS",
     "EMPTY",
+    "relabelling_form",
     "review_form",
     "review_summary_html",
     "decisions_table_html",
