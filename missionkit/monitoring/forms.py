@@ -23,7 +23,7 @@ from missionkit.errors import MissionkitInputError
 from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
 from missionkit.monitoring import charts as ci
 from missionkit.monitoring.audit import audit_draft
-from missionkit.monitoring.checks import check_theory_of_change
+from missionkit.monitoring.checks import check_drafts, check_theory_of_change
 from missionkit.monitoring.indicators import LEVELS, as_int, shorten
 from missionkit.monitoring.theory import TheoryOfChange, parse_theory_of_change
 from missionkit.monitoring.trajectory import Trajectories, dashboard_summary
@@ -215,13 +215,15 @@ def draft_audit_html(drafts: list[dict], *, deadline: int = case.DEADLINE_YEAR) 
     return "".join(parts)
 
 
-def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any = None) -> FormBox:
+def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any = None,
+                   check: bool = False) -> FormBox:
     """Draft up to three indicators for your own mission; each is audited as you type.
 
     Saved drafts are loaded when the form opens; ``start`` (a list of dicts with
     the keys of :data:`missionkit.monitoring.audit.DRAFT_FIELDS`) fills it only when
     nothing is saved yet. The deadline comes from the workbook ("framing",
-    "deadline") when it is there, else the case's 2035.
+    "deadline") when it is there, else the case's 2035. ``check=True`` (Exercise 2) adds, under the
+    audit, :func:`missionkit.monitoring.check_drafts`'s feedback on the three drafts together.
     """
     wb, save_note = open_workbook()
     load_note = ""
@@ -254,6 +256,8 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
                                layout=layout)
     result = w.HTML(layout=html_layout, style=html_style)
     status = w.HTML(layout=html_layout, style=html_style)
+    together = w.HTML(layout=html_layout, style=html_style)
+    statement = _mission_statement(wb)
     state: dict[str, Any] = {"drafts": drafts, "loading": False}
 
     def load(i: int) -> None:
@@ -273,6 +277,9 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
         i = slot.value
         one = [state["drafts"][j] if j == i else _blank_draft() for j in range(SLOTS)]
         result.value = draft_audit_html(one, deadline=deadline)
+        if check:
+            together.value = ("<h4>Feedback on your three drafts</h4>"
+                              + check_drafts(state["drafts"], statement, deadline=deadline).to_html())
 
     def changed(change=None) -> None:
         if state["loading"]:
@@ -295,14 +302,14 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
     load(0)
     show()
     status.value = _status_html(load_note or save_note)
-    intro = w.HTML(layout=html_layout, style=html_style, value=_statement_html(_mission_statement(wb)) + (
+    intro = w.HTML(layout=html_layout, style=html_style, value=_statement_html(statement) + (
         f"<p>Draft three indicators at different levels. Each is checked as you type (deadline {deadline}; "
         "annual review). Pick an indicator with the buttons to edit it.</p>"))
 
     def fallback() -> str:
-        return draft_audit_html(state["drafts"], deadline=deadline)
+        return draft_audit_html(state["drafts"], deadline=deadline) + together.value
 
-    return FormBox([intro, slot, *fields.values(), result, status], title="Indicator drafting form",
+    return FormBox([intro, slot, *fields.values(), result, together, status], title="Indicator drafting form",
                    fallback=fallback)
 
 
