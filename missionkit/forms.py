@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import ipywidgets as w
@@ -196,6 +197,18 @@ def parse_number(text: str) -> float | int | None:
     return int(number) if number.is_integer() and "." not in t else number
 
 
+@lru_cache(maxsize=1)
+def _shared_looks() -> tuple:
+    """Layouts and styles shared by every answer form in a kernel: each is one widget model, stored once in
+    the notebook (300 KB limit), however many forms and fields use it."""
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+    return (HTMLStyle(), w.Layout(), w.Layout(width="95%"), w.Layout(width="12em"), CheckboxStyle(),
+            w.Layout(width="24em"), DescriptionStyle(), TextStyle())
+
+
 def answer_form(section: str, key: str, fields: list[Field], *, title: str, check: Callable[[dict], Any],
                 intro: str = "", start: Any = None) -> FormBox:
     """One exercise question as a form: its fields, its feedback under them, saved as you answer.
@@ -219,11 +232,7 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         start if isinstance(start, dict) else {})
     values = {f.name: f.clean(source.get(f.name)) for f in fields}
 
-    from ipywidgets.widgets.widget_bool import CheckboxStyle
-    from ipywidgets.widgets.widget_string import HTMLStyle
-
-    html_style, html_layout = HTMLStyle(), w.Layout()  # shared: fewer widget models in the stored notebook
-    wide, narrow, tick_style = w.Layout(width="95%"), w.Layout(width="12em"), CheckboxStyle()
+    html_style, html_layout, wide, narrow, tick_style, drop_layout, drop_style, text_style = _shared_looks()
 
     def block(markup: str = "") -> w.HTML:
         return w.HTML(markup, style=html_style, layout=html_layout)
@@ -237,7 +246,7 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         v = values[f.name]
         if f.kind == "choice":
             control: Any = w.Dropdown(options=[(CHOOSE, ""), *f.options], value="" if v is None else v,
-                                      layout=w.Layout(width="24em"))
+                                      layout=drop_layout, style=drop_style)
             rows += [block(label), control]
         elif f.kind == "many":
             boxes = [w.Checkbox(value=val in v, description=lab, indent=False, layout=wide, style=tick_style)
@@ -246,11 +255,13 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
             rows += [block(label), *boxes]
         elif f.kind == "number":
             shown = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
-            control = w.Text(value=shown, placeholder="a number", continuous_update=False, layout=narrow)
-            rows += [block(label), w.HBox([control, block(html.escape(f.unit))])]
+            control = w.Text(value=shown, placeholder="a number", continuous_update=False, layout=narrow,
+                             style=text_style)
+            rows += [block(label), w.HBox([control, block(html.escape(f.unit))], layout=html_layout)]
         else:
-            control = (w.Textarea(value=v, rows=4, continuous_update=False, layout=wide) if f.kind == "long text"
-                       else w.Text(value=v, continuous_update=False, layout=wide))
+            control = (w.Textarea(value=v, rows=4, continuous_update=False, layout=wide, style=text_style)
+                       if f.kind == "long text" else
+                       w.Text(value=v, continuous_update=False, layout=wide, style=text_style))
             rows += [block(label), control]
         controls[f.name] = control
     feedback, status, problems = block(), block(), block()
@@ -312,6 +323,6 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         table = f'<table class="missionkit-table"><tbody>{"".join(cells)}</tbody></table>'
         return table + check(answer).to_html()
 
-    box = FormBox([*rows, problems, feedback, status], title=title, fallback=fallback)
+    box = FormBox([*rows, problems, feedback, status], title=title, fallback=fallback, layout=html_layout)
     box.answer = lambda: dict(state["answer"])  # type: ignore[attr-defined]
     return box
