@@ -13,12 +13,21 @@ import pandas as pd
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, error_html, labelled, open_workbook
+from missionkit.forms import Field, FormBox, answer_form, error_html, labelled, open_workbook
 from missionkit.scanning import scan as scanning
+from missionkit.scanning.checks import (
+    FC_ITEMS,
+    FC_KINDS,
+    check_conflicts_to_raise,
+    check_framework_conditions,
+    check_sti_share,
+    check_unserved_objective,
+)
 from missionkit.scanning.load import AGAINST, SUPPORTS
 from missionkit.text import money
 
-__all__ = ["SECTION", "objective_table_html", "objective_explorer"]
+__all__ = ["SECTION", "objective_table_html", "objective_explorer", "framework_conditions_form", "sti_share_form",
+           "conflicts_form", "unserved_objective_form"]
 
 SECTION = "scanning"
 
@@ -108,3 +117,49 @@ def objective_explorer(policies: pd.DataFrame | None = None, start: str = "O2") 
         return objective_table_html(policies, choice.value)
 
     return FormBox(parts, title="Scan one objective at a time", fallback=fallback)
+
+
+# --------------------------------------------------------------------------- the exercise's questions as forms
+def _given(value):
+    return ... if value is None or value == [] or value == "" else value
+
+
+def framework_conditions_form(start=None) -> FormBox:
+    """Exercise 1 as a form: legal, financial or institutional, one drop-down per barrier (FICTIONAL case);
+    feedback from :func:`check_framework_conditions`; saved under ``scanning``/``framework_conditions``."""
+    fields = [Field(k, k, "choice", FC_KINDS) for k in FC_ITEMS]
+    return answer_form(SECTION, "framework_conditions", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 1: legal, financial or institutional?",
+                       intro="Choose one kind per barrier; the feedback updates below and your answers are saved.",
+                       check=lambda a: check_framework_conditions({k: _given(v) for k, v in a.items()}))
+
+
+def sti_share_form(start=None) -> FormBox:
+    """Exercise 2 as a form: the STI bodies' share of the mission-tagged money, as a number (70 or 0.7)."""
+    fields = [Field("share", "Share of the mission-tagged money held by STI bodies", "number",
+                    unit="% (70 and 0.7 both work)")]
+    begin = {"share": start} if isinstance(start, (int, float)) else None
+    return answer_form(SECTION, "sti_share", fields, start=begin, title="Exercise 2: the STI share",
+                       check=lambda a: check_sti_share(_given(a["share"])))
+
+
+def conflicts_form(start=None, policies: pd.DataFrame | None = None) -> FormBox:
+    """Exercise 3 as a form: tick the three conflicting policies to raise first (FICTIONAL inventory)."""
+    table = scanning.conflicts(case.load("policies") if policies is None else policies)
+    options = [(f"{pid} {r.title} ({r.owner}; {money(r.budget, case.MONEY_UNIT)} a year)", pid)
+               for pid, r in table.iterrows()]
+    fields = [Field("conflicts", "The three conflicts to raise first", "many", options)]
+    begin = {"conflicts": list(start)} if isinstance(start, (list, tuple)) else None
+    return answer_form(SECTION, "conflicts_to_raise", fields, start=begin,
+                       title="Exercise 3: the conflicts to raise first",
+                       check=lambda a: check_conflicts_to_raise(_given(a["conflicts"])))
+
+
+def unserved_objective_form(start=None) -> FormBox:
+    """Exercise 4 as a form: the objective no policy serves, chosen from the case's objectives."""
+    fields = [Field("objective", "The objective nobody serves", "choice",
+                    [(scanning.objective_label(o), o) for o in case.OBJECTIVE_IDS])]
+    begin = {"objective": start} if isinstance(start, str) else None
+    return answer_form(SECTION, "unserved_objective", fields, start=begin,
+                       title="Exercise 4: the objective nobody serves",
+                       check=lambda a: check_unserved_objective(_given(a["objective"])))
