@@ -97,7 +97,7 @@ class FormSaver:
         self.base = value
         return saved
 
-    def save_and_report(self, value: Any, status: w.HTML) -> None:
+    def save_and_report(self, value: Any, status: Any) -> None:
         """Save the form's value and say so in ``status``: "Saved to your workbook", or the plain
         error (what went wrong, how to fix it) with the participant's text left in the form."""
         try:
@@ -106,6 +106,24 @@ class FormSaver:
                             f"\u201c{html.escape(self.section)}\u201d).</em></p>")
         except MissionkitInputError as error:
             status.value = error_html(error)
+
+
+class _Line:
+    """Where :meth:`FormSaver.save_and_report` writes the save status when the form shows it with its feedback."""
+
+    value = ""
+
+
+@lru_cache(maxsize=1)
+def _shared_looks() -> tuple:
+    """Layouts and styles shared by every answer form in a kernel: each is one widget model, stored once in
+    the notebook (300 KB limit), however many forms and fields use it."""
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+    return (HTMLStyle(), w.Layout(), w.Layout(width="95%"), w.Layout(width="12em"), CheckboxStyle(),
+            w.Layout(width="auto"), DescriptionStyle(description_width="initial"), TextStyle())
 
 
 def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str,
@@ -128,10 +146,13 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
         saved, note = "", "Your saved answer was not text, so the box starts empty; the saved answer is kept."
     if not saved.strip() and isinstance(start, str):
         saved = start
-    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False,
-                     layout=w.Layout(width="95%"))
-    feedback = w.HTML(check(box.value).to_html())
-    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "")
+    html_style, html_layout, wide, *_, text_style = _shared_looks()
+    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False, layout=wide, style=text_style)
+    feedback = w.HTML(check(box.value).to_html(), layout=html_layout, style=html_style)
+    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "", layout=html_layout, style=html_style)
+    heading = f"<label><strong>{html.escape(label)}</strong></label>"
+    if help_text:
+        heading += f'<br><span style="color:#333">{html.escape(help_text)}</span>'
 
     def on_change(change):
         feedback.value = check(change["new"]).to_html()
@@ -150,7 +171,8 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
             return check(box.value).to_html()
         return check("").to_html() + f"<p><em>For example:</em> {html.escape(example)}</p>"
 
-    return FormBox([labelled(box, label, help_text), feedback, status], title=title, fallback=fallback)
+    return FormBox([w.HTML(heading, layout=html_layout, style=html_style), box, feedback, status], title=title,
+                   fallback=fallback, layout=html_layout)
 
 
 # --- Answer forms: one exercise question as fields (drop-downs, checkboxes, numbers, text) -------------
@@ -161,8 +183,8 @@ CHOOSE = "Choose…"
 class Field:
     """One field of an :func:`answer_form`; ``name`` is its key in the saved answer.
 
-    kind: ``"choice"`` (a drop-down; value a str or None), ``"many"`` (checkboxes; a list, in the
-    options' order), ``"number"`` (a box for a number, with ``unit`` beside it; a float/int or None),
+    kind: ``"choice"`` (a drop-down; value a str or None), ``"many"`` (checkboxes; a list, in the order
+    ticked: a first choice first), ``"number"`` (a box for a number, with ``unit`` beside it; a float/int or None),
     ``"text"`` (one line) or ``"long text"`` (several lines). ``options`` are values or
     (label, value) pairs.
     """
@@ -180,9 +202,9 @@ class Field:
         values = [v for _, v in self.options]
         if self.kind == "choice":
             return value if value in values else None
-        if self.kind == "many":
-            chosen = set(value) if isinstance(value, (list, tuple, set)) else set()
-            return [v for v in values if v in chosen]
+        if self.kind == "many":  # in the order given (the order ticked), known values only
+            chosen = list(value) if isinstance(value, (list, tuple)) else []
+            return [v for v in dict.fromkeys(chosen) if v in values]
         if self.kind == "number":
             return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
         return value if isinstance(value, str) else ""
@@ -195,18 +217,6 @@ def parse_number(text: str) -> float | int | None:
         return None
     number = float(t)
     return int(number) if number.is_integer() and "." not in t else number
-
-
-@lru_cache(maxsize=1)
-def _shared_looks() -> tuple:
-    """Layouts and styles shared by every answer form in a kernel: each is one widget model, stored once in
-    the notebook (300 KB limit), however many forms and fields use it."""
-    from ipywidgets.widgets.widget_bool import CheckboxStyle
-    from ipywidgets.widgets.widget_description import DescriptionStyle
-    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
-
-    return (HTMLStyle(), w.Layout(), w.Layout(width="95%"), w.Layout(width="12em"), CheckboxStyle(),
-            w.Layout(width="24em"), DescriptionStyle(), TextStyle())
 
 
 def answer_form(section: str, key: str, fields: list[Field], *, title: str, check: Callable[[dict], Any],
@@ -244,15 +254,20 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         if f.help_text:
             label += f'<br><span style="color:#333">{html.escape(f.help_text)}</span>'
         v = values[f.name]
-        if f.kind == "choice":
+        if f.kind == "choice":  # the label is the drop-down's own (a <label> for screen readers): fewer models
             control: Any = w.Dropdown(options=[(CHOOSE, ""), *f.options], value="" if v is None else v,
-                                      layout=drop_layout, style=drop_style)
-            rows += [block(label), control]
+                                      description=f.label, layout=drop_layout, style=drop_style)
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
+            rows.append(control)
         elif f.kind == "many":
             boxes = [w.Checkbox(value=val in v, description=lab, indent=False, layout=wide, style=tick_style)
                      for lab, val in f.options]
             control = boxes
-            rows += [block(label), *boxes]
+            if rows and len(fields) == 1:  # one list of ticks: its label joins the introduction (fewer models)
+                rows[0].value += label
+                rows += boxes
+            else:
+                rows += [block(label), *boxes]
         elif f.kind == "number":
             shown = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
             control = w.Text(value=shown, placeholder="a number", continuous_update=False, layout=narrow,
@@ -264,7 +279,11 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
                        w.Text(value=v, continuous_update=False, layout=wide, style=text_style))
             rows += [block(label), control]
         controls[f.name] = control
-    feedback, status, problems = block(), block(), block()
+    feedback = block()  # the check's feedback, then the save status: one model (notebook size)
+    status = _Line()
+    problems = block() if any(f.kind == "number" for f in fields) else None  # only numbers can be mistyped
+
+    order: dict[str, list] = {f.name: list(values[f.name]) for f in fields if f.kind == "many"}
 
     def current() -> tuple[dict, list[str]]:
         answer: dict[str, Any] = {}
@@ -272,7 +291,10 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         for f in fields:
             c = controls[f.name]
             if f.kind == "many":
-                answer[f.name] = [val for (_, val), box in zip(f.options, c, strict=True) if box.value]
+                ticked = [val for (_, val), box in zip(f.options, c, strict=True) if box.value]
+                order[f.name] = [v for v in order[f.name] if v in ticked] + [
+                    v for v in ticked if v not in order[f.name]]  # the order ticked in (a first choice first)
+                answer[f.name] = list(order[f.name])
             elif f.kind == "number":
                 try:
                     number = parse_number(c.value)
@@ -292,20 +314,21 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
     def refresh(change=None) -> None:
         answer, errors = current()
         state["answer"] = answer
-        problems.value = ("".join(f'<p class="missionkit-feedback revise" role="alert">{html.escape(e)}</p>'
-                                  for e in errors))
-        feedback.value = check(answer).to_html()
-        if change is None or wb is None or errors:
-            return
-        saver.save_and_report(answer, status)
+        if problems is not None:
+            problems.value = "".join(f'<p class="missionkit-feedback revise" role="alert">{html.escape(e)}</p>'
+                                     for e in errors)
+        state["feedback"] = check(answer).to_html()
+        if change is not None and wb is not None and not errors:
+            saver.save_and_report(answer, status)
+        feedback.value = state["feedback"] + status.value
 
     saver = FormSaver(wb, section, key, current()[0])
     for c in controls.values():
         for one in (c if isinstance(c, list) else [c]):
             one.observe(refresh, names="value")
-    refresh()
     if note:
         status.value = f"<p><em>{html.escape(note)}</em></p>"
+    refresh()
 
     def fallback() -> str:
         answer = state["answer"]
@@ -321,8 +344,9 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
             cells.append(f'<tr><th scope="row">{html.escape(f.label)}</th><td>{html.escape(str(v) or "(blank)")}'
                          "</td></tr>")
         table = f'<table class="missionkit-table"><tbody>{"".join(cells)}</tbody></table>'
-        return table + check(answer).to_html()
+        return table + state["feedback"]
 
-    box = FormBox([*rows, problems, feedback, status], title=title, fallback=fallback, layout=html_layout)
+    box = FormBox([*rows, *([problems] if problems is not None else []), feedback], title=title,
+                  fallback=fallback, layout=html_layout)
     box.answer = lambda: dict(state["answer"])  # type: ignore[attr-defined]
     return box

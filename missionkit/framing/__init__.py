@@ -30,7 +30,8 @@ Public API (re-exported here; notebooks call ``framing.<name>``):
 - ``forms``: assessment_html, AssessmentView, show_assessment, compare_drafts_html, DraftComparison,
   draft_comparison, statement_form, map_outline_html, mission_map_form, marenta_statement_form, DRAFT_CLASS,
   SECTION,
-  BADGES, PROMPT, QUESTIONS, e
+  BADGES, PROMPT, QUESTIONS, e,
+  diagnosis_form, rewrites_form, diagnosis_answer
 """
 from missionkit.framing.charts import (
     CHARS,
@@ -77,11 +78,14 @@ from missionkit.framing.forms import (
     DraftComparison,
     assessment_html,
     compare_drafts_html,
+    diagnosis_answer,
+    diagnosis_form,
     draft_comparison,
     e,
     map_outline_html,
     marenta_statement_form,
     mission_map_form,
+    rewrites_form,
     show_assessment,
     statement_form,
 )
@@ -304,4 +308,7 @@ __all__ = [
     "PROMPT",
     "QUESTIONS",
     "e",
+    "diagnosis_form",
+    "rewrites_form",
+    "diagnosis_answer",
 ]

@@ -31,9 +31,16 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook, text_form
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, open_workbook, text_form
 from missionkit.framing.charts import mission_map_chart, mission_map_takeaway
-from missionkit.framing.checks import check_marenta_statement, check_mission_map
+from missionkit.framing.checks import (
+    ELEMENTS,
+    WEAK_STATEMENTS,
+    check_diagnosis,
+    check_marenta_statement,
+    check_mission_map,
+    check_rewrites,
+)
 from missionkit.framing.mission_map import MissionMap, parse_mission_map
 from missionkit.framing.statements import CRITERIA, MAZZUCATO_2018, StatementAssessment, assess_statement
 
@@ -448,3 +455,36 @@ def marenta_statement_form(start: Any = None) -> FormBox:
                      label="The statement you would have proposed to Cabinet",
                      help_text="What will change, for whom, from what 2024 baseline, to what target, by which year.",
                      check=check_marenta_statement, example="By 2035, everyone in …", start=start)
+
+
+# --------------------------------------------------------------------------- Exercises 1 and 2 as forms
+NOTHING_MISSING = "nothing is missing"
+
+
+def diagnosis_answer(answer: dict) -> dict:
+    """The diagnosis form's answer as ``check_diagnosis`` reads it: untouched statements are ``...``."""
+    out: dict[str, Any] = {}
+    for sid, ticked in answer.items():
+        out[sid] = ([] if NOTHING_MISSING in ticked else [t for t in ticked if t != NOTHING_MISSING]) if ticked else ...
+    return out
+
+
+def diagnosis_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: for each weak statement, tick what it lacks; feedback from :func:`check_diagnosis`;
+    saved under ``framing``/``diagnosis``."""
+    options = [*ELEMENTS, NOTHING_MISSING]
+    fields = [Field(s.id, f"{s.id}: {s.text}", "many", options) for s in WEAK_STATEMENTS]
+    begin = ({k: (list(v) if v else [NOTHING_MISSING]) for k, v in start.items() if isinstance(v, (list, tuple))}
+             if isinstance(start, dict) else None)
+    return answer_form(SECTION, "diagnosis", fields, start=begin, title="Exercise 1: diagnose five weak statements",
+                       intro="For each statement, tick what it lacks; the feedback updates below.",
+                       check=lambda a: check_diagnosis(diagnosis_answer(a)))
+
+
+def rewrites_form(start: Any = None) -> FormBox:
+    """Exercise 2 as a form: one box per weak statement for its rewrite; feedback from :func:`check_rewrites`."""
+    fields = [Field(s.id, f"{s.id}: {s.text}", "long text", help_text="Your rewrite:") for s in WEAK_STATEMENTS]
+    return answer_form(SECTION, "rewrites", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 2: rewrite them",
+                       intro="Rewrite each statement. After typing, press Tab: the feedback updates and is saved.",
+                       check=lambda a: check_rewrites({k: (v if v.strip() else ...) for k, v in a.items()}))

@@ -20,10 +20,20 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, open_workbook, text_form
 from missionkit.monitoring import charts as ci
 from missionkit.monitoring.audit import audit_draft
-from missionkit.monitoring.checks import check_drafts, check_theory_of_change
+from missionkit.monitoring.checks import (
+    FIXES,
+    MARENTA_TRAPS,
+    check_drafts,
+    check_fix_first,
+    check_fixes,
+    check_flagged,
+    check_recommendation,
+    check_status_reading,
+    check_theory_of_change,
+)
 from missionkit.monitoring.indicators import LEVELS, as_int, shorten
 from missionkit.monitoring.theory import TheoryOfChange, parse_theory_of_change
 from missionkit.monitoring.trajectory import Trajectories, dashboard_summary
@@ -332,3 +342,69 @@ class _Markdown:
 def summary(result: Trajectories) -> _Markdown:
     """The dashboard's summary in sentences, computed from the data."""
     return _Markdown(dashboard_summary(result))
+
+
+# --------------------------------------------------------------------------- the exercise's questions as forms
+STATUS_QUESTION_IDS = ("I02", "I10", "I14")  # the indicators Exercise 3 asks about
+STATUSES = ("on track", "at risk", "off track", "no data")
+
+
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def _indicator_names() -> dict[str, str]:
+    framework = case.load("indicators")  # D3, FICTIONAL
+    return dict(zip(framework["id"], framework["name"], strict=True))
+
+
+def flagged_form(start: Any = None) -> FormBox:
+    """Exercise 1a as a form: tick the indicators the audit flags (FICTIONAL framework); feedback from
+    :func:`check_flagged`; saved under ``indicators``/``flagged``."""
+    options = [(f"{i} {name}", i) for i, name in _indicator_names().items()]
+    fields = [Field("flagged", "Indicators that need fixing", "many", options)]
+    begin = {"flagged": list(start)} if isinstance(start, (list, tuple)) else None
+    return answer_form(SECTION, "flagged", fields, start=begin, title="Exercise 1: which indicators need fixing",
+                       check=lambda a: check_flagged(_given(a["flagged"])))
+
+
+def fixes_form(start: Any = None) -> FormBox:
+    """Exercise 1b as a form: one fix per problem indicator, from the fix options (their codes: the table
+    above the form, :func:`missionkit.monitoring.fix_options`, says what each means)."""
+    names = _indicator_names()
+    fields = [Field(i, f"{i} {names.get(i, '')}", "choice", list(FIXES)) for i in MARENTA_TRAPS]
+    return answer_form(SECTION, "fixes", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 1: fix the four problem indicators",
+                       check=lambda a: check_fixes({k: _given(v) for k, v in a.items()}))
+
+
+def fix_first_form(fix_first: Any = None, why_first: Any = None) -> FormBox:
+    """Exercise 1c as a form: which problem to fix first, and why (one or two sentences)."""
+    names = _indicator_names()
+    fields = [Field("fix_first", "The problem to fix first", "choice",
+                    [(f"{i} {names.get(i, '')}", i) for i in MARENTA_TRAPS]),
+              Field("why_first", "Why this one first", "long text",
+                    help_text="One or two sentences: what is wrong with it, and what that does to the next review.")]
+    start = ({"fix_first": fix_first, "why_first": why_first if isinstance(why_first, str) else ""}
+             if isinstance(fix_first, str) else None)
+    return answer_form(SECTION, "fix_first", fields, start=start, title="Exercise 1: which problem to fix first",
+                       check=lambda a: check_fix_first(_given(a["fix_first"]), _given(a["why_first"])))
+
+
+def status_reading_form(dashboard: Trajectories, start: Any = None) -> FormBox:
+    """Exercise 3a as a form: the status of three indicators on the dashboard, from four choices."""
+    names = _indicator_names()
+    fields = [Field(i, f"{i} {names.get(i, '')}", "choice", STATUSES) for i in STATUS_QUESTION_IDS]
+    return answer_form(SECTION, "status_reading", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 3: read the dashboard",
+                       check=lambda a: check_status_reading({k: _given(v) for k, v in a.items()}, dashboard))
+
+
+def recommendation_form(dashboard: Trajectories, start: Any = None) -> FormBox:
+    """Exercise 3b as a form: the steering recommendation, with :func:`check_recommendation`'s feedback."""
+    return text_form(SECTION, "steering_recommendation", title="Exercise 3: your steering recommendation",
+                     label="Your recommendation to the steering committee",
+                     help_text="Name an off-track indicator by its id, give a number, propose a change to the "
+                               "portfolio and say what to learn before the next review.",
+                     check=lambda text: check_recommendation(text, dashboard), example="I02 is off track: …",
+                     start=start)

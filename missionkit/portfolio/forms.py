@@ -20,12 +20,18 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import NOTE, Field, FormBox, FormSaver, answer_form, error_html, labelled, open_workbook
-from missionkit.portfolio.checks import check_relabelling, check_round2_decisions
+from missionkit.portfolio.checks import (
+    check_own_portfolio,
+    check_relabelling,
+    check_round2_decisions,
+    check_under_covered,
+)
 from missionkit.portfolio.model import Portfolio, Review
 from missionkit.portfolio.vocabulary import DECISIONS, NO_OBJECTIVE
 from missionkit.text import amount, pct
 
-__all__ = ["review_form", "review_summary_html", "decisions_table_html", "relabelling_form", "SECTION"]
+__all__ = ["review_form", "review_summary_html", "decisions_table_html", "relabelling_form", "SECTION",
+           "under_covered_form", "own_portfolio_form"]
 
 SECTION = "portfolio"
 _E = html.escape
@@ -215,3 +221,32 @@ def relabelling_form(start: Any = None, *, section: str = SECTION, key: str = "r
         section, key, fields, start=begin, title="Exercise 2: the renamed programmes (FICTIONAL case)",
         intro="Tick the projects; the feedback below updates as you tick, and your answer is saved to your workbook.",
         check=lambda answer: check_relabelling(answer["relabelled"] or ...))
+
+
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def under_covered_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: choose the under-covered objective (FICTIONAL case); feedback from
+    :func:`missionkit.portfolio.check_under_covered`; saved under ``portfolio``/``under_covered``."""
+    p = Portfolio.from_case()
+    fields = [Field("objective", "The under-covered objective", "choice", [(p.label(o), o) for o in p.objectives])]
+    begin = {"objective": start} if isinstance(start, str) else None
+    return answer_form(SECTION, "under_covered", fields, start=begin, title="Exercise 1: find the gaps",
+                       check=lambda a: check_under_covered(_given(a["objective"])))
+
+
+def own_portfolio_form(path: Any = None, mission_start_year: Any = None) -> FormBox:
+    """Exercise 4 as a form: the path of your portfolio file and the year your mission started; feedback from
+    :func:`missionkit.portfolio.check_own_portfolio` (a file it cannot read is explained, never a traceback)."""
+    fields = [Field("path", "Your portfolio file", "text",
+                    help_text="Its path from this notebook, for example ../my-work/my-portfolio.xlsx, or the "
+                              "template: ../missionkit/data/templates/portfolio-template.csv"),
+              Field("mission_start_year", "The year your mission started", "number", unit="(for example 2025)",
+                    integer=True)]
+    start = ({"path": path if isinstance(path, str) else "", "mission_start_year": mission_start_year}
+             if isinstance(path, str) else None)
+    return answer_form(SECTION, "own_portfolio", fields, start=start, title="Exercise 4: check your own portfolio",
+                       check=lambda a: check_own_portfolio(_given(a["path"].strip()),
+                                                           mission_start_year=_given(a["mission_start_year"])))

@@ -15,7 +15,9 @@ Public API (re-exported here; notebooks call ``scanning.<name>``):
 - ``charts``: short_name, budget_by_owner, objective_coverage_chart, alignment_heatmap,
   conflicts_chart, instrument_mix, STI_COLOUR, OTHER_COLOUR, SUPPORT_COLOUR, AGAINST_COLOUR, GREY
 - ``forms``: SECTION, objective_table_html, objective_explorer,
-  framework_conditions_form, sti_share_form, conflicts_form, unserved_objective_form
+  framework_conditions_form, sti_share_form, conflicts_form, unserved_objective_form,
+  own_scan_form,
+  template_button
 """
 from missionkit.scanning.charts import (
     AGAINST_COLOUR,
@@ -52,7 +54,9 @@ from missionkit.scanning.forms import (
     framework_conditions_form,
     objective_explorer,
     objective_table_html,
+    own_scan_form,
     sti_share_form,
+    template_button,
     unserved_objective_form,
 )
 from missionkit.scanning.load import (
@@ -153,4 +157,6 @@ __all__ = [
     "sti_share_form",
     "conflicts_form",
     "unserved_objective_form",
+    "own_scan_form",
+    "template_button",
 ]

@@ -20,6 +20,7 @@ from missionkit.scanning.checks import (
     FC_KINDS,
     check_conflicts_to_raise,
     check_framework_conditions,
+    check_own_scan,
     check_sti_share,
     check_unserved_objective,
 )
@@ -27,7 +28,7 @@ from missionkit.scanning.load import AGAINST, SUPPORTS
 from missionkit.text import money
 
 __all__ = ["SECTION", "objective_table_html", "objective_explorer", "framework_conditions_form", "sti_share_form",
-           "conflicts_form", "unserved_objective_form"]
+           "conflicts_form", "unserved_objective_form", "own_scan_form", "template_button"]
 
 SECTION = "scanning"
 
@@ -163,3 +164,46 @@ def unserved_objective_form(start=None) -> FormBox:
     return answer_form(SECTION, "unserved_objective", fields, start=begin,
                        title="Exercise 4: the objective nobody serves",
                        check=lambda a: check_unserved_objective(_given(a["objective"])))
+
+
+def own_scan_form(path=None, objectives=None) -> FormBox:
+    """Exercise 5 as a form: the path of your own scan and your mission's objective codes; feedback from
+    :func:`check_own_scan` (a file it cannot read is explained, never a traceback)."""
+    fields = [Field("path", "Your policy scan file", "text",
+                    help_text="Its path from this notebook, for example ../my-work/policy-scan.csv"),
+              Field("objectives", "Your mission's objective codes", "text",
+                    help_text="Separated by commas, for example O1, O2, O3")]
+    start = None
+    if isinstance(path, str):
+        codes = ", ".join(objectives) if isinstance(objectives, (list, tuple)) else ""
+        start = {"path": path, "objectives": codes}
+
+    def check(a):
+        codes = [c.strip() for c in a["objectives"].split(",") if c.strip()]
+        return check_own_scan(_given(a["path"].strip()), objectives=codes or None)
+
+    return answer_form(SECTION, "own_scan", fields, start=start, title="Exercise 5: your own scan", check=check)
+
+
+def template_button(to: str = "../my-work/policy-scan.csv") -> FormBox:
+    """A button that copies the policy-scan template into your my-work folder (never over a file you have),
+    so that no one has to type ``copy_template()``; the result, or a plain message, shows under it."""
+    from missionkit.scanning.load import copy_template
+
+    button = w.Button(description="Copy the template into my-work", tooltip=f"Writes {to}",
+                      layout=w.Layout(width="auto"))
+    result = w.HTML("")
+
+    def copy(_button=None) -> None:
+        try:
+            target = copy_template(to)
+        except MissionkitInputError as error:
+            result.value = error_html(error)
+            return
+        result.value = (f'<p role="status">Done: the template is now <strong>{html.escape(str(target))}</strong>. '
+                        "Open it from the file browser (or in Excel or LibreOffice) and fill it in.</p>")
+
+    button.on_click(copy)
+    return FormBox([button, result], title="Copy the policy-scan template",
+                   fallback=lambda: f"<p>A button that copies the template to {html.escape(to)}.</p>",
+                   note="This is a button. Run the notebook in JupyterLab to use it.")

@@ -16,7 +16,13 @@ import ipywidgets as w
 from missionkit import case
 from missionkit.errors import MissionkitInputError
 from missionkit.forms import Field, FormBox, FormSaver, answer_form, open_workbook
-from missionkit.stakeholders.checks import EXAMPLE_FORMATS, EXAMPLE_PLAN, assess_engagement_plan, check_board
+from missionkit.stakeholders.checks import (
+    EXAMPLE_FORMATS,
+    EXAMPLE_PLAN,
+    assess_engagement_plan,
+    check_board,
+    check_missing_voices,
+)
 from missionkit.stakeholders.engagement import FORMATS
 from missionkit.stakeholders.register import missing_voices
 from missionkit.stakeholders.vocabulary import ENGAGEMENT_LEVELS, STAKEHOLDER_TYPES, TYPE_LABELS
@@ -219,3 +225,14 @@ def board_rules_form(size: Any = None, rules: Any = None, *, section: str = SECT
         intro="Set the size and the rules. The feedback and the board they give update below as you change "
               "them, and your rules are saved to your workbook.",
         check=lambda answer: check_board(*board_answer(answer)))
+
+
+def missing_voices_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: tick the kinds of actor with no say in decisions (FICTIONAL register); feedback
+    from :func:`missionkit.stakeholders.check_missing_voices`; saved under ``stakeholders``/``missing_voices``."""
+    kinds = [(TYPE_LABELS.get(t, (t, t))[1], t) for t in STAKEHOLDER_TYPES]
+    fields = [Field("kinds", "Kinds of actor missing from decisions", "many", kinds)]
+    begin = {"kinds": list(start)} if isinstance(start, (list, tuple)) else None
+    return answer_form(SECTION, "missing_voices", fields, start=begin, title="Exercise 1: who is missing?",
+                       intro="Tick every kind of actor with no seat where decisions are made.",
+                       check=lambda a: check_missing_voices(a["kinds"] or ...))
