@@ -1,7 +1,8 @@
 """missionkit: the small library behind the Mission Bootcamp notebooks.
 
 One folder per teaching module (``missions``, ``framing``, ``scanning``, ``governance``,
-``stakeholders``, ``diagnostics``, ``portfolio``, ``monitoring``, ``readiness``, ``capstone``),
+``stakeholders``, ``diagnostics``, ``portfolio``, ``financing``, ``monitoring``, ``readiness``,
+``capstone``),
 each re-exporting its public API; shared code at the top (``errors``, ``feedback``, ``text``,
 ``case``, ``catalogue``, ``tables``, ``workbook``, ``charts``, ``table_view``, ``forms``);
 build-time code in ``authoring`` (never imported by notebooks). See docs/design.md.

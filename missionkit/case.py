@@ -6,7 +6,7 @@ organisations and every number. Real missions are kept in other files.
 This module holds, in one place:
 
 * the case's constants (``CASE_NAME``, ``TODAY``, ``OBJECTIVES``, ...);
-* the data dictionary of the eight datasets (D1 to D8, ten CSV files), written
+* the data dictionary of the nine datasets (D1 to D9, eleven CSV files), written
   once as ``DATASETS`` and turned into both ``DATA_DICTIONARY`` (a plain dict)
   and ``SCHEMAS`` (pandera schemas, built on first use);
 * ``load(name)`` and ``load_all()``, which read the CSVs shipped in
@@ -534,15 +534,50 @@ _MONITORING = DatasetSpec(
     ),
 )
 
+_BUDGET_LINES = DatasetSpec(
+    name="budget_lines",
+    code="D9",
+    file="budget_lines.csv",
+    title="Mission budget lines",
+    description=(
+        "The money planned for the mission's projects, line by line and year by year (2025 to 2035), with who "
+        "holds it, where it comes from and what was spent. Spending is for 2025 (whole year) and 2026 (to the "
+        "case date); later years are blank. One row per budget line and year."
+    ),
+    rows=(100, 160),
+    columns=(
+        C("line_id", "Budget line identifier; a line has one row per year", pattern=r"^BL\d{2}$",
+          allowed_note="BL01, BL02, ..."),
+        C("year", "Budget year", **_years(2020, 2040)),
+        C("budget_holder", "Organisation that holds the money and answers for spending it"),
+        C("project_id", "Project the line pays for, as in projects.csv", pattern=r"^PR\d{2}$",
+          allowed_note="PR01, PR02, ..."),
+        C("objective", f"Mission objective of the project ({_OBJ})", allowed=OBJECTIVE_IDS),
+        C("purpose", "What the line pays for, as written in the budget"),
+        C("spending_type", "Capital (building or buying assets) or operating (running costs, staff, services)",
+          allowed=("capital", "operating")),
+        C("source", "Where the money comes from",
+          allowed=("national budget", "development bank loan", "donor grant", "city budget",
+                   "private co-investment")),
+        C("funder", "Who provides the money (the Ministry of Finance for the national budget)"),
+        C("instrument", "How the money reaches the project",
+          allowed=("grant", "loan", "equity", "guarantee", "procurement", "subsidy", "public provision")),
+        C("planned_mrc_m", "Money planned for the year", kind="float", unit="MRC m", min=0, decimals=2),
+        C("spent_mrc_m", "Money spent in the year (2026: to 15 November 2026); blank for years not yet reached",
+          kind="float", unit="MRC m", min=0, nullable=True, decimals=2),
+    ),
+)
+
 DATASETS: dict[str, DatasetSpec] = {
     spec.name: spec
     for spec in (
         _POLICIES, _PROJECTS, _INDICATORS, _STAKEHOLDERS, _SURVEY, _SURVEY_ITEMS, _FOCUS_GROUPS,
-        _READINESS, _DONORS, _MONITORING,
+        _READINESS, _DONORS, _MONITORING, _BUDGET_LINES,
     )
 }
 ALIASES = {"D1": "policies", "D2": "projects", "D3": "indicators", "D4": "stakeholders", "D5": "survey",
-           "D6": "readiness", "D7": "donors", "D8": "monitoring"}
+           "D6": "readiness", "D7": "donors", "D8": "monitoring",
+           "D9": "budget_lines"}
 
 DATA_DICTIONARY: dict[str, dict[str, dict[str, str]]] = {
     name: {
@@ -642,7 +677,7 @@ def _resolve(name: str) -> DatasetSpec:
     if key not in DATASETS:
         raise MissionkitInputError(
             f"There is no case dataset called '{name}'",
-            fix="Use one of: " + ", ".join(DATASETS) + " (or D1 to D8).",
+            fix="Use one of: " + ", ".join(DATASETS) + " (or D1 to D9).",
         )
     return DATASETS[key]
 
@@ -737,7 +772,7 @@ def load(name: str) -> pd.DataFrame:
     """One case dataset as a validated DataFrame (a fresh copy each call; reading is cached).
 
     ``name`` is a dataset name (``"policies"``, ``"projects"``, ...) or a code
-    (``"D1"`` to ``"D8"``; ``"D5"`` gives the survey answers).
+    (``"D1"`` to ``"D9"``; ``"D5"`` gives the survey answers).
     """
     spec = _resolve(name)
     if spec.name not in _CACHE:

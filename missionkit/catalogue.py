@@ -235,6 +235,11 @@ UNCONFIRMED: tuple[tuple[str, str, str], ...] = (
     ("Other publication details",
      "The Mission Action Lab's own methods for its \"boot camp\" and \"donor landscape\" support: both are "
      "listed on its site, but we saw no published method.", "mal-home"),
+    ("Other publication details",
+     "Module 09 (financing): the budgets of the UK's and the Netherlands' missions (we found no figures we "
+     "could teach); the European Investment Bank's 2023 agreement with BNDES, read only in a copy of the EIB's "
+     "press release; and France 2030's EUR 54bn, read in the press, not on a government page.",
+     "fin-france2030;fin-kfw-gj2016"),
 )
 
 _KEY_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["not answered", "good", "partly", "revise", "discuss"]
+Status = Literal["not answered", "good", "partly", "revise", "discuss", "self-check"]
 
 HEADLINES = {
     "not answered": "Not answered yet",
@@ -19,8 +19,9 @@ HEADLINES = {
     "partly": "Partly there",
     "revise": "Worth another look",
     "discuss": "No single right answer: discuss",
+    "self-check": "Only you can judge this: check it against the list",
 }
-ICONS = {"not answered": "✏️", "good": "✅", "partly": "🟡", "revise": "🔁", "discuss": "💬"}
+ICONS = {"not answered": "✏️", "good": "✅", "partly": "🟡", "revise": "🔁", "discuss": "💬", "self-check": "📝"}
 
 
 def is_blank(value) -> bool:
@@ -34,6 +35,43 @@ def is_blank(value) -> bool:
     if isinstance(value, (list, tuple, set)):
         return len(value) == 0
     return False
+
+
+PLACEHOLDERS = frozenset({
+    "ok", "okay", "yes", "no", "n/a", "na", "tbd", "todo", "to do", "x", "xx", "xxx", "-", "?", "test", "asdf",
+    "see above", "as above", "same as above", "idem", "ditto", "etc", "nothing", "none", "answer", "my answer",
+    "lorem ipsum", "i don't know", "i dont know", "dont know", "don't know", "no idea",
+})
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, in lower case (hyphenated and apostrophe words count as one)."""
+    return [w.lower() for w in _WORDS.findall(text or "")]
+
+
+def placeholder_reason(text: str, *, echo: str = "", min_words: int = 0) -> str | None:
+    """Why ``text`` is not an answer yet, in plain words, or None if it reads as one.
+
+    Catches the placeholders people really type ("ok", "see above", "...", "tbd"), a word repeated, the
+    question's own words copied back (``echo``) and answers shorter than ``min_words``. It judges only
+    whether there is an answer, never whether the answer is good.
+    """
+    stripped = re.sub(r"[\s.…]+", " ", (text or "")).strip().lower().strip("!?,;: ")
+    found = words(text)
+    if not found:
+        return "there is no answer yet, only dots or punctuation" if (text or "").strip() else None
+    if stripped in PLACEHOLDERS or " ".join(found) in PLACEHOLDERS:
+        return f"\u201c{text.strip()}\u201d is a placeholder, not an answer"
+    if len(found) >= 3 and len(set(found)) == 1:
+        return "the same word repeated is not an answer"
+    if echo:
+        asked = set(words(echo))
+        if len(found) >= 3 and sum(w in asked for w in found) / len(found) > 0.8:
+            return "it repeats the question's own words; say what you would do, and why"
+    if len(found) < min_words:
+        return f"it has {len(found)} word{'s' if len(found) != 1 else ''}; the question needs at least {min_words}"
+    return None
 
 
 @dataclass
@@ -85,7 +123,7 @@ class Feedback:
 
     def to_html(self) -> str:
         e = html.escape
-        css = {"good": "good", "revise": "revise"}.get(self.status, "")
+        css = {"good": "good", "revise": "revise", "self-check": "self-check"}.get(self.status, "")
         parts = [f'<div class="missionkit-feedback {css}" role="status">',
                  f"<p><strong>{ICONS[self.status]} {e(self.title)}: {e(self.headline)}.</strong></p>"]
         if self.strengths:
@@ -116,3 +154,24 @@ def md_escape(text: object) -> str:
     t = re.sub(r"\s*\n\s*", " ", t).strip()
     t = re.sub(r"^([-+=])", r"\\\1", t)
     return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", t)  # "1. " would start a list; "70.5%" would not
+
+
+def rubric_feedback(title: str, text: str, ticked: list[str], rubric: list[str], *, min_words: int = 25,
+                    echo: str = "") -> Feedback:
+    """Honest feedback on free text no check can judge: it says so, and uses the rubric the participant
+    ticked. Never "Well done": the status is "self-check" at best."""
+    if not (text or "").strip():
+        return Feedback.not_answered(title, "Write your answer in the box, then tick the criteria it meets.")
+    reason = placeholder_reason(text, echo=echo, min_words=min_words)
+    if reason:
+        return Feedback("revise", title, improve=[f"Not an answer yet: {reason}."],
+                        why="The criteria and the model answer help only once you have written your own.")
+    met = [c for c in rubric if c in ticked]
+    return Feedback(
+        "self-check", title,
+        strengths=[f"You ticked: {c}" for c in met],
+        improve=[f"Not ticked yet: {c}" for c in rubric if c not in met]
+        or ["You ticked every criterion. Read your answer once more as a sceptical reader would: is each tick earned?"],
+        why=("No automatic check can judge an argument written in your own words, so this one does not try. "
+             "The list is what a trainer would look for; the model answer is one good answer, not the only one."),
+    )

@@ -348,5 +348,81 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
 
     box = FormBox([*rows, *([problems] if problems is not None else []), feedback], title=title,
                   fallback=fallback, layout=html_layout)
-    box.answer = lambda: dict(state["answer"])  # type: ignore[attr-defined]
+    box.answer = lambda: dict(state["answer"])
     return box
+
+
+def rubric_form(section: str, key: str, *, title: str, prompt: str, rubric: list[str], model_answer: str,
+                min_words: int = 25, example: str = "") -> FormBox:
+    """A free-text answer that no check can judge: a text box, the rubric to tick honestly, and the model
+    answer, which opens only once the participant has written an answer of their own.
+
+    Saves ``{"text": ..., "ticked": [...]}`` to the workbook as soon as either changes. The feedback says
+    plainly that it cannot judge the substance (``feedback.rubric_feedback``); it never says "Well done".
+    """
+    from missionkit.feedback import placeholder_reason, rubric_feedback
+
+    wb, note = open_workbook()
+    saved: Any = {}
+    if wb is not None:
+        try:
+            saved = wb.get(section, key, {}) or {}
+        except MissionkitInputError as error:
+            note = f"Your saved answer could not be read: {error.message}"
+    if not isinstance(saved, dict):
+        saved, note = {}, "Your saved answer was not in the expected form, so the box starts empty; it is kept."
+    text0 = saved.get("text", "") if isinstance(saved.get("text", ""), str) else ""
+    ticked0 = [c for c in saved.get("ticked", []) if c in rubric] if isinstance(saved.get("ticked"), list) else []
+    box = w.Textarea(value=text0, placeholder=example, rows=6, continuous_update=False,
+                     layout=w.Layout(width="95%"))
+    checks = [w.Checkbox(value=c in ticked0, description=c, indent=False, layout=w.Layout(width="95%"))
+              for c in rubric]
+    feedback = w.HTML()
+    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "")
+    show = w.Button(description="Show the model answer", tooltip="Opens once you have written your own answer")
+    answer = w.HTML()
+    saver = FormSaver(wb, section, key, {"text": text0, "ticked": ticked0})
+
+    def value() -> dict:
+        return {"text": box.value, "ticked": [c.description for c in checks if c.value]}
+
+    def refresh(_change=None, save: bool = True) -> None:
+        v = value()
+        feedback.value = rubric_feedback(title, v["text"], v["ticked"], rubric, min_words=min_words,
+                                         echo=prompt).to_html()
+        show.disabled = placeholder_reason(v["text"], echo=prompt, min_words=min_words) is not None \
+            or not v["text"].strip()
+        if save and wb is not None:
+            saver.save_and_report(v, status)
+
+    def reveal(_button) -> None:
+        answer.value = (f'<div class="missionkit-model-answer"><p><strong>A model answer</strong></p>'
+                        f"{model_answer}</div>")
+
+    box.observe(refresh, names="value")
+    for c in checks:
+        c.observe(refresh, names="value")
+    show.on_click(reveal)
+    refresh(save=False)
+
+    def fallback() -> str:  # the book: the criteria, then the model answer behind a toggle (try first)
+        items = "".join(f"<li>{html.escape(c)}</li>" for c in rubric)
+        return (f"<p>{html.escape(prompt)}</p><p>Check your answer against these criteria:</p><ul>{items}</ul>"
+                f"<details><summary>A model answer (open it once you have written yours)</summary>"
+                f"{model_answer}</details>")
+
+    rubric_box = w.VBox([w.HTML("<p>Tick what your answer does. Be honest: this is for you.</p>"), *checks])
+    return FormBox([labelled(box, title, prompt), rubric_box, feedback, show, answer, status],
+                   title=title, fallback=fallback)
+
+
+def free_text_form(question_id: str) -> FormBox:
+    """The form for one free-text question of ``missionkit/data/free_text.yml`` (see :func:`rubric_form`)."""
+    from markdown_it import MarkdownIt
+
+    from missionkit.rubrics import free_text_question
+
+    q = free_text_question(question_id)
+    model = MarkdownIt("commonmark").render(q.model_answer)
+    return rubric_form(q.section, q.key, title=q.title, prompt=q.prompt, rubric=list(q.rubric),
+                       model_answer=model, min_words=q.min_words)

@@ -118,3 +118,54 @@ def test_launch_settings_from_environment_and_origin():
         launch_settings({"MISSION_BOOTCAMP_REPO": "/home/me/course"}, None)
     with pytest.raises(MissionkitInputError, match="hub address"):
         launch_settings({"MISSION_BOOTCAMP_REPO": "https://github.com/a/b", "MISSION_BOOTCAMP_HUB": "hub.gov"}, None)
+
+
+# ---------------------------------------------------------------------------- try first
+
+def _outside_details(page: str) -> list[str]:
+    """The snippets of feedback or answer markup that are not inside a <details> element."""
+    from html.parser import HTMLParser
+
+    class Finder(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.depth = 0
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "details":
+                self.depth += 1
+            classes = (dict(attrs).get("class") or "").split()
+            if not self.depth and {"missionkit-feedback", "missionkit-assessment"} & set(classes):
+                self.found.append(self.get_starttag_text() or tag)
+
+        def handle_endtag(self, tag):
+            if tag == "details" and self.depth:
+                self.depth -= 1
+
+    finder = Finder()
+    finder.feed(page)
+    return finder.found
+
+
+def test_solution_pages_show_no_feedback_outside_a_toggle(built_book):
+    """A self-learner reads the question, tries, then opens "Show the feedback": no check's output
+    and no worked answer lies open on a solution page (tools/wrap_answers.py folds them)."""
+    pages = sorted((built_book / "solutions").glob("*-solution.html"))
+    assert len(pages) >= 10
+    open_answers = {p.name: found for p in pages if (found := _outside_details(p.read_text(encoding="utf-8")))}
+    assert not open_answers, f"feedback shown outside a toggle: {open_answers}"
+    page = (built_book / "solutions" / "01-missions-solution.html").read_text(encoding="utf-8")
+    assert "Show the feedback (try it yourself first)" in page
+    assert "Show the worked answer and its feedback (try it yourself first)" in page
+
+
+def test_the_finder_sees_feedback_left_open():
+    assert _outside_details('<div class="missionkit-feedback">You found 11 of 11</div>')
+    assert not _outside_details('<details><summary>Show</summary><div class="missionkit-feedback">x</div></details>')
+
+
+def test_exercises_are_pages_of_the_book(built_book):
+    """A reader who cannot install Python still has the questions: each exercise is a book page."""
+    pages = sorted((built_book / "exercises").glob("*-exercise.html"))
+    assert len(pages) == len(list((ROOT / "exercises").glob("*.ipynb"))) >= 10

@@ -419,6 +419,12 @@ COURSE_TERMS = {
     "engagement-level": "engagement level", "likert-item": "likert item", "wilson-interval": "wilson interval",
     "codebook": "codebook", "sti-trap": "sti trap", "process-tracing": "process tracing", "raci-matrix": "raci matrix",
     "smart": "smart", "racer": "racer",
+    # Module 09, financing
+    "budget-tagging": "budget tagging", "spending-review": "spending review",
+    "performance-budgeting": "performance budgeting", "blended-finance": "blended finance",
+    "pre-commercial-procurement": "pre-commercial procurement", "challenge-prize": "challenge prize",
+    "regulatory-sandbox": "regulatory sandbox", "conditionality": "conditionality",
+    "capital-operating": "operating spending",
 }
 
 

@@ -82,7 +82,7 @@ def test_blank_form_and_blank_code_cell_both_say_not_answered(solution):
     nb = nbtools.load(exercise)
     with nbtools.empty_workbook():
         ran = _run(nb, exercise.parent)
-    for i, (cell, value) in enumerate(ran):
+    for cell, value in ran:
         if "form" in cell.metadata.get("tags", []) and isinstance(value, FormBox):
             name = cell.source.strip().split("(")[0]
             if name.split(".")[-1] in OWN_FEEDBACK or "review_form" in name or "indicator_form" in name:

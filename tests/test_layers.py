@@ -20,7 +20,7 @@ PKG = Path(__file__).resolve().parents[1] / "missionkit"
 SHARED: dict[str, float] = {
     "errors": 0, "answers": 0,
     "feedback": 1,
-    "case": 2, "catalogue": 2, "facts": 2,
+    "case": 2, "catalogue": 2, "facts": 2, "rubrics": 2.5,
     "table_spec": 2, "table_cells": 2.1, "table_files": 2.2, "tables": 2.5,  # the participant-table reader
     "text": 3, "workbook": 3, "welcome": 3,
     "table_view": 4,

@@ -169,7 +169,7 @@ def test_modules_without_a_lesson_say_so(kit):
 def test_core_minutes_match_the_lessons_overview(kit, lesson):
     nb = nbtools.load(lesson)
     overview = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Overview"))
-    found = re.search(r"\*\*Time:\*\*\s*about (\d+) minutes", overview)
+    found = re.search(r"\*\*Time:\*\*\s*at a trainer's pace, (\d+) minutes", overview)
     assert found, f"{lesson.name}: the Overview states no time"
     assert kit.module(module_id(lesson)).core_minutes == int(found.group(1))
 
@@ -353,3 +353,13 @@ def test_the_script_fits_each_version_and_the_debrief_ties_to_modules(kit):
     assert "FICTIONAL" in page and "#opsi-sim2021" in page
     for m in trainer.DEBRIEF_MODULES:
         assert f"(module-{m}.md)" in page
+
+
+def test_every_group_activity_has_a_variant_for_someone_alone(kit):
+    """Self-learners and remote participants without a partner: each group exercise and the role-play
+    say what to do alone, on the trainer page and the handout."""
+    for m in kit.modules:
+        assert len(m.exercise.solo) >= 40, m.id
+        page = trainer_pages.render_module(kit, m.id)
+        assert "**On your own**" in page, m.id
+    assert len(kit.roleplay.solo) >= 40

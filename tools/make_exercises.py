@@ -88,7 +88,9 @@ def blank_code(source: str) -> str:
 
 def drop_block(source: str) -> str:
     """A ``form`` cell for the exercise: the solution block removed, with the arguments that pass its names."""
-    out, block, inside = [], [], False
+    out: list[str] = []
+    block: list[str] = []
+    inside = False
     for line in source.splitlines():
         if line.strip() == BEGIN:
             inside = True
@@ -138,6 +140,9 @@ def make_exercise(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.metadata["tags"] = [t for t in tags if t not in ("hide-input", "hide-cell")]
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+            # the solution's try-first folds (tools/wrap_answers.py): an exercise has nothing to fold
+            cell.metadata.pop("mystnb", None)
+            cell.metadata["tags"] = [t for t in cell.metadata.get("tags", []) if t != "hide-output"]
         if not cell.metadata.get("tags"):
             cell.metadata.pop("tags", None)
         cells.append(cell)

@@ -7,6 +7,12 @@ A markdown cell tagged ``solution`` (a model answer) or ``solution-only`` (how t
 is wrapped in ``<details><summary>…</summary> … </details>``, so a self-learner reading the book or
 the notebook tries first and opens the answer after. The summary names the cell ("A model answer",
 "How to reason about it") from its opening words. CommonMark plus <details>: decision 0003.
+
+Code cells that show an answer get the ``hide-output`` tag, so the book folds their output behind
+"Show the feedback (try it yourself first)": a cell whose stored output is feedback, a form (pre-filled
+with the worked answer in a solution), or a cell that uses a name the worked answer defines
+(``### BEGIN SOLUTION`` blocks). The worked answer's own cell is folded whole (``hide-cell``), its code
+and the feedback under it.
 """
 from __future__ import annotations
 
@@ -43,6 +49,63 @@ def answer_cells(nb: nbformat.NotebookNode):
             yield cell, tags
 
 
+HIDE = "hide-output"
+SHOW = "Show the feedback (try it yourself first)"
+HIDE_PROMPT = "Hide the feedback"
+ANSWER_SHOW = "Show the worked answer and its feedback (try it yourself first)"
+ANSWER_HIDE = "Hide the worked answer"
+_ASSIGNED = re.compile(r"^([A-Za-z_]\w*)\s*=", re.M)
+
+
+def answer_names(nb: nbformat.NotebookNode) -> set[str]:
+    """Names the worked answer defines (``name = ...`` inside ``### BEGIN SOLUTION`` cells)."""
+    names: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source:
+            names.update(_ASSIGNED.findall(cell.source))
+    return names
+
+
+def shows_an_answer(cell: nbformat.NotebookNode, names: set[str]) -> bool:
+    """True if a solution's code cell would show the answer in its output."""
+    if cell.cell_type != "code" or "### BEGIN SOLUTION" in cell.source:
+        return False
+    if "remove-input" in cell.metadata.get("tags", []):  # the setup cell
+        return False
+    stored = str(cell.get("outputs", []))
+    if "missionkit-feedback" in stored or "_form(" in cell.source:
+        return True
+    code = re.sub(r"#.*", "", cell.source)
+    return any(re.search(rf"(?<![.\w]){re.escape(n)}\b", code) for n in names)
+
+
+def fold_outputs(nb: nbformat.NotebookNode) -> bool:
+    """Tag every answer-showing code cell ``hide-output`` with a plain prompt; True if changed."""
+    names = answer_names(nb)
+    changed = False
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.metadata.get("tags", [])
+        if "### BEGIN SOLUTION" in cell.source:
+            want = {"code_prompt_show": ANSWER_SHOW, "code_prompt_hide": ANSWER_HIDE}
+            folded = [t for t in tags if t not in ("hide-input", "hide-output")]
+            if "hide-cell" not in folded:  # the worked answer and the feedback under it, in one toggle
+                cell.metadata["tags"] = [*folded, "hide-cell"]
+                changed = True
+        elif shows_an_answer(cell, names):
+            want = {"code_prompt_show": SHOW, "code_prompt_hide": HIDE_PROMPT}
+            if HIDE not in tags:
+                cell.metadata["tags"] = [*tags, HIDE]
+                changed = True
+        else:
+            continue
+        if cell.metadata.get("mystnb") != want:
+            cell.metadata["mystnb"] = want
+            changed = True
+    return changed
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
@@ -54,6 +117,7 @@ def main(argv: list[str]) -> int:
             if new != cell.source:
                 changed = True
                 cell.source = new
+        changed = fold_outputs(nb) or changed
         if changed:
             stale.append(path.name)
             if not check:

@@ -122,7 +122,7 @@ def render_handout(kit: Kit, module_id: str) -> str:
     """One module's printable handout: self-contained HTML with print CSS and a lang attribute."""
     m = kit.module(module_id)
     sources: list[str] = []
-    texts = m.goals + m.concepts + m.exercise.steps + m.prompts + [w.title for w in m.worksheets]
+    texts = m.goals + m.concepts + m.exercise.steps + [m.exercise.solo] + m.prompts + [w.title for w in m.worksheets]
     body = ["<header>", f'<p class="kicker">Mission Bootcamp · Module {m.id} · handout</p>',
             f"<h1>{html.escape(m.title)}</h1>",
             '<p class="print-hint">Print this page from your browser (A4 or Letter). It works without internet.</p>']
@@ -136,7 +136,8 @@ def render_handout(kit: Kit, module_id: str) -> str:
              f'<section aria-labelledby="exercise"><h2 id="exercise">Group exercise: '
              f"{_inline_html(m.exercise.title, sources)} ({m.exercise.minutes} minutes)</h2>"
              + _ul(m.exercise.steps, sources, "ol")
-             + f"<p><strong>What you hand back:</strong> {_inline_html(m.exercise.output, sources)}</p></section>"]
+             + f"<p><strong>What you hand back:</strong> {_inline_html(m.exercise.output, sources)}</p>"
+             + f"<p><strong>On your own:</strong> {_inline_html(m.exercise.solo, sources)}</p></section>"]
     for i, w in enumerate(m.worksheets, 1):
         body.append(f'<section aria-labelledby="worksheet-{i}"><h2 id="worksheet-{i}">Worksheet {i}</h2>'
                     + _worksheet_html(w, sources) + "</section>")

@@ -77,6 +77,7 @@ class Exercise(_Strict):
     minutes: int = Field(ge=5, le=180)
     steps: list[str] = Field(min_length=2)
     output: str = Field(min_length=3)
+    solo: str = Field(min_length=40)  # the variant for someone alone: self-learners, remote participants
 
 
 class Paper(_Strict):
@@ -192,6 +193,7 @@ class Roleplay(_Strict):
     versions: dict[str, str] = Field(min_length=1)
     script: list[ScriptStep] = Field(min_length=2)
     cards: list[CardBrief] = Field(min_length=5)
+    solo: str = Field(min_length=40)
     observer: str
     debrief: list[DebriefQuestion] = Field(min_length=1)
 

@@ -199,7 +199,8 @@ def render_module(kit: Kit, module_id: str) -> str:
     lines += ["", f"## Group exercise: {_md(m.exercise.title)} ({_minutes_text(m.exercise.minutes)})", ""]
     lines += [f"{i}. {_md(s)}" for i, s in enumerate(m.exercise.steps, 1)]
     lines += ["", f"**What each group hands back:** {_md(m.exercise.output)}", "",
-              "## Without laptops: the paper alternative", "", "**Print:**", ""]
+              f"**On your own** (a self-learner, or a participant without a partner online): {_md(m.exercise.solo)}",
+              "", "## Without laptops: the paper alternative", "", "**Print:**", ""]
     lines += [f"- {_md(p)}" for p in m.paper.print]
     lines += ["", "**Run it:**", ""]
     lines += [f"{i}. {_md(s)}" for i, s in enumerate(m.paper.steps, 1)]
@@ -302,7 +303,7 @@ def render_roleplay(kit: Kit, cards: list[RoleCard]) -> str:
               ""]
     for c in cards:
         lines += _card_markdown(c)
-    lines += ["## The observer", "", _md(rp.observer), "", "## Debrief", "",
+    lines += ["## On your own", "", _md(rp.solo), "", "## The observer", "", _md(rp.observer), "", "## Debrief", "",
               "Step out of role first: ask each player to say their own name and one thing they noticed. Then use the "
               "questions for the modules the group has done.", "",
               "| Module | Ask | Listen for |", "|---|---|---|"]

@@ -4,7 +4,7 @@ Run from the project root:
 
     .venv/bin/python -m missionkit.data.generate_case
 
-It writes ten CSV files (datasets D1 to D8) into ``missionkit/data/case/`` and
+It writes eleven CSV files (datasets D1 to D9) into ``missionkit/data/case/`` and
 the data dictionary page ``book/data-dictionary.md``. The output is
 deterministic: the random parts come from ``numpy.random.default_rng(SEED)``
 and every float is rounded, so running it twice gives byte-identical files.
@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from missionkit import case
+from missionkit.data.case_budget import budget_lines
 
 SEED = 20250303  # the day Cabinet adopted the mission (FICTIONAL)
 CASE_FOLDER = Path(__file__).resolve().parent / "case"
@@ -955,6 +956,7 @@ def generate() -> dict[str, pd.DataFrame]:
         "readiness": _readiness(),
         "donors": _donors(),
         "monitoring": _monitoring(rng, indicators),
+        "budget_lines": budget_lines(),
     }
     return {name: _typed(name, df) for name, df in frames.items()}
 
@@ -965,7 +967,7 @@ def to_csv_text(df: pd.DataFrame) -> str:
 
 
 def write(folder: str | Path | None = None) -> dict[str, Path]:
-    """Write the ten CSV files into ``folder`` (default: the package's case folder). Returns their paths."""
+    """Write the eleven CSV files into ``folder`` (default: the package's case folder). Returns their paths."""
     folder = Path(folder) if folder is not None else CASE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
