@@ -55,6 +55,8 @@ def test_exercise_form_cells_have_nothing_to_edit(solution):
         if cell.cell_type == "code" and "form" in cell.metadata.get("tags", []):
             assert "=" not in cell.source.split("(", 1)[0], cell.source
             assert "your answer here" not in cell.source and "..." not in cell.source
+        if "optional-code" in cell.metadata.get("tags", []):
+            assert cell.metadata.get("jupyter", {}).get("source_hidden"), "the optional code path is folded"
 
 
 @pytest.mark.parametrize(("solution_cell", "exercise_cell"), [

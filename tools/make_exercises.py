@@ -14,7 +14,8 @@ Marking, in solution notebooks:
 * in a code cell tagged ``form`` (a form that shows the worked answer in the solution), the block
   between the markers is dropped, and so is each keyword argument that passes one of its names
   (``classification_form(start=classification)`` becomes ``classification_form()``): the
-  exercise's form opens blank, or with the participant's saved answer, and shows no code to edit.
+  exercise's form opens blank, or with the participant's saved answer, and shows no code to edit;
+* a code cell tagged ``optional-code`` (the code path after a form) is folded in the exercise.
 Outputs are removed. Cell ids are kept, so the exercise stays stable.
 """
 from __future__ import annotations
@@ -138,6 +139,8 @@ def make_exercise(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
         elif cell.cell_type == "code" and BEGIN in cell.source:
             cell.source = blank_code(cell.source)
             cell.metadata["tags"] = [t for t in tags if t not in ("hide-input", "hide-cell")]
+        if cell.cell_type == "code" and "optional-code" in cell.metadata.get("tags", []):
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}  # folded: the form comes first
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             # the solution's try-first folds (tools/wrap_answers.py): an exercise has nothing to fold
