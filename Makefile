@@ -1,6 +1,6 @@
 # Mission Bootcamp. Two commands set everything up: `make book`, then `make test`.
 # Every target is .PHONY: a folder named book/ must never make `make book` "up to date".
-.PHONY: help venv book lab test test-fast lint outputs exercises slides trainer bench clean
+.PHONY: help venv book lab test test-fast lint outputs exercises slides trainer bench room-check cohort-view clean
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,6 +16,8 @@ help:
 	@echo "make slides     write offline reveal.js slides into _build/slides"
 	@echo "make trainer    regenerate the trainer guide and printable handouts from missionkit/data/agenda.yml"
 	@echo "make bench      print build, execution, import and page-weight figures"
+	@echo "make room-check one minute: is this laptop or hub ready for the course? (use it on the morning)"
+	@echo "make cohort-view write the anonymised cohort view of the hand-ins to cohort-view.html"
 
 venv: $(STAMP)
 
@@ -59,6 +61,12 @@ trainer: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+room-check: $(STAMP)
+	$(BIN)/python -m missionkit.roomcheck
+
+cohort-view: $(STAMP)
+	$(BIN)/python -m missionkit.authoring.cohort view --out cohort-view.html
 
 clean:
 	rm -rf _build

@@ -87,6 +87,35 @@ def setup_cell(path: Path) -> None:
         nbtools.execute(nb, cwd=path.parent)
 
 
+def room_check() -> float:
+    """Wall time of `python -m missionkit.roomcheck` (the morning check; a temporary hand-in folder)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run([PY, "-m", "missionkit.roomcheck", f"--exchange={tmp}"], cwd=ROOT, check=True,
+                       capture_output=True)
+        return time.perf_counter() - start
+
+
+def cohort_page(participants: int = 30) -> float:
+    """Seconds to write the cohort view page from 30 hand-ins of the test fixture's workbook."""
+    import json
+    import tempfile
+
+    from missionkit import handin
+    from missionkit.authoring import cohort_view
+
+    sections = json.loads((ROOT / "tests" / "fixtures" / "workbook.json").read_text())["sections"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(participants):
+            handin.store_handin(handin.HandIn("capstone", f"P{i}", f"p{i}", f"{i:06x}",
+                                              "2026-12-08T10:00:00+00:00", sections), tmp)
+        start = time.perf_counter()
+        cohort_view.write_page(Path(tmp) / "view.html", tmp)
+        return time.perf_counter() - start
+
+
 def test_suite() -> float:
     """Wall time of `make test` (the README's test command, as CI runs it)."""
     start = time.perf_counter()
@@ -139,6 +168,9 @@ def main() -> int:
                                          "missionkit.case") for _ in range(runs + 2))
     add("import pandas + altair + ipywidgets", base)
     add("import missionkit overhead over those", max(full - base, 0.0), 0.3)
+
+    add("room check (python -m missionkit.roomcheck)", median_time(room_check, runs), 60)
+    add("cohort view page, 30 hand-ins", median_time(cohort_page, runs))
 
     slowest, total = 0.0, 0.0
     for path in nbtools.lessons() + nbtools.solutions():

@@ -8,7 +8,14 @@
 #   2. turn on HTTPS (TLJH docs, "Enable HTTPS"): tljh-config set https.enabled true, plus
 #      https.letsencrypt.email and https.letsencrypt.domains, then tljh-config reload proxy
 #   3. then this script (from a copy of the course repository):
-#        COURSE_REPO=https://github.com/ORG/mission-bootcamp MEMORY=1G bash deploy/tljh-setup.sh
+#        COURSE_REPO=https://github.com/ORG/mission-bootcamp MEMORY=1G TRAINERS="ana ben" bash deploy/tljh-setup.sh
+#
+# Hand-ins (book chapter "Running a cohort", "Hand-ins and the cohort view"): it creates the exchange
+# folder EXCHANGE, owned by root and the Unix group "trainers", mode 3773 (participants may put files
+# in, but not list or read them; each hand-in is readable by the trainers' group only), and tells every
+# server where it is (MISSIONKIT_EXCHANGE). TRAINERS lists the hub names of the trainers: TLJH's Unix
+# user for hub name "ana" is "jupyter-ana", created at first sign-in, so a trainer signs in once, then
+# this script runs again (and the trainer restarts their server from the hub's control panel).
 #
 # It stops if HTTPS is not on. Sign-in (AUTH): "native" (default) switches TLJH from its default
 # FirstUseAuthenticator, where whoever first logs in under a name sets its password, to
@@ -26,6 +33,9 @@ CPU="${CPU:-1}"                 # cores per participant at most
 IDLE_SECONDS="${IDLE_SECONDS:-7200}"
 USER_ENV="${USER_ENV:-/opt/tljh/user}"   # TLJH shared environment for all participants
 AUTH="${AUTH:-native}"          # native (sign-up with admin approval) or keep (your own OAuth / LDAP set-up)
+EXCHANGE="${EXCHANGE:-/srv/mission-bootcamp-exchange}"   # where hand-ins go; only the trainers' group reads it
+TRAINERS="${TRAINERS:-}"        # hub names of the trainers, separated by spaces
+TLJH_CONFIG_D="${TLJH_CONFIG_D:-/opt/tljh/config/jupyterhub_config.d}"
 case "$AUTH" in native|keep) ;; *) echo "AUTH must be native or keep, not '$AUTH'" >&2; exit 1;; esac
 
 # HTTPS before any password crosses the network
@@ -68,6 +78,21 @@ sudo tljh-config set user_environment.default_app jupyterlab
 sudo tljh-config set limits.memory "$MEMORY"
 sudo tljh-config set limits.cpu "$CPU"
 sudo tljh-config set services.cull.timeout "$IDLE_SECONDS"
+
+# 3. hand-ins: the trainers' group, the exchange (root:trainers, mode 3773), and its place for every server
+sudo groupadd -f trainers
+for name in $TRAINERS; do
+  if id "jupyter-$name" >/dev/null 2>&1; then
+    sudo usermod -a -G trainers "jupyter-$name"
+  else
+    echo "Trainer '$name' has not signed in to the hub yet: ask them to sign in once, then run this script again."
+  fi
+done
+sudo "$USER_ENV/bin/python" -m missionkit.authoring.cohort make-exchange "$EXCHANGE" --group trainers
+sudo mkdir -p "$TLJH_CONFIG_D"
+printf '%s\n' "# Written by deploy/tljh-setup.sh: where participants hand in (missionkit.handin)." \
+  "c.Spawner.environment.update({'MISSIONKIT_EXCHANGE': '$EXCHANGE'})" \
+  | sudo tee "$TLJH_CONFIG_D/mission-bootcamp-exchange.py" >/dev/null
 sudo tljh-config reload
 
 if [ "$AUTH" = native ]; then
@@ -75,5 +100,7 @@ if [ "$AUTH" = native ]; then
   echo "(https://<this hub>/hub/signup): an admin name is approved automatically, so claim it first."
   echo "Approve participants at https://<this hub>/hub/authorize, only names on your cohort list."
 fi
+echo "Hand-ins go to $EXCHANGE; trainers (group 'trainers') open trainer/cohort-view.ipynb to see them."
+echo "A trainer just added to the group restarts their server (File > Hub Control Panel > Stop My Server)."
 echo "Done. Give participants the links from:"
 echo "  $USER_ENV/bin/python -m missionkit.authoring.cohort links --hub https://<this hub> --repo $COURSE_REPO --markdown"

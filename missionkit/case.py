@@ -6,7 +6,8 @@ organisations and every number. Real missions are kept in other files.
 This module holds, in one place:
 
 * the case's constants (``CASE_NAME``, ``TODAY``, ``OBJECTIVES``, ...);
-* the data dictionary of the nine datasets (D1 to D9, eleven CSV files), written
+* the data dictionary of the datasets (D1 to D9, eleven CSV files, and D0, three files on the
+  choice of the mission in 2024, before it was adopted), written
   once as ``DATASETS`` and turned into both ``DATA_DICTIONARY`` (a plain dict)
   and ``SCHEMAS`` (pandera schemas, built on first use);
 * ``load(name)`` and ``load_all()``, which read the CSVs shipped in
@@ -534,6 +535,45 @@ _MONITORING = DatasetSpec(
     ),
 )
 
+# D0: the choice of the mission, a flashback to 2024 (before Cabinet adopted it in 2025). FICTIONAL.
+HOUSEHOLDS_WITH_CAR = 0.24  # share of households in the three cities with a car (2024 household survey)
+CANDIDATE_IDS = ("A", "B", "C")
+CHOICE_CRITERIA = ("bold and relevant", "measurable and dated", "ambitious but realistic", "across sectors",
+                   "many solutions", "evidence of need", "capacity to act", "public support")
+CRITERION_RATINGS = ("meets", "partly", "fails")
+FACTOR_KINDS = ("root cause", "cause", "core problem", "effect")
+EVIDENCE_STRENGTHS = ("strong", "moderate", "weak", "contested")
+_D0 = " (2024 flashback)"
+_CAUSES = DatasetSpec("causes", "D0", "causes.csv", "Cause map evidence" + _D0, (
+    "Evidence gathered in 2024, before the mission was chosen, on what causes slow, dirty and unsafe travel in the "
+    "three cities: one row per link from a cause to an effect, with the evidence behind it."), (20, 40), (
+    C("link_id", "Link identifier", pattern=r"^L\d{2}$", allowed_note="L01, L02, ...", unique=True),
+    C("cause", "The factor that acts"),
+    C("cause_kind", "Place of the cause in the problem tree", allowed=FACTOR_KINDS),
+    C("effect", "The factor it acts on"),
+    C("direction", "Does more of the cause bring more or less of the effect?", allowed=("increases", "reduces")),
+    C("evidence_strength", "How strong the evidence is, as the analysts graded it", allowed=EVIDENCE_STRENGTHS),
+    C("evidence", "The evidence, in one sentence"),
+    C("source", "Study or data set the evidence comes from")))
+_CANDIDATES = DatasetSpec("candidates", "D0", "candidates.csv", "Candidate missions and criteria" + _D0, (
+    "The three candidate missions the Prime Minister's Delivery Office short-listed in 2024, each rated by the "
+    "selection panel against eight criteria, with the evidence. One row per candidate and criterion."), (24, 24), (
+    C("candidate_id", "Candidate identifier", allowed=CANDIDATE_IDS),
+    C("candidate", "Short name of the candidate mission"),
+    C("statement", "The candidate mission as drafted"),
+    C("criterion", "Selection criterion", allowed=CHOICE_CRITERIA),
+    C("rating", "The panel's rating of the candidate on the criterion", allowed=CRITERION_RATINGS),
+    C("evidence", "Evidence behind the rating")))
+_CONSULTATION = DatasetSpec("consultation", "D0", "consultation.csv", "Public consultation on the candidates" + _D0, (
+    "Answers to the 2024 public consultation on the three candidate missions (online form and street survey), "
+    "one row per respondent."), (500, 800), (
+    C("respondent_id", "Respondent identifier", pattern=r"^R\d{4}$", allowed_note="R0001, R0002, ...", unique=True),
+    C("city", "City where the respondent lives", allowed=CITIES),
+    C("channel", "How the respondent answered", allowed=("online form", "street survey")),
+    C("car_household", "Does the respondent's household own a car?", allowed=YES_NO),
+    C("age_group", "Age group of the respondent", allowed=("18-29", "30-44", "45-64", "65+")),
+    C("first_choice", "The candidate mission the respondent ranked first", allowed=CANDIDATE_IDS)))
+
 _BUDGET_LINES = DatasetSpec(
     name="budget_lines",
     code="D9",
@@ -572,12 +612,12 @@ DATASETS: dict[str, DatasetSpec] = {
     spec.name: spec
     for spec in (
         _POLICIES, _PROJECTS, _INDICATORS, _STAKEHOLDERS, _SURVEY, _SURVEY_ITEMS, _FOCUS_GROUPS,
-        _READINESS, _DONORS, _MONITORING, _BUDGET_LINES,
+        _READINESS, _DONORS, _MONITORING, _BUDGET_LINES, _CAUSES, _CANDIDATES, _CONSULTATION,
     )
 }
 ALIASES = {"D1": "policies", "D2": "projects", "D3": "indicators", "D4": "stakeholders", "D5": "survey",
            "D6": "readiness", "D7": "donors", "D8": "monitoring",
-           "D9": "budget_lines"}
+           "D9": "budget_lines", "D0": "consultation"}
 
 DATA_DICTIONARY: dict[str, dict[str, dict[str, str]]] = {
     name: {
@@ -677,7 +717,7 @@ def _resolve(name: str) -> DatasetSpec:
     if key not in DATASETS:
         raise MissionkitInputError(
             f"There is no case dataset called '{name}'",
-            fix="Use one of: " + ", ".join(DATASETS) + " (or D1 to D9).",
+            fix="Use one of: " + ", ".join(DATASETS) + " (or D0 to D9).",
         )
     return DATASETS[key]
 

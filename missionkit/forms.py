@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -426,3 +427,51 @@ def free_text_form(question_id: str) -> FormBox:
     model = MarkdownIt("commonmark").render(q.model_answer)
     return rubric_form(q.section, q.key, title=q.title, prompt=q.prompt, rubric=list(q.rubric),
                        model_answer=model, min_words=q.min_words)
+
+
+def hand_in_form(module_key: str) -> FormBox:
+    """"Hand in to the trainer": a name or alias box, a button, and a confirmation (or a plain error).
+
+    One line in any exercise: ``forms.hand_in_form("framing")``. The button copies a snapshot of the
+    workbook into the cohort's hand-in folder (``missionkit.handin``); handing in again replaces it.
+    """
+    from missionkit import handin
+
+    handin.check_key(module_key)
+    wb, note = open_workbook("You cannot hand in from here")
+    remembered = ""
+    if wb is not None:
+        try:
+            remembered = wb.get(handin.NAME_SECTION, "name", "") or ""
+        except MissionkitInputError as error:
+            note = f"Your saved name could not be read: {error.message}"
+    name = w.Text(value=remembered if isinstance(remembered, str) else "",
+                  placeholder="Your name, or an alias your trainer will recognise", layout=w.Layout(width="60%"))
+    button = w.Button(description="Hand in to the trainer", button_style="primary", icon="paper-plane",
+                      layout=w.Layout(width="auto"))
+    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "")
+
+    def on_click(_button=None) -> None:
+        if wb is None:
+            status.value = f"<p><em>{html.escape(note)}</em></p>"
+            return
+        try:
+            handin.hand_in(module_key, name.value, workbook=wb)
+        except MissionkitInputError as error:
+            status.value = error_html(error) + "<p>What you typed is still in the box.</p>"
+            return
+        at = datetime.now().strftime("%H:%M")
+        status.value = (f'<p class="missionkit-save-status" role="status"><strong>Handed in at {at}</strong> as '
+                        f"\u201c{html.escape(' '.join(name.value.split()))}\u201d for \u201c{html.escape(module_key)}"
+                        "\u201d. Your trainer now has a copy of your saved answers. Hand in again at any time: "
+                        "the new copy replaces this one.</p>")
+
+    button.on_click(on_click)
+
+    def fallback() -> str:
+        return ("<p>A box for your name or an alias, and a button <strong>Hand in to the trainer</strong> that "
+                "sends a copy of your saved answers to your trainer.</p>")
+
+    return FormBox([labelled(name, "Your name or an alias", "The trainer sees this name; the room does not."),
+                    button, status], title="Hand in to the trainer", fallback=fallback,
+                   note="This is a form. Run the notebook in JupyterLab to hand in your work.")

@@ -71,6 +71,7 @@ __all__ = [
     "escape",
     "find_course_root",
     "open_workbook",
+    "parse_workbook",
     "resolve_workbook_path",
 ]
 
@@ -198,6 +199,18 @@ def _problem_with(raw: bytes) -> tuple[str | None, dict | None]:
     return None, data
 
 
+def parse_workbook(raw: bytes, file: str, what: str = "The workbook file") -> dict:
+    """A workbook file's data, checked as ``Workbook.open`` checks it; a plain error if it is not one."""
+    try:
+        problem, data = _problem_with(raw)
+    except _NewerFile as newer:
+        raise _newer_error(Path(file), newer.version, what) from None
+    if problem is not None or data is None:
+        raise MissionkitInputError(f"{what} cannot be read: {problem}",
+                                   fix="Leave it out, or ask its owner to save or hand it in again", file=file)
+    return data
+
+
 # --------------------------------------------------------------------------- paths
 def find_course_root(start: str | os.PathLike | None = None) -> Path | None:
     """The nearest folder at or above ``start`` holding ``_toc.yml`` and ``missionkit/``."""
@@ -221,10 +234,13 @@ def resolve_workbook_path(start: str | os.PathLike | None = None) -> Path:
 
 
 # --------------------------------------------------------------------------- files
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so readers see the old or the new file, never half."""
+def atomic_write(path: Path, payload: bytes, mode: int | None = None) -> None:
+    """Write ``payload`` to ``path`` so readers see the old or the new file, never half
+    (``mode``: the file's permission bits, set before it takes the name)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

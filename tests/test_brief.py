@@ -229,7 +229,7 @@ def test_bad_file_name_is_a_plain_message(empty_wb):
 def test_notebook_display_is_light(empty_wb):
     b = brief.build_brief(empty_wb)
     assert len(b._repr_html_()) < 3000 and "to do" in b._repr_html_()
-    assert "0 of 8 sections" in repr(b)
+    assert f"0 of {len(SECTION_IDS)} sections" in repr(b)
 
 
 # --------------------------------------------------------------------------- the peer review

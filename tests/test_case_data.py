@@ -39,11 +39,14 @@ EXPECTED_COLUMNS = {
     "donors": ["funder", "funder_type", "instrument", "amount_mrc_m", "start_year", "end_year", "objectives",
                "on_budget", "coordination_forum"],
     "monitoring": ["indicator_id", "period", "year", "quarter", "value"],
+    "causes": ["link_id", "cause", "cause_kind", "effect", "direction", "evidence_strength", "evidence", "source"],
+    "candidates": ["candidate_id", "candidate", "statement", "criterion", "rating", "evidence"],
+    "consultation": ["respondent_id", "city", "channel", "car_household", "age_group", "first_choice"],
 }
 ROW_RANGES = {
     "policies": (80, 120), "projects": (40, 70), "indicators": (15, 21), "stakeholders": (80, 150),
     "survey": (150, 250), "survey_items": (25, 35), "focus_groups": (24, 60), "readiness": (24, 24),
-    "donors": (8, 15), "monitoring": (60, 400),
+    "donors": (8, 15), "monitoring": (60, 400), "causes": (20, 40), "candidates": (24, 24), "consultation": (500, 800),
 }
 
 

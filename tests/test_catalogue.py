@@ -425,6 +425,10 @@ COURSE_TERMS = {
     "pre-commercial-procurement": "pre-commercial procurement", "challenge-prize": "challenge prize",
     "regulatory-sandbox": "regulatory sandbox", "conditionality": "conditionality",
     "capital-operating": "operating spending",
+    # Module 02, choosing
+    "problem-tree": "problem tree", "system-map": "system map", "leverage-point": "leverage point",
+    "reinforcing-loop": "reinforcing", "multi-level-perspective": "multi-level perspective",
+    "citizens-assembly": "citizens' assembly",
 }
 
 

@@ -174,3 +174,61 @@ def test_mission_map_and_statement_answers(workbook_path):
     boxes_old[-1].value = "PR01 Bus lanes"
     saved_map = str(Workbook.open(workbook_path).get("framing", "mission_map"))
     assert "Too many road deaths" in saved_map and "PR01 Bus lanes" in saved_map
+
+
+def test_choosing_forms(workbook_path):
+    from missionkit import choosing
+
+    older, newer = choosing.choice_form(), choosing.choice_form()
+    controls(newer, w.Textarea)[0].value = "I recommend B because the commute was 62 minutes in 2024."
+    controls(older, w.RadioButtons)[0].value = "B"
+    assert saved(workbook_path, "choosing")["choice"] == {
+        "candidate": "B", "justification": "I recommend B because the commute was 62 minutes in 2024."}
+    assert choosing.saved_choice()["candidate"] == "B"
+    older, newer = choosing.assembly_form(), choosing.assembly_form()
+    controls(newer, w.BoundedIntText)[0].value = 100
+    choose(controls(older, w.Dropdown)[0], 0)
+    design = saved(workbook_path, "choosing")["assembly"]
+    assert design["members"] == 100 and design["selection"] == "random, stratified"
+    older, newer = choosing.cause_map_form(), choosing.cause_map_form()
+    controls(newer, w.Checkbox)[1].value = True
+    choose(controls(older, w.Dropdown)[0], 0)
+    cause = saved(workbook_path, "choosing")["cause_map"]
+    assert cause["links"] and cause["leverage"] == "Fuel price subsidy"
+
+
+def test_plan_section_form(workbook_path):
+    from missionkit import capstone
+
+    older = capstone.plan_section_form("risks")
+    newer = capstone.plan_section_form("risks")
+    choose(controls(newer, w.Dropdown)[0], 1)  # "change"
+    controls(older, w.Textarea)[0].value = "Operators may strike, so route contracts come first, with Finance."
+    now = saved(workbook_path, "plan")["risks"]
+    assert now == {"decision": "change", "text": "Operators may strike, so route contracts come first, with Finance."}
+
+
+def test_rubric_form(workbook_path):
+    from missionkit import capstone
+
+    older = capstone.rubric_form("self")
+    newer = capstone.rubric_form("self")
+    choose(controls(newer, w.Dropdown)[0], 2)  # mission: 3 Sound
+    controls(older, w.Textarea)[0].value = "The risks lack owners, so I gave them 2 and will add them."
+    now = saved(workbook_path, "rubric")["self"]
+    assert now["scores"] == {"mission": 3} and now["note"].startswith("The risks lack owners")
+
+
+def test_check_form_and_the_before_check_closes(workbook_path):
+    from missionkit import capstone
+
+    older = capstone.check_form("before")
+    newer = capstone.check_form("before")
+    choose(controls(newer, w.Dropdown)[0], 0)  # q01: a
+    choose(controls(older, w.Dropdown)[-1], 1)  # q14: b
+    assert saved(workbook_path, "course_check")["before"] == {"q01": "a", "q14": "b"}
+    after = capstone.check_form("after")
+    choose(controls(after, w.Dropdown)[0], 1)
+    choose(controls(older, w.Dropdown)[1], 0)  # the before-check is closed now: not saved
+    assert saved(workbook_path, "course_check")["before"] == {"q01": "a", "q14": "b"}
+    assert all(d.disabled for d in controls(capstone.check_form("before"), w.Dropdown))

@@ -152,7 +152,8 @@ QUANTITY_WORDS = set(
     quadrupled twice fold tenfold times net neutral neutrality free all every gap gaps
     eliminate eliminated eliminates eliminating elimination eradicate eradicated eradicates
     eradicating eradication guideline guidelines limit limits standard standards threshold
-    thresholds""".split()
+    thresholds end ends ending rid phase phases phased phasing stamp stamped wipe wiped""".split()
+    # "end", "rid of", "phase out": zero targets ("End road deaths by 2040", issue 19)
 )
 POLICY_WORDS = [
     "cut", "road", "deaths", "cleaner", "air", "for", "our", "cities", "by", "the", "end",

@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -397,6 +398,11 @@ def course_repo(tmp_path_factory) -> Path:
 def hub(tmp_path_factory, chp):
     work = tmp_path_factory.mktemp("hub")
     marker = uuid.uuid4().hex
+    # the cohort's hand-in exchange (test_cohort_hand_in_...): outside pytest's private temporary folder, so
+    # the participants' own Unix users can reach it; created with its permissions by that test
+    shared = Path(tempfile.mkdtemp(prefix="mbhub-shared-"))
+    shared.chmod(0o755)
+    exchange = shared / "exchange"
     proxy_port, hub_port, api_port = _free_port(), _free_port(), _free_port()
     token = secrets.token_hex(32)
     args = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []
@@ -420,8 +426,10 @@ c.Spawner.args = {args!r}
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
-c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]  # not MISSIONKIT_WORKBOOK: each workbook resolves in its course folder
-c.Spawner.environment = {{"MB_HUB_TEST": {marker!r}, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
+# not MISSIONKIT_WORKBOOK: each workbook resolves in its course folder; PYTHONPATH: a worktree's missionkit
+c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "PYTHONPATH"]
+c.Spawner.environment = {{"MB_HUB_TEST": {marker!r}, "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+                          "MISSIONKIT_EXCHANGE": {str(exchange)!r}}}  # as deploy/tljh-setup.sh sets it
 c.JupyterHub.services = [{{"name": "cohort-test", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "cohort-test", "services": ["cohort-test"],
     "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "list:users"]}}]
@@ -436,6 +444,7 @@ c.JupyterHub.cleanup_servers = True
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{proxy_port}"
     info = {"base": base, "token": token, "work": work, "marker": marker, "proc": proc, "log": work / "hub.log",
+            "shared": shared, "exchange": exchange,
             "started": started}
     try:
         try:
@@ -466,6 +475,7 @@ c.JupyterHub.cleanup_servers = True
             except ProcessLookupError:
                 pass
         log.close()
+        shutil.rmtree(shared, ignore_errors=True)
         time.sleep(0.5)
         assert not _marked_pids(marker), "processes left running after the hub test"
 
@@ -716,3 +726,223 @@ def test_cohort_hub_five_participants(hub, course_repo):
     print(f"RSS per participant on the hub: server {min(servers):.0f}-{max(servers):.0f} MiB, kernel(s) "
           f"{min(kernels):.0f}-{max(kernels):.0f} MiB (module 01 exercise run + workbook save)")
     assert timings["done"] < DEADLINE_SECONDS
+
+
+# --------------------------------------------------------------------------- hand-in and the cohort view
+TRAINER = "trainer1"
+# Runs in a participant's (or the trainer's) kernel on the hub. The test hub's servers run as root
+# (SimpleLocalProcessSpawner; the Python may sit in a home folder other users cannot enter), so the
+# kernel forks and the child switches for good to the person's own Unix user before touching a file: every
+# file operation is then checked against that user, as on TLJH, where each server runs as its own user.
+AS_USER = """
+import json, os, pwd, traceback
+from missionkit import handin
+from missionkit.workbook import Workbook
+from missionkit.authoring import cohort_view
+{preload}
+def as_user(unix, result_file, work):
+    user = pwd.getpwnam(unix)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([g for g in os.getgrouplist(unix, user.pw_gid) if g != user.pw_gid])
+            os.setgid(user.pw_gid)
+            os.setuid(user.pw_uid)
+            out = work()
+        except BaseException as exc:
+            out = {{"crash": traceback.format_exc()}}
+        with open(result_file, "w") as handle:
+            json.dump(out, handle)
+        os._exit(0)
+    os.waitpid(pid, 0)
+    with open(result_file) as handle:
+        print("RESULT", handle.read())
+"""
+HAND_IN = """
+def work():
+    wb = Workbook.open({workbook!r})
+    wb.set("litmus", "challenge", {{"answer": {answer!r}, "evidence": "Seen in the case"}})
+    wb.set("framing", "confidence", {confidence})
+    path = handin.hand_in("framing", {alias!r}, workbook=wb)
+    again = handin.hand_in("framing", {alias!r}, workbook=wb)  # handing in again replaces the snapshot
+    return {{"file": str(path), "same": path == again, "uid": os.getuid()}}
+as_user({unix!r}, {result!r}, work)
+"""
+PEEK = """
+def work():
+    out = {{}}
+    for what, act in [("read", lambda: open({other!r}).read()), ("list", lambda: os.listdir({exchange!r}))]:
+        try:
+            act()
+            out[what] = "ALLOWED"
+        except PermissionError:
+            out[what] = "PermissionError"
+    try:
+        cohort_view.load_cohort({exchange!r})
+        out["view"] = "ALLOWED"
+    except Exception as exc:
+        out["view"] = str(exc)
+    return out
+as_user({unix!r}, {result!r}, work)
+"""
+VIEW = """
+def work():
+    room = cohort_view.load_cohort({exchange!r})
+    page = cohort_view.write_page({page!r}, {exchange!r})
+    return {{"participants": len(room.participants), "aliases": sorted(h.alias for h in room.handins),
+            "refused": room.refused, "page": page.read_text()}}
+as_user({unix!r}, {result!r}, work)
+"""
+
+
+@pytest.mark.slow
+def test_cohort_hand_in_and_trainer_view_on_the_hub(hub):
+    """Five participants hand in from kernels on the hub, each as their own Unix user; a trainer (in the
+    trainers' group) sees five hand-ins in the cohort view; a participant can read neither another's
+    hand-in, nor the exchange's list, nor the cohort view. The exchange is made by the same command the
+    hub set-up runs (deploy/tljh-setup.sh: cohort make-exchange)."""
+    from tests import unix_users
+
+    why = unix_users.can_make_users()
+    if why:
+        pytest.skip(why)
+    t0 = time.monotonic()
+    deadline = t0 + 180
+    group = "mbhub-trainers"
+    unix_users.ensure_group(group)
+    unix = {name: f"mbhub-{name}" for name in [*USERS, TRAINER]}
+    for name, account in unix.items():
+        unix_users.ensure_user(account, group if name == TRAINER else None)
+    exchange, shared = hub["exchange"], hub["shared"]
+    assert cohort.main(["make-exchange", str(exchange), "--group", group]) == 0
+    for name, account in unix.items():
+        (shared / name).mkdir(exist_ok=True)
+        shutil.chown(shared / name, account)
+
+    base, admin = hub["base"], {"Authorization": f"token {hub['token']}"}
+    people = [Participant(name, hub) for name in [*USERS, TRAINER]]
+    for p in people:
+        made = requests.post(f"{base}/hub/api/users/{p.name}", headers=admin, timeout=30)
+        assert made.status_code in (201, 409), made.text  # 409: logged in already (the test above)
+        reply = requests.post(f"{base}/hub/api/users/{p.name}/server", headers=admin, timeout=30)
+        assert reply.status_code in (201, 202, 400), reply.text  # 400: already running (the test above)
+        made = requests.post(f"{base}/hub/api/users/{p.name}/tokens", headers=admin, timeout=30,
+                             json={"note": "hand-in test", "expires_in": 900,
+                                   "scopes": [f"access:servers!user={p.name}"]})
+        assert made.status_code == 201, made.text
+        p.token = made.json()["token"]
+
+    def ready():
+        models = [requests.get(f"{base}/hub/api/users/{p.name}", headers=admin, timeout=10).json() for p in people]
+        return all(m["servers"].get("", {}).get("ready") for m in models)
+
+    _wait("six servers", ready, deadline)
+    start_one = threading.Lock()
+
+    def kernel_for(p: Participant) -> str:
+        with start_one:  # one at a time: see test_cohort_hub_five_participants
+            session = p.api("POST", "sessions", json={"path": "hand-in.ipynb", "type": "notebook",
+                                                      "name": "hand-in.ipynb", "kernel": {"name": "python3"}})
+            time.sleep(2)
+        return session["kernel"]["id"]
+
+    def result(p: Participant, kernel: str, code: str, preload: str = "") -> dict:
+        (run,) = p.run_cells(kernel, [AS_USER.format(preload=preload) + code])
+        assert run.get("status") == "ok" and not run["errors"], (p.name, run)
+        found = json.loads(run["stdout"].split("RESULT", 1)[1])
+        assert "crash" not in found, (p.name, found)
+        return found
+
+    pool = ThreadPoolExecutor(len(people))
+    try:
+        kernels = dict(zip([p.name for p in people], pool.map(kernel_for, people), strict=True))
+        answers = ["yes", "partly", "yes", "no", "yes"]
+
+        def hand_in(i_p):
+            i, p = i_p
+            return result(p, kernels[p.name], HAND_IN.format(
+                workbook=str(shared / p.name / "workbook.json"), answer=answers[i], confidence=i + 1,
+                alias=f"Alias {i + 1}", unix=unix[p.name], result=str(shared / p.name / "result.json")))
+
+        handed = list(pool.map(hand_in, enumerate(people[:5])))
+        files = {}
+        for p, out in zip(people, handed, strict=False):
+            file = Path(out["file"])
+            assert out["same"] and file.parent == exchange and p.name in file.name, out
+            info = file.stat()
+            assert info.st_uid == out["uid"] and oct(info.st_mode & 0o777) == "0o640", (file, oct(info.st_mode))
+            files[p.name] = file
+        assert len(list(exchange.iterdir())) == 5, "one file per participant; no temporary or probe file left"
+
+        peek = result(people[0], kernels[people[0].name], PEEK.format(
+            other=str(files[USERS[1]]), exchange=str(exchange), unix=unix[USERS[0]],
+            result=str(shared / USERS[0] / "peek.json")))
+        assert peek["read"] == "PermissionError" and peek["list"] == "PermissionError", peek
+        assert "may not read the hand-in folder" in peek["view"] and "trainers' group" in peek["view"], peek
+
+        trainer = people[5]
+        seen = result(trainer, kernels[trainer.name], VIEW.format(
+            exchange=str(exchange), page=str(shared / TRAINER / "cohort.html"), unix=unix[TRAINER],
+            result=str(shared / TRAINER / "view.json")),
+            preload="import altair, pandas, vl_convert, missionkit.charts")
+        assert seen["participants"] == 5 and not seen["refused"], seen
+        assert seen["aliases"] == [f"Alias {i}" for i in range(1, 6)]
+        page = seen["page"]
+        assert "Participant 5" in page and "Alias" not in page, "the projector page is anonymised"
+        assert "litmus / challenge / answer" in page and "The most common answer is &#x27;yes&#x27; (3 of 5" in page
+        assert "framing / confidence" in page and "Median 3 across 5 answers" in page
+    except BaseException:
+        print(hub["log"].read_text()[-6000:])
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    print(f"\nhand-in test: {round(time.monotonic() - t0, 1)} s (six servers, five hand-ins, the cohort view)")
+
+
+def test_kubernetes_hand_ins_are_kept_apart_by_mounts():
+    """deploy/z2jh-values.yaml: each participant mounts only their own hand-in folder; the hub's hook gives
+    members of the trainers' group the whole tree, read-only, and tells the cohort view where it is."""
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-values.yaml").read_text(encoding="utf-8"))
+    single = values["singleuser"]
+    assert single["extraEnv"]["MISSIONKIT_EXCHANGE"] == "/srv/hand-in"
+    (mount,) = single["storage"]["extraVolumeMounts"]
+    assert mount["mountPath"] == "/srv/hand-in" and mount["subPath"] == "hand-in/{username}"
+    assert "{username}" in json.dumps(single["initContainers"][0]["env"])
+    assert values["hub"]["config"]["JupyterHub"]["load_groups"]["trainers"]["users"]
+
+    class Group:
+        def __init__(self, name):
+            self.name = name
+
+    class Spawner:
+        def __init__(self, groups):
+            self.user = type("User", (), {"groups": [Group(g) for g in groups]})()
+            self.volume_mounts, self.environment = [dict(mount)], {"MISSIONKIT_EXCHANGE": "/srv/hand-in"}
+
+    config = type("Config", (), {})()
+    config.KubeSpawner = type("KubeSpawner", (), {})()
+    namespace = {"c": config}
+    exec(values["hub"]["extraConfig"]["missionBootcampTrainers"], namespace)
+    hook = config.KubeSpawner.pre_spawn_hook
+    participant, trainer = Spawner(["cohort-2026"]), Spawner(["trainers"])
+    hook(participant)
+    hook(trainer)
+    assert participant.volume_mounts == [mount] and "MISSIONKIT_COHORT" not in participant.environment
+    whole = trainer.volume_mounts[-1]
+    assert whole["subPath"] == "hand-in" and whole["readOnly"] is True
+    assert trainer.environment["MISSIONKIT_COHORT"] == whole["mountPath"]
+    from missionkit.authoring import cohort_view
+
+    assert cohort_view.COHORT_ENV_VAR == "MISSIONKIT_COHORT"
+
+
+def test_tljh_set_up_makes_the_exchange_with_the_tested_command():
+    script = (ROOT / "deploy" / "tljh-setup.sh").read_text(encoding="utf-8")
+    assert "groupadd -f trainers" in script and 'usermod -a -G trainers "jupyter-$name"' in script
+    assert 'missionkit.authoring.cohort make-exchange "$EXCHANGE" --group trainers' in script
+    assert "'MISSIONKIT_EXCHANGE': '$EXCHANGE'" in script
+    assert script.index("make-exchange") < script.rindex("tljh-config reload"), "set before the hub reloads"
+    run = subprocess.run(["bash", "-n", str(ROOT / "deploy" / "tljh-setup.sh")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

@@ -23,14 +23,16 @@ SHARED: dict[str, float] = {
     "case": 2, "catalogue": 2, "facts": 2, "rubrics": 2.5,
     "table_spec": 2, "table_cells": 2.1, "table_files": 2.2, "tables": 2.5,  # the participant-table reader
     "text": 3, "workbook": 3, "welcome": 3,
+    "handin": 3.5,
     "table_view": 4,
     "charts": 5,
     "forms": 6,
+    "roomcheck": 7,
 }
 # any other file in a module folder is domain (0); export.py writes documents that embed charts
 ROLE: dict[str, float] = {"forms": 2, "export": 1.5, "charts": 1, "checks": 1}
 DISPLAY = {"altair", "ipywidgets", "IPython", "vl_convert"}
-DISPLAY_SHARED = {"charts", "table_view", "forms"}
+DISPLAY_SHARED = {"charts", "table_view", "forms", "roomcheck"}
 MAX_LINES = 900
 LONG_FILES_ALLOWED = {"data/generate_case.py"}
 

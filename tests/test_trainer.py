@@ -68,6 +68,11 @@ def test_timing_plans_add_up_to_the_core_time(kit):
         assert sum(t.minutes for t in m.timing) == m.core_minutes, m.id
 
 
+def _module_index(raw, module_id: str) -> int:
+    """Where a module sits in the data file's list (modules are added over time; never hard-code it)."""
+    return next(i for i, m in enumerate(raw["modules"]) if m["id"] == module_id)
+
+
 def _mutated(raw, path: list, value):
     data = copy.deepcopy(raw)
     node = data
@@ -110,7 +115,8 @@ BAD_KITS = [
      "has a value the trainer kit does not know", "kind"),
     ("a start time that is not HH:MM", lambda r: _mutated(r, ["agendas", 1, "days", 0, "start"], "9am"),
      "is not written the expected way", "start"),
-    ("a timing plan that does not add up", lambda r: _mutated(r, ["modules", 2, "timing", 0, "minutes"], 9),
+    ("a timing plan that does not add up", lambda r: _mutated(r, ["modules", _module_index(r, "03"), "timing", 0,
+                                                                     "minutes"], 9),
      "timing plan adds up to 50 minutes, but its core path takes 45", "timing"),
     ("a debrief without Module 05", lambda r: _mutated(r, ["roleplay", "debrief"],
                                                       [q for q in r["roleplay"]["debrief"] if q["module"] != "05"]),
@@ -136,7 +142,8 @@ def test_bad_kit_gets_a_plain_message(raw, name, breaker, phrase, column):
 def test_the_place_is_named_in_plain_words(raw):
     with pytest.raises(MissionkitInputError) as info:
         trainer.parse(_mutated(raw, _session(raw, "core", "04") + ["minutes"], "forty-five"))
-    assert "agenda 'core', day 1, session 6" in info.value.problem
+    path = _session(raw, "core", "04")
+    assert f"agenda 'core', day {path[3] + 1}, session {path[5] + 1}" in info.value.problem
 
 
 def test_broken_yaml_names_its_line(tmp_path):
@@ -296,17 +303,18 @@ def test_handout_has_concepts_exercise_and_notes(kit):
 
 
 def test_handout_escapes_text(raw):
-    data = _mutated(raw, ["modules", 2, "concepts", 0], "Watch <script>alert(1)</script> & **this**")
+    data = _mutated(raw, ["modules", _module_index(raw, "03"), "concepts", 0],
+                    "Watch <script>alert(1)</script> & **this**")
     text = handouts.render_handout(trainer.parse(data), "03")
     assert "<script>" not in text and "&lt;script&gt;" in text and "<strong>this</strong>" in text
 
 
 def test_worksheets_follow_their_sources(kit):
-    from missionkit.capstone import brief
+    from missionkit.capstone import rubric
 
     scorecard = kit.module("11").worksheets[0].rows
     assert scorecard == [f"{k} {v}" for k, v in case.READINESS_DIMENSIONS.items()]
-    assert kit.module("12").worksheets[0].rows == list(brief.PEER_REVIEW.values())
+    assert kit.module("12").worksheets[0].rows == [c.name for c in rubric.load_rubric().criteria]
 
 
 # --------------------------------------------------------------------------- role-play
@@ -355,6 +363,21 @@ def test_the_script_fits_each_version_and_the_debrief_ties_to_modules(kit):
         assert f"(module-{m}.md)" in page
 
 
+def test_the_mock_board_page_has_seats_scoring_rubric_and_debrief(kit):
+    """Issue 23: the board's role brief and scoring guide, with its agenda time and the rubric itself."""
+    from missionkit.capstone import rubric
+
+    page = trainer_pages.render_mock_board(kit)
+    assert kit.mock_board is not None and len(kit.mock_board.seats) >= 3
+    for part in ("## Who sits, and what each asks", "## How the board scores", "## The debrief", "120 minutes"):
+        assert part in page
+    assert all(c.name in page for c in rubric.load_rubric().criteria)
+    assert sum(t.minutes for t in kit.mock_board.per_presenter) == 10
+    feedback = trainer_pages.render_feedback(kit)
+    assert kit.feedback.transfer_questions and "differently" in feedback
+    assert "## The follow-up survey (six weeks after the course)" in feedback
+
+
 def test_every_group_activity_has_a_variant_for_someone_alone(kit):
     """Self-learners and remote participants without a partner: each group exercise and the role-play
     say what to do alone, on the trainer page and the handout."""
@@ -363,3 +386,56 @@ def test_every_group_activity_has_a_variant_for_someone_alone(kit):
         page = trainer_pages.render_module(kit, m.id)
         assert "**On your own**" in page, m.id
     assert len(kit.roleplay.solo) >= 40
+
+
+def test_every_day_has_exercise_and_capstone_time_and_the_taster_no_jupyterlab(kit):
+    """Issue 20: the agendas give exercise time and capstone time on every day; notebooks not done in class
+    are homework with their own-pace time; the taster spends at most 15 minutes on JupyterLab."""
+    for agenda in kit.agendas:
+        table = trainer.schedule(kit, agenda.id)
+        for d, rows in table.groupby("day"):
+            assert rows["kind"].isin(["exercise", "notebook"]).any(), (agenda.id, d)
+            assert (rows["kind"].eq("capstone") | rows["module"].eq("12")).any(), (agenda.id, d)
+    taster = trainer.schedule(kit, "taster")
+    assert taster.loc[taster["module"] == "00", "minutes"].sum() <= 15
+    core_homework = trainer.homework(kit, "core")
+    taught = {m for m in trainer.schedule(kit, "core")["module"].dropna() if trainer.exercise_times(kit.module(m))}
+    assert {m for day in core_homework.values() for m, _ in day} == taught
+    assert all(minutes >= 20 for day in core_homework.values() for _, minutes in day)
+    page = trainer_pages.render_agendas(kit)
+    assert "Exercise notebooks left for homework" in page
+
+
+def test_a_day_without_exercise_or_capstone_time_is_refused(kit):
+    raw = yaml.safe_load(trainer.KIT_FILE.read_text(encoding="utf-8"))
+    day = raw["agendas"][0]["days"][0]
+    day["sessions"] = [s for s in day["sessions"] if s["kind"] not in ("exercise", "notebook")]
+    with pytest.raises(MissionkitInputError) as info:
+        trainer.parse(raw)
+    assert "has no exercise time" in info.value.problem
+    raw = yaml.safe_load(trainer.KIT_FILE.read_text(encoding="utf-8"))
+    day = raw["agendas"][0]["days"][0]
+    day["sessions"] = [s for s in day["sessions"] if s["kind"] != "capstone"]
+    with pytest.raises(MissionkitInputError) as info:
+        trainer.parse(raw)
+    assert "has no capstone time" in info.value.problem
+
+
+def test_every_group_exercise_has_a_facilitation_script_and_debrief_questions(kit):
+    """Issue 24: each module page carries its key explanations and debrief questions for its group exercise.
+    A new module adds ``script:`` (2 or more explanations) and ``exercise: debrief:`` (2 or more questions)."""
+    lacking = [m.id for m in kit.modules if len(m.script) < 2 or len(m.exercise.debrief) < 2]
+    assert not lacking, f"add script: and exercise.debrief: to these modules in agenda.yml: {lacking}"
+    page = trainer_pages.render_module(kit, kit.modules[1].id)
+    assert "## Facilitation script" in page and "**Debrief questions**" in page
+    assert page.index("## Facilitation script") < page.index("## Group exercise")
+    assert kit.modules[1].exercise.debrief[0] in page
+
+
+def test_the_delivery_guides_are_in_the_book_under_for_trainers():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    trainers = toc.split("caption: For trainers", 1)[1].split("caption:", 1)[0]
+    for name in trainer_pages.GUIDES:
+        assert f"file: {trainer_pages.GUIDE_DIR}/{name}\n" in trainers
+        assert (ROOT / trainer_pages.GUIDE_DIR / f"{name}.md").is_file()
+    assert trainer_pages.toc_part(trainer.load()) in toc, "python tools/make_trainer_pages.py --toc"

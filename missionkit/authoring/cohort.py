@@ -14,6 +14,9 @@ From a terminal::
     python -m missionkit.authoring.cohort links --hub https://hub.example.org \\
         --repo https://github.com/ORG/mission-bootcamp --markdown
     python -m missionkit.authoring.cohort memory --module 08     # kernel memory, lesson then exercise
+    python -m missionkit.authoring.cohort import-handins /media/usb   # collected hand-ins, offline room
+    python -m missionkit.authoring.cohort view --out cohort.html      # the projector page (anonymised)
+    sudo python -m missionkit.authoring.cohort make-exchange /srv/mission-bootcamp-exchange --group trainers
 
 Why the course always lands in ``~/mission-bootcamp``: nbgitpuller names the folder
 after the last part of the repository address (``.git`` included), so every link
@@ -315,8 +318,21 @@ def main(argv: list[str] | None = None) -> int:
     memory = sub.add_parser("memory", help="kernel memory while running a lesson then its exercise")
     memory.add_argument("--module", default="01", help="two-digit module number (default: %(default)s)")
     memory.add_argument("notebooks", nargs="*", help="notebooks to run instead of --module's lesson and exercise")
+    imp = sub.add_parser("import-handins", help="import hand-ins collected in a folder (USB stick, shared drive)")
+    imp.add_argument("folder", help="the folder holding the collected *.handin.json files (subfolders too)")
+    imp.add_argument("--into", help="the exchange to import into (default: $MISSIONKIT_EXCHANGE or my-work/hand-in)")
+    view = sub.add_parser("view", help="write the cohort view as one offline HTML page")
+    view.add_argument("--exchange", help="the hand-in folder (default: $MISSIONKIT_EXCHANGE or my-work/hand-in)")
+    view.add_argument("--out", default="cohort-view.html", help="the page to write (default: %(default)s)")
+    view.add_argument("--names", action="store_true", help="show participants' names (your own screen only)")
+    view.add_argument("--seed", type=int, default=0, help="seed for the order and the peer-review pairs")
+    make = sub.add_parser("make-exchange", help="create a hub's exchange folder for the trainers' group (as root)")
+    make.add_argument("folder")
+    make.add_argument("--group", default="trainers", help="the trainers' Unix group (default: %(default)s)")
     args = parser.parse_args(argv)
     try:
+        if args.command in ("import-handins", "view", "make-exchange"):
+            return _handin_command(args)
         if args.command == "links":
             kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
             found = course_links(args.hub, args.repo, args.branch, kinds=kinds, targetpath=args.targetpath)
@@ -346,6 +362,25 @@ def main(argv: list[str] | None = None) -> int:
     except MissionkitInputError as exc:
         print(exc, file=sys.stderr)
         return 2
+
+
+def _handin_command(args: argparse.Namespace) -> int:
+    from missionkit import handin
+    from missionkit.authoring import cohort_view
+
+    if args.command == "import-handins":
+        result = cohort_view.import_handins(args.folder, args.into)
+        print(result.summary())
+        return 0 if not result.refused else 1
+    if args.command == "make-exchange":
+        path = handin.prepare_exchange(args.folder, args.group)
+        print(f"The exchange '{path}' is ready: participants may hand in, only the group '{args.group}' reads.")
+        return 0
+    page = cohort_view.write_page(args.out, args.exchange, names=args.names, seed=args.seed)
+    cohort = cohort_view.load_cohort(args.exchange)
+    print(f"Wrote {page}: {len(cohort.latest())} participant(s), {len(cohort.handins)} hand-in(s)"
+          + (", names shown (keep it off the projector)" if args.names else ", anonymised") + ".")
+    return 0
 
 
 if __name__ == "__main__":

@@ -212,5 +212,8 @@ def render_feedback_form_html(kit: Kit) -> str:
     for i, q in enumerate(fb.open_questions, 1):
         body.append(f'<section aria-labelledby="open-{i}"><h2 id="open-{i}">{_inline_html(q, sources)}</h2>'
                     '<div class="lines" aria-hidden="true">' + "<div></div>" * 4 + "</div></section>")
+    for j, q in enumerate(fb.transfer_questions, len(fb.open_questions) + 1):
+        body.append(f'<section aria-labelledby="open-{j}"><h2 id="open-{j}">{_inline_html(q, sources)}</h2>'
+                    '<div class="lines" aria-hidden="true">' + "<div></div>" * 3 + "</div></section>")
     body.append("<footer>Thank you. Mission Bootcamp</footer>")
     return _page("Feedback form, Mission Bootcamp", body)

@@ -54,7 +54,7 @@ __all__ = [
 
 
 KIT_FILE = DATA_DIR / "agenda.yml"
-DEBRIEF_MODULES = ("03", "04", "05", "06", "07", "08")
+DEBRIEF_MODULES = ("02", "03", "04", "05", "06", "07", "08")
 CARD_TYPES = ("ministry", "city", "informal-transport association", "donor", "citizens' group")
 TRAINER_DIR = "book/trainer"
 HANDOUT_DIR = "book/handouts"
@@ -78,6 +78,14 @@ class Exercise(_Strict):
     steps: list[str] = Field(min_length=2)
     output: str = Field(min_length=3)
     solo: str = Field(min_length=40)  # the variant for someone alone: self-learners, remote participants
+    debrief: list[str] = []  # questions for the room after the exercise
+
+
+class Explanation(_Strict):
+    """One key explanation of a module, as a trainer can say it: the point, then the words."""
+
+    point: str = Field(min_length=3)
+    say: str = Field(min_length=20)
 
 
 class Paper(_Strict):
@@ -114,6 +122,7 @@ class Module(_Strict):
     paper: Paper
     faqs: list[Faq] = Field(min_length=2)
     care: list[str] = []
+    script: list[Explanation] = []  # facilitation script: the module's key explanations
     concepts: list[str] = Field(min_length=3)
     worksheets: list[Worksheet] = []
 
@@ -131,7 +140,8 @@ class Module(_Strict):
 
 
 class Session(_Strict):
-    kind: Literal["plenary", "lesson", "exercise", "roleplay", "capstone", "break"]
+    # "exercise" is a module's group exercise; "notebook" is its exercise notebook, done in class
+    kind: Literal["plenary", "lesson", "exercise", "notebook", "roleplay", "capstone", "break"]
     minutes: int = Field(ge=5, le=300)
     title: str = ""
     module: str | None = Field(default=None, pattern=r"^\d\d$")
@@ -203,12 +213,41 @@ class ChecklistGroup(_Strict):
     items: list[str] = Field(min_length=1)
 
 
+class FollowUp(_Strict):
+    """The follow-up survey, sent some weeks after the course (a template the trainer copies)."""
+
+    when: str = Field(min_length=3)
+    intro: str = Field(min_length=3)
+    questions: list[str] = Field(min_length=2)
+
+
 class FeedbackPlan(_Strict):
     intro: str
     methods: list[str] = Field(min_length=1)
     scale: str
     questions: list[str] = Field(min_length=1)
     open_questions: list[str] = Field(min_length=1)
+    transfer_questions: list[str] = []  # what participants will do differently (on the end-of-course form)
+    follow_up: FollowUp | None = None
+
+
+class BoardSeat(_Strict):
+    role: str = Field(min_length=3)
+    played_by: str = Field(min_length=3)
+    asks: list[str] = Field(min_length=1)
+    looks_for: str = Field(min_length=3)
+
+
+class MockBoard(_Strict):
+    """The capstone's mock mission board: who sits, what each asks, how they score, how the debrief runs."""
+
+    title: str = Field(min_length=3)
+    purpose: str = Field(min_length=3)
+    seats: list[BoardSeat] = Field(min_length=3)
+    per_presenter: list[TimingRow] = Field(min_length=2)
+    scoring: list[str] = Field(min_length=2)
+    debrief: list[str] = Field(min_length=2)
+    care: list[str] = []
 
 
 class Kit(_Strict):
@@ -219,6 +258,7 @@ class Kit(_Strict):
     roleplay: Roleplay
     checklist: list[ChecklistGroup] = Field(min_length=1)
     feedback: FeedbackPlan
+    mock_board: MockBoard | None = None
 
     def module(self, module_id: str | None) -> Module:
         for m in self.modules:
@@ -391,7 +431,7 @@ def _check(kit: Kit, file: str) -> None:
     missing = [m for m in DEBRIEF_MODULES if m not in covered]
     if missing:
         raise MissionkitInputError(f"The role-play debrief has no question for Module {missing[0]}",
-                                   fix="Add a debrief question for each of Modules 03 to 08.", file=file,
+                                   fix="Add a debrief question for each of Modules 02 to 08.", file=file,
                                    column="debrief")
     for q in kit.roleplay.debrief:
         if q.module not in ids:
@@ -404,6 +444,7 @@ def _check(kit: Kit, file: str) -> None:
                 at = f"The agenda '{agenda.title}' (day {d}, session {s}, at {_clock(clock)})"
                 _check_session(kit, session, at, file, ids)
                 clock += session.minutes
+            _check_day_has_practice(kit, agenda, d, day, file)
             length = clock - _minutes(day.start)
             if length > kit.day_limit_minutes:
                 raise MissionkitInputError(
@@ -417,7 +458,7 @@ def _check(kit: Kit, file: str) -> None:
 
 
 def _check_session(kit: Kit, session: Session, at: str, file: str, ids: list[str]) -> None:
-    needs_module = session.kind in ("lesson", "exercise")
+    needs_module = session.kind in ("lesson", "exercise", "notebook")
     if needs_module and session.module is None:
         raise MissionkitInputError(f"{at} is a {session.kind} but names no module",
                                    fix="Add module: \"NN\" with the module's number.", file=file, column="module")
@@ -444,6 +485,17 @@ def _check_session(kit: Kit, session: Session, at: str, file: str, ids: list[str
                 f"{at} gives the group exercise of {m.label} {session.minutes} minutes, but it takes "
                 f"{m.exercise.minutes}", fix=f"Give the session at least {m.exercise.minutes} minutes.", file=file,
                 column="minutes")
+    elif session.kind == "notebook":
+        times = exercise_times(kit.module(session.module))
+        if times is None:
+            raise MissionkitInputError(f"{at} is an exercise notebook for Module {session.module}, which has none",
+                                       fix="Use a lesson or a group exercise for this module.", file=file,
+                                       column="module")
+        if session.minutes < times[0]:
+            raise MissionkitInputError(
+                f"{at} gives the exercise notebook of Module {session.module} {session.minutes} minutes, but it "
+                f"takes {times[0]} at a trainer's pace", fix=f"Give the session at least {times[0]} minutes.",
+                file=file, column="minutes")
     elif session.kind == "roleplay":
         if session.version not in kit.roleplay.versions:
             raise MissionkitInputError(f"{at} is a role-play with no known version",
@@ -457,6 +509,53 @@ def _check_session(kit: Kit, session: Session, at: str, file: str, ids: list[str
                 column="minutes")
 
 
+def _check_day_has_practice(kit: Kit, agenda: Agenda, d: int, day: Day, file: str) -> None:
+    """Every day gives time to practise (a group exercise or an exercise notebook) and to the capstone."""
+    kinds = {s.kind for s in day.sessions}
+    if not kinds & {"exercise", "notebook"}:
+        raise MissionkitInputError(
+            f"Day {d} of the agenda '{agenda.title}' has no exercise time",
+            fix="Add a group exercise (kind: exercise) or an exercise notebook (kind: notebook).", file=file,
+            column="sessions")
+    capstone = {m.id for m in kit.modules if m.slug == "capstone"}
+    if "capstone" not in kinds and not any(s.module in capstone for s in day.sessions):
+        raise MissionkitInputError(
+            f"Day {d} of the agenda '{agenda.title}' has no capstone time",
+            fix="Add a capstone session (kind: capstone) in which participants write that day's part of their "
+                "plan.", file=file, column="sessions")
+
+
+_TIMES = re.compile(r"at a trainer's pace, (\d+) minutes[^;]*; at your own pace, about (\d+) minutes")
+
+
+def exercise_times(module: Module) -> tuple[int, int] | None:
+    """(trainer's pace, own pace) in minutes of a module's exercise notebook, as the notebook states them
+    (tools/set_times.py writes them by the course's rule); None for a module without an exercise."""
+    path = DATA_DIR.parents[1] / "exercises" / f"{module.name}-exercise.ipynb"
+    if not path.exists():
+        return None
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    found = _TIMES.search("\n".join(c.source for c in nb.cells[:3] if c.cell_type == "markdown"))
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def homework(kit: Kit, agenda_id: str) -> dict[int, list[tuple[str, int]]]:
+    """For each day, the exercise notebooks that become homework: the modules taught that day whose
+    notebook the agenda does not schedule, with their minutes at one's own pace."""
+    agenda = kit.agenda(agenda_id)
+    in_class = {s.module for day in agenda.days for s in day.sessions if s.kind == "notebook"}
+    found: dict[int, list[tuple[str, int]]] = {}
+    for d, day in enumerate(agenda.days, 1):
+        for s in day.sessions:
+            if s.kind == "lesson" and s.module not in in_class:
+                times = exercise_times(kit.module(s.module))
+                if times:
+                    found.setdefault(d, []).append((s.module or "", times[1]))
+    return found
+
+
 # --------------------------------------------------------------------------- agendas, slots, slides
 
 def _session_title(kit: Kit, s: Session) -> str:
@@ -464,6 +563,8 @@ def _session_title(kit: Kit, s: Session) -> str:
         return kit.module(s.module).label
     if s.kind == "exercise":
         return f"Group exercise, Module {s.module}: {kit.module(s.module).exercise.title}"
+    if s.kind == "notebook":
+        return f"Exercise notebook, Module {s.module}"
     if s.kind == "roleplay":
         assert s.version is not None  # load() checks every role-play session names a version
         return f"Role-play: {kit.roleplay.title} ({kit.roleplay.versions[s.version].split(' (')[0].lower()} version)"

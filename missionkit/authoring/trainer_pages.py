@@ -21,6 +21,7 @@ from missionkit.authoring.trainer import (
     Kit,
     Module,
     RoleCard,
+    homework,
     lesson_slots,
     load,
     role_cards,
@@ -34,8 +35,11 @@ __all__ = [
     "render_module",
     "render_checklist",
     "render_feedback",
+    "render_mock_board",
     "render_roleplay",
     "render_slides_page",
+    "GUIDES",
+    "GUIDE_DIR",
     "TOC_ENTRIES",
     "toc_part",
 ]
@@ -76,7 +80,10 @@ def _handout_link(m: Module, text: str = "Printable handout") -> str:
 
 # --------------------------------------------------------------------------- Markdown pages (book/trainer/)
 
-TOC_ENTRIES = ("index", "agendas", "checklist", "slides", "roleplay", "feedback")
+TOC_ENTRIES = ("index", "agendas", "checklist", "slides", "roleplay", "mock-board", "feedback")
+GUIDE_DIR = "book/delivery"  # hand-written delivery guides, listed under "For trainers"
+GUIDES = {"online-hybrid": "Online and hybrid delivery", "host-country": "Adapting the course to a host country",
+          "pre-work": "Pre-work for participants"}
 
 
 def render_index(kit: Kit) -> str:
@@ -95,7 +102,13 @@ def render_index(kit: Kit) -> str:
              "- [Slides](slides.md): offline slides from the lesson notebooks, with speaker notes only you see.",
              "- [Role-play pack](roleplay.md): the Marenta mission advisory commission *(fictional)*, with role "
              "cards, a timed script and a debrief.",
-             "- [Feedback](feedback.md): how to collect it during and after the course.",
+             "- [The mock mission board](mock-board.md): the capstone's board, who sits, what they ask, how they "
+             "score plans with the course's rubric, and the debrief.",
+             "- [Feedback](feedback.md): how to collect it during and after the course, with a follow-up survey.",
+             *[f"- [{title}](../delivery/{name}.md)." for name, title in GUIDES.items()],
+             "- Hand-ins and the room check: participants hand in from each exercise; `make room-check` says in a "
+             "minute whether a laptop or hub is ready, and `trainer/cohort-view.ipynb` shows the room's answers "
+             "(see [Running a cohort](../cohort.md)).",
              "- One page of facilitation notes per module (below), each with a printable handout for participants.",
              "", "## Modules at a glance", "",
              "| Module | Core path | Extensions | Group exercise | Handout |", "|---|---|---|---|---|"]
@@ -129,9 +142,10 @@ def render_agendas(kit: Kit) -> str:
     lines = [_generated_note(), "# Agendas", "",
              "Three agendas, generated from `missionkit/data/agenda.yml`. Every lesson slot is at least the "
              "module's core path (core plus extensions where the slot says so), every group exercise and "
-             "role-play gets at least the time its script needs, and every day fits in "
-             f"{kit.day_limit_minutes // 60} hours, breaks included. Shift the start time as your host needs; "
-             "keep the lengths.", ""]
+             "role-play gets at least the time its script needs, every day has exercise time and capstone time, "
+             f"and every day fits in {kit.day_limit_minutes // 60} hours, breaks included. An exercise notebook "
+             "the day has no room for becomes homework, with its time at your own pace. Shift the start time as "
+             "your host needs; keep the lengths.", ""]
     for agenda in kit.agendas:
         table = schedule(kit, agenda.id)
         modules = sorted({m for m in table["module"].dropna()})
@@ -145,6 +159,13 @@ def render_agendas(kit: Kit) -> str:
             for r in rows.itertuples():
                 lines.append(f"| {r.start}–{r.end} | {_agenda_session(kit, r)} | {r.minutes} | {_cell(r.note)} |")
             lines.append("")
+            tonight = homework(kit, agenda.id).get(d, [])
+            if tonight:
+                total = sum(minutes for _, minutes in tonight)
+                lines += ["**Exercise notebooks left for homework** (after this day, or after the course): "
+                          + ", ".join(f"Module {m} (about {minutes} minutes)" for m, minutes in tonight)
+                          + f"; about {total} minutes in all at your own pace. Participants open them in "
+                          "JupyterLab or answer on paper from the book's exercise pages.", ""]
     return "\n".join(lines)
 
 
@@ -157,6 +178,9 @@ def _agenda_session(kit: Kit, r: Any) -> str:
     if r.kind == "exercise":
         m = kit.module(r.module)
         return f"Group exercise: {_cell(m.exercise.title)} ([Module {m.id}](module-{m.id}.md))"
+    if r.kind == "notebook":
+        m = kit.module(r.module)
+        return f"Exercise notebook: [Module {m.id}](../../exercises/{m.name}-exercise.ipynb), in pairs or alone"
     if r.kind == "roleplay":
         return f"[Role-play]({'roleplay.md'}): {_cell(kit.roleplay.title)}, {_cell(kit.roleplay.versions[r.version])}"
     if r.kind == "break":
@@ -196,11 +220,23 @@ def render_module(kit: Kit, module_id: str) -> str:
     lines += [f"- {_md(s)}" for s in m.show]
     lines += ["", "## Discussion prompts", "", "Choose two; the lesson has more.", ""]
     lines += [f"- {_md(p)}" for p in m.prompts]
+    if m.script:
+        lines += ["", "## Facilitation script", "",
+                  "The module's key explanations, in words you can use. Say them in your own words; keep the "
+                  "order.", ""]
+        for i, e in enumerate(m.script, 1):
+            lines += [f"{i}. **{_md(e.point)}** {_md(e.say)}"]
     lines += ["", f"## Group exercise: {_md(m.exercise.title)} ({_minutes_text(m.exercise.minutes)})", ""]
     lines += [f"{i}. {_md(s)}" for i, s in enumerate(m.exercise.steps, 1)]
     lines += ["", f"**What each group hands back:** {_md(m.exercise.output)}", "",
               f"**On your own** (a self-learner, or a participant without a partner online): {_md(m.exercise.solo)}",
-              "", "## Without laptops: the paper alternative", "", "**Print:**", ""]
+              ""]
+    if m.exercise.debrief:
+        lines += ["**Debrief questions** (the cohort view, `trainer/cohort-view.ipynb`, shows the room's answers "
+                  "if participants handed in):", ""]
+        lines += [f"- {_md(q)}" for q in m.exercise.debrief]
+        lines.append("")
+    lines += ["## Without laptops: the paper alternative", "", "**Print:**", ""]
     lines += [f"- {_md(p)}" for p in m.paper.print]
     lines += ["", "**Run it:**", ""]
     lines += [f"{i}. {_md(s)}" for i, s in enumerate(m.paper.steps, 1)]
@@ -334,9 +370,61 @@ def render_feedback(kit: Kit) -> str:
               "{download}`Printable feedback form <../handouts/feedback-form.html>` (one page, anonymous).", "",
               f"Each statement is rated {fb.scale}:", ""]
     lines += [f"{i}. {_md(q)}" for i, q in enumerate(fb.questions, 1)]
-    lines += ["", "It also asks how useful each module was (the same scale, or \"not taken\"), and three open "
-              "questions:", ""]
+    lines += ["", "It also asks how useful each module was (the same scale, or \"not taken\"), and "
+              f"{len(fb.open_questions)} open questions:", ""]
     lines += [f"- {_md(q)}" for q in fb.open_questions]
+    if fb.transfer_questions:
+        lines += ["", "And what each participant will do differently (transfer to their own work):", ""]
+        lines += [f"- {_md(q)}" for q in fb.transfer_questions]
+    if fb.follow_up is not None:
+        f = fb.follow_up
+        lines += ["", f"## The follow-up survey ({_md_text(f.when)})", "", _md(f.intro), "",
+                  "Copy this template into an e-mail or an online form:", "", "```text",
+                  "Subject: Mission Bootcamp, six weeks on: five questions", ""]
+        lines += [f"{i}. {q}" for i, q in enumerate(f.questions, 1)]
+        lines += ["```"]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def render_mock_board(kit: Kit) -> str:
+    """The mock mission board: seats, questions, timing, the scoring guide with the rubric, the debrief."""
+    from missionkit.capstone.rubric import PASS_LEVEL, load_rubric
+
+    b = kit.mock_board
+    lines = [_generated_note(), f"# {_md_text(b.title) if b else 'The mock mission board'}", ""]
+    if b is None:
+        return "\n".join(lines + ["No mock board is described in the trainer kit.", ""])
+    slots = [s for a in kit.agendas for d in a.days for s in d.sessions
+             if s.kind == "capstone" and "board" in (s.title or "").lower()]
+    lines += [_md(b.purpose), ""]
+    if slots:
+        lines += [f"In the agendas it has {_minutes_text(slots[0].minutes)} (see [Agendas](agendas.md)).", ""]
+    lines += ["## Who sits, and what each asks", "", "| Seat | Played by | Asks | Looks for |", "|---|---|---|---|"]
+    for seat in b.seats:
+        asks = "<br>".join(_cell(q) for q in seat.asks)
+        lines.append(f"| {_cell(seat.role)} | {_cell(seat.played_by)} | {asks} | "
+                     f"{_cell(seat.looks_for)} |")
+    lines += ["", "## Each presenter's slot", "", "| Part | Minutes |", "|---|---|"]
+    lines += [f"| {_cell(t.part)} | {t.minutes} |" for t in b.per_presenter]
+    lines += [f"| **Total** | **{sum(t.minutes for t in b.per_presenter)}** |", "", "## How the board scores", "",
+              "Print the rubric score sheet, one per member and presenter: it is in "
+              + _handout_link(kit.module("12"), "Module 12's handout") + ".", ""]
+    lines += [f"{i}. {_md(x)}" for i, x in enumerate(b.scoring, 1)]
+    rubric = load_rubric()
+    lines += ["", "### The rubric (the course's proposal)", "",
+              f"Levels: {', '.join(f'{lv.level} {lv.name}' for lv in rubric.levels)}. A plan meets the course's "
+              f"criterion when every criterion is at {PASS_LEVEL} or above. Examples are from Marenta "
+              "*(fictional)*.", ""]
+    for c in rubric.criteria:
+        lines += [f"**{_md_text(c.name)}** (plan sections: {', '.join(c.sections)})", "",
+                  "| Level | What the board sees | Example *(fictional)* |", "|---|---|---|"]
+        lines += [f"| {i} {_md_text(rubric.level_name(i))} | {_cell(lv.descriptor)} | {_cell(lv.example)} |"
+                  for i, lv in enumerate(c.levels, 1)]
+        lines.append("")
+    lines += ["## The debrief", ""] + [f"{i}. {_md(x)}" for i, x in enumerate(b.debrief, 1)]
+    if b.care:
+        lines += ["", "## Handle with care", ""] + [f"- {_md(x)}" for x in b.care]
     lines.append("")
     return "\n".join(lines)
 
@@ -352,6 +440,7 @@ def pages(kit: Kit | None = None, register: pd.DataFrame | None = None) -> dict[
            f"{TRAINER_DIR}/checklist.md": render_checklist(kit),
            f"{TRAINER_DIR}/slides.md": render_slides_page(kit),
            f"{TRAINER_DIR}/roleplay.md": render_roleplay(kit, cards),
+           f"{TRAINER_DIR}/mock-board.md": render_mock_board(kit),
            f"{TRAINER_DIR}/feedback.md": render_feedback(kit)}
     for m in kit.modules:
         out[f"{TRAINER_DIR}/module-{m.id}.md"] = render_module(kit, m.id)
@@ -368,4 +457,5 @@ def toc_part(kit: Kit) -> str:
         lines.append(f"          - file: {TRAINER_DIR}/{name}")
     lines += [f"          - file: {TRAINER_DIR}/module-{m.id}" for m in kit.modules]
     lines += [f"          - file: {TRAINER_DIR}/{name}" for name in TOC_ENTRIES[4:]]
+    lines += [f"          - file: {GUIDE_DIR}/{name}" for name in GUIDES]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""Module 12, the capstone: the mission brief built from the participant's workbook.
+"""Module 12, the capstone: the mission implementation plan, its rubric, the check and the certificate.
 
 Public API (re-exported here; notebooks call ``capstone.<name>``):
 
@@ -10,8 +10,30 @@ Public API (re-exported here; notebooks call ``capstone.<name>``):
 - ``checks``: PEER_ANSWERS, PEER_REVIEW_EXAMPLE, OUR_PROPOSAL, ASK_VERBS, ASK_EXAMPLE, check_ask,
   check_peer_review
 - ``export``: CSS, draw_figures, block_html, block_markdown, brief_html, brief_markdown,
-  ExportResult, export_brief, Preview, preview, md_escape, static_html
+  ExportResult, export_brief, Preview, preview, md_escape, static_html, PLAN_CSS, plan_html,
+  plan_markdown, export_plan, preview_plan
+- ``plan``: PLAN, DECISIONS, MIN_WORDS, PlanSpec, PLAN_SECTIONS, PLAN_KEYS, SectionJudgement, PlanSection,
+  MissionPlan, MARENTA_PLAN, section_draft, judge_section, build_plan, save_plan_section, blocks_to_lines
+- ``rubric``: RUBRIC, ROLES, ROLE_NAMES, PASS_LEVEL, Rubric, load_rubric, Assessment, save_assessment,
+  read_assessments, best_assessment, MARENTA_REVIEW, show_rubric
+- ``assessment``: CHECK, SITTINGS, Question, load_questions, save_answers, read_answers, score, results,
+  CheckResults
+- ``record``: MODULE_WORK, CRITERIA, CompletionRecord, completion_record
+- ``certificate``: record_html, certificate_html, write_record, write_certificate
+- ``checks`` (also): check_assessment, check_plan_section
+- ``forms``: plan_section_form, rubric_form, check_form, completion_form, explanations_html
 """
+from missionkit.capstone.assessment import (
+    CHECK,
+    SITTINGS,
+    CheckResults,
+    Question,
+    load_questions,
+    read_answers,
+    results,
+    save_answers,
+    score,
+)
 from missionkit.capstone.brief import (
     PEER_REVIEW,
     ROUND2_EXAMPLE,
@@ -27,6 +49,7 @@ from missionkit.capstone.brief import (
     save_ask,
     workbook_from,
 )
+from missionkit.capstone.certificate import certificate_html, record_html, write_certificate, write_record
 from missionkit.capstone.checks import (
     ASK_EXAMPLE,
     ASK_VERBS,
@@ -34,10 +57,13 @@ from missionkit.capstone.checks import (
     PEER_ANSWERS,
     PEER_REVIEW_EXAMPLE,
     check_ask,
+    check_assessment,
     check_peer_review,
+    check_plan_section,
 )
 from missionkit.capstone.export import (
     CSS,
+    PLAN_CSS,
     ExportResult,
     Preview,
     block_html,
@@ -46,9 +72,53 @@ from missionkit.capstone.export import (
     brief_markdown,
     draw_figures,
     export_brief,
+    export_plan,
     md_escape,
+    plan_html,
+    plan_markdown,
     preview,
+    preview_plan,
     static_html,
+)
+from missionkit.capstone.forms import (
+    check_form,
+    completion_form,
+    explanations_html,
+    plan_section_form,
+    rubric_form,
+)
+from missionkit.capstone.plan import (
+    DECISIONS,
+    MARENTA_PLAN,
+    MIN_WORDS,
+    PLAN,
+    PLAN_KEYS,
+    PLAN_SECTIONS,
+    MissionPlan,
+    PlanSection,
+    PlanSpec,
+    SectionJudgement,
+    blocks_to_lines,
+    build_plan,
+    judge_section,
+    save_plan_section,
+    section_draft,
+)
+from missionkit.capstone.record import CRITERIA, MODULE_WORK, CompletionRecord, completion_record
+from missionkit.capstone.rubric import (
+    MARENTA_REVIEW,
+    PASS_LEVEL,
+    PRACTICE,
+    ROLE_NAMES,
+    ROLES,
+    RUBRIC,
+    Assessment,
+    Rubric,
+    best_assessment,
+    load_rubric,
+    read_assessments,
+    save_assessment,
+    show_rubric,
 )
 from missionkit.capstone.sections import (
     CAPSTONE,
@@ -106,4 +176,61 @@ __all__ = [
     "preview",
     "md_escape",
     "static_html",
+    "PLAN_CSS",
+    "plan_html",
+    "plan_markdown",
+    "export_plan",
+    "PLAN",
+    "DECISIONS",
+    "MIN_WORDS",
+    "PlanSpec",
+    "PLAN_SECTIONS",
+    "PLAN_KEYS",
+    "SectionJudgement",
+    "PlanSection",
+    "MissionPlan",
+    "section_draft",
+    "judge_section",
+    "build_plan",
+    "save_plan_section",
+    "blocks_to_lines",
+    "RUBRIC",
+    "ROLES",
+    "ROLE_NAMES",
+    "PASS_LEVEL",
+    "Rubric",
+    "load_rubric",
+    "Assessment",
+    "save_assessment",
+    "read_assessments",
+    "best_assessment",
+    "CHECK",
+    "SITTINGS",
+    "Question",
+    "load_questions",
+    "save_answers",
+    "read_answers",
+    "score",
+    "results",
+    "CheckResults",
+    "MODULE_WORK",
+    "CRITERIA",
+    "CompletionRecord",
+    "completion_record",
+    "record_html",
+    "certificate_html",
+    "write_record",
+    "write_certificate",
+    "check_assessment",
+    "check_plan_section",
+    "plan_section_form",
+    "rubric_form",
+    "check_form",
+    "completion_form",
+    "explanations_html",
+    "MARENTA_PLAN",
+    "MARENTA_REVIEW",
+    "show_rubric",
+    "preview_plan",
+    "PRACTICE",
 ]

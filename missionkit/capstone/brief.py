@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from missionkit import case
+from missionkit.capstone.plan import MARENTA_PLAN
 from missionkit.capstone.sections import (
     CAPSTONE,
     MODULE_FILES,
@@ -240,7 +241,10 @@ def _case_sections() -> dict[str, dict]:
     decisions = {r.project_id: r[col] for _, r in under.iterrows()} if len(under) else {}
     decisions.update(ROUND2_EXAMPLE)  # the eleven focus projects: the worked solution of Module 08
     gov: Mapping[str, Any] = case.GOVERNANCE
+    from missionkit.choosing.load import MARENTA_EXAMPLE
+
     return {
+        "choosing": dict(MARENTA_EXAMPLE),
         "framing": {"mission_statement": case.MISSION_STATEMENT, "mission_map": marenta_mission_map().to_workbook()},
         "litmus": {
             "challenge": {"answer": "yes", "evidence": "Congestion, dirty air and road deaths are rising together in "
@@ -290,6 +294,7 @@ def _case_sections() -> dict[str, dict]:
             ],
         },
         "readiness": readiness_sec,
+        "plan": {k: dict(v) for k, v in MARENTA_PLAN.items()},
         CAPSTONE: {"ask": "Give the mission board terms of reference with the right to approve the portfolio "
                           "before money is committed, and open a call for O4 Fair access projects with the money "
                           "round 2 frees (fictional)."},

@@ -16,7 +16,7 @@ from missionkit.feedback import Feedback, Status, is_blank
 
 __all__ = [
     "PEER_ANSWERS", "PEER_REVIEW_EXAMPLE", "OUR_PROPOSAL", "ASK_VERBS", "ASK_EXAMPLE", "check_ask",
-    "check_peer_review",
+    "check_peer_review", "check_assessment", "check_plan_section",
 ]
 
 PEER_ANSWERS = ("yes", "partly", "no")
@@ -150,3 +150,113 @@ def check_peer_review(answers: Any, feedback: Any = None) -> Feedback:
                     why="A peer review is only useful if it is honest and specific: a brief that goes to a minister "
                         "with a gap nobody named will be found out later, at higher cost.",
                     sources=[OUR_PROPOSAL])
+
+
+# --------------------------------------------------------------------------- the plan's rubric (Module 12)
+_REASON = (" because", " so ", " since", " as ", "therefore", " which ", " but ", " until ", " would ", " will ",
+           " could ", " should ", " needs", " lacks", " missing", " without ", " only ", " if ")
+_CIRCULAR = ("because i gave", "because i scored", "because i rated", "because it is good", "because it is strong",
+             "because it is sound", "because i think so", "because the level is")
+_SIGNS = ("mission", "objective", "milestone", "portfolio", "instrument", "budget", "financ", "money", "fund",
+          "governance", "board", "owner", "stakeholder", "engage", "operator", "indicator", "review", "calendar",
+          "scan", "diagnos", "risk", "ask", "cabinet", "minister", "baseline", "target", "subsidy", "o1", "o2",
+          "o3", "o4", "o5")
+MIN_NOTE_WORDS = 12
+
+
+def check_assessment(scores: Any, note: Any, role: str = "self",
+                     reference: Mapping[str, tuple[int, str]] | None = None) -> Feedback:
+    """Feedback on one use of the plan's rubric: every criterion scored, and a note that gives reasons.
+
+    The check cannot judge whether a level is right; it says so and shows what it looked for. With a
+    ``reference`` (the course's reading of a worked plan, e.g. ``rubric.MARENTA_REVIEW``), a level two or
+    more steps from it gets the evidence to look at again; one step away is judgment.
+    """
+    from missionkit.capstone.plan import PLACEHOLDERS
+    from missionkit.capstone.rubric import ROLE_NAMES, clean_scores, load_rubric
+
+    rubric = load_rubric()
+    title = f"Your {ROLE_NAMES.get(role, 'assessment')}"
+    how = ("Choose a level (1 Not yet to 4 Strong) for each criterion, then write two or three sentences: why, "
+           "and what would raise the weakest criterion by one level.")
+    clean = clean_scores(scores)
+    if not clean and (is_blank(note) or not isinstance(note, str)):
+        return Feedback.not_answered(title, how)
+    strengths, improve = [], []
+    missing = [rubric.criterion(k).name for k in rubric.keys if k not in clean]
+    if missing:
+        improve.append("Still to score: " + "; ".join(missing) + ".")
+    else:
+        strengths.append("Every criterion has a level.")
+    text = note if isinstance(note, str) else ""
+    low = f" {' '.join(text.lower().split())} "
+    words = len(text.split())
+    norm = " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+    if not text.strip():
+        improve.append("Write why: which criterion is weakest, and what would raise it by one level.")
+    elif norm in PLACEHOLDERS or words < 4:
+        improve.append(f"\u201c{text.strip()[:30]}\u201d is a placeholder: say why, with a part of the plan as "
+                       "evidence.")
+    elif any(c in low for c in _CIRCULAR):
+        improve.append("The reason repeats the level (\u201cstrong because I gave it 4\u201d). Point to what the "
+                       "plan says, and compare it with the rubric's example for that level.")
+    elif not any(r in low for r in _REASON):
+        improve.append("Give a reason, not a list: say what the plan does or lacks, and so what level it earns "
+                       "(use because, so, but).")
+    elif not any(s in low for s in _SIGNS):
+        improve.append("Name the part of the plan you mean (its governance, budget, risks, indicators, ask...).")
+    elif words < MIN_NOTE_WORDS:
+        improve.append(f"Add a sentence: {words} words is too short to say why and what to change.")
+    else:
+        strengths.append("Your note gives a reason, tied to a part of the plan.")
+    if role == "peer" and text.strip() and not improve:
+        if not any(w in low for w in _SUGGEST):
+            improve.append("Say what could be better, and how: a review that only praises gives nothing to act on.")
+        elif not any(w in low for w in _PRAISE):
+            improve.append("Start with what works: the author needs to know what to keep.")
+    for k, v in clean.items():
+        if reference and k in reference and abs(v - reference[k][0]) >= 2:
+            ref, evidence = reference[k]
+            improve.append(f"{rubric.criterion(k).name}: you gave {v} ({rubric.level_name(v)}); look again: "
+                           f"{evidence} (the course reads it as {ref}, {rubric.level_name(ref)}).")
+    if len(clean) == len(rubric.keys) and all(v == 4 for v in clean.values()):
+        improve.append("Every criterion at 4 (Strong). Read each Strong example again: is nothing only Sound?")
+    status: Status = "good" if not improve else ("partly" if strengths else "revise")
+    why = ("This check cannot judge whether your levels are right. It looked for a level for every criterion and a "
+           "note with a reason tied to the plan. Compare your levels with the rubric's examples for Marenta "
+           "(fictional); a peer or your trainer may see it differently, and that conversation is the point.")
+    return Feedback(status, title, strengths, improve, why=why,
+                    sources=["OUR PROPOSAL: the course's rubric for a mission implementation plan"])
+
+
+def check_plan_section(key: str, decision: Any, text: Any, draft: Any = ()) -> Feedback:
+    """Feedback on one section of the implementation plan: is it written by the participant?
+
+    It cannot judge the content: when the section counts as written, it says so and points to the rubric
+    criterion and the Marenta example (FICTIONAL) for that section.
+    """
+    from missionkit.capstone.plan import MIN_WORDS, PLAN_SECTIONS, judge_section
+    from missionkit.capstone.rubric import load_rubric
+
+    spec = next((s for s in PLAN_SECTIONS if s.key == key), None)
+    judged = judge_section(key, decision, text, list(draft or ()))
+    title = spec.title if spec else "Your section"
+    criterion = next((c for c in load_rubric().criteria if key in c.sections), None)
+    rubric_line = (f"Rubric, \u201c{criterion.name}\u201d, level 3 (Sound): {criterion.levels[2].descriptor}"
+                   if criterion else "")
+    if not judged.complete and (is_blank(text) or not isinstance(text, str)):
+        return Feedback.not_answered(title, judged.reason)
+    if not judged.complete:
+        return Feedback("revise", title, improve=[judged.reason] + ([rubric_line] if rubric_line else []),
+                        why="The plan is yours: the draft from your earlier work is material, not the answer. A "
+                            "decision-maker needs to read what you decided and why.",
+                        sources=[OUR_PROPOSAL.replace("peer-review checklist for a mission brief",
+                                                      "mission implementation plan")])
+    example = spec.example if spec else ""
+    return Feedback("discuss", title, strengths=["This section counts as written: you made a decision and wrote "
+                                                 "it in your own words."],
+                    improve=[rubric_line, f"Compare with the Marenta example (fictional): {example}"],
+                    why=f"This check cannot judge the content. It looked for a choice (keep, change or add) and at "
+                        f"least {MIN_WORDS} words of your own beyond the draft, written as sentences. Assess the "
+                        "whole plan with the rubric below, and ask a peer.",
+                    sources=["OUR PROPOSAL: the course's mission implementation plan and its rubric"])

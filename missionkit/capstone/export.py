@@ -40,7 +40,8 @@ from missionkit.workbook import atomic_write
 
 __all__ = [
     "CSS", "draw_figures", "block_html", "block_markdown", "brief_html", "brief_markdown", "ExportResult",
-    "export_brief", "Preview", "preview", "md_escape",
+    "export_brief", "Preview", "preview", "md_escape", "PLAN_CSS", "plan_html", "plan_markdown", "export_plan",
+    "preview_plan",
 ]
 
 CSS = """
@@ -290,12 +291,13 @@ def _workbook_folder() -> Path:
 
 @dataclass
 class ExportResult:
-    """The files written, and the brief they hold."""
+    """The files written, and the brief (or the plan: ``what="plan"``) they hold."""
 
     html_path: Path
     markdown_path: Path
-    brief: MissionBrief
+    brief: Any  # a MissionBrief, or a MissionPlan for the implementation plan
     workbook_folder: Path | None = None
+    what: str = "brief"
 
     def where(self) -> str:
         """Where the files are, said the way the file browser shows it (never a machine's full path)."""
@@ -312,7 +314,8 @@ class ExportResult:
         return f"in the folder {folder.name}"
 
     def _repr_html_(self) -> str:
-        return (f'<div class="missionkit-feedback" role="status"><p><strong>Your brief is written</strong> '
+        return (f'<div class="missionkit-feedback" role="status"><p><strong>Your {escape_html(self.what)} is '
+                f"written</strong> "
                 f"{escape_html(self.where())}: <code>{escape_html(self.html_path.name)}</code> (open it in a browser, "
                 f"print it or save it as PDF) and <code>{escape_html(self.markdown_path.name)}</code> (to paste into a "
                 f"document). In JupyterLab, find them in the file browser.</p>{self.brief._repr_html_()}</div>")
@@ -367,3 +370,159 @@ def preview(wb: Any = None) -> Preview:
     root = course_root()
     folder = root / "my-work" if root is not None else None  # links read from the course's my-work/ folder
     return Preview(brief_markdown(build_brief(wb, folder=folder, root=root), images=False))
+
+
+# --------------------------------------------------------------------------- the implementation plan (Module 12)
+PLAN_CSS = CSS + """
+.decision{font-weight:bold;margin:.3em 0}
+.question{color:#333;font-style:italic}
+.draft{border-left:3px solid #999;background:#F7F7F7;padding:.2em .8em;margin:.5em 0;font-size:.95em}
+.draft p{margin:.3em 0}
+.written p{margin:.4em 0}
+@media print{.draft{background:none}}
+""".rstrip()
+
+
+def _paragraphs_html(text: str) -> str:
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join("<p>" + "<br>".join(escape_html(line) for line in p.splitlines()) + "</p>" for p in paras)
+
+
+def _rubric_rows(assessments: Mapping) -> tuple[list[str], list[list[str]]]:
+    from missionkit.capstone.rubric import ROLE_NAMES, ROLES, load_rubric
+
+    rubric = load_rubric()
+    headers = ["Criterion"] + [ROLE_NAMES[r].capitalize() for r in ROLES]
+    rows = []
+    for c in rubric.criteria:
+        row = [c.name]
+        for r in ROLES:
+            v = assessments[r].scores.get(c.key)
+            row.append(f"{v} {rubric.level_name(v)}" if v else "–")
+        rows.append(row)
+    return headers, rows
+
+
+def plan_html(plan: Any, assessments: Mapping | None = None) -> str:
+    """The implementation plan as one self-contained, printable HTML page (participant text escaped)."""
+    from missionkit.capstone.plan import DECIDED
+
+    who = f"Prepared by {plan.owner}" if plan.owner else "Prepared with Mission Bootcamp"
+    title = "Mission implementation plan"
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape_html(title)}{(' — ' + escape_html(plan.owner)) if plan.owner else ''}</title>",
+        f"<style>{PLAN_CSS}</style>", "</head>", "<body>",
+        '<header role="banner">', f"<h1>{escape_html(title)}</h1>", f'<p class="meta">{escape_html(who)}</p>',
+    ]
+    if plan.fictional:
+        parts.append('<p class="fictional"><strong>FICTIONAL worked example:</strong> the Republic of Marenta, '
+                     "its cities, organisations and numbers are invented for teaching.</p>")
+    parts.append(f'<p class="progress" role="status">{escape_html(plan.summary())}</p>')
+    parts.append('<nav aria-label="Sections of the plan"><ol>' + "".join(
+        f'<li><a href="#plan-{s.key}">{escape_html(s.title)}</a>{"" if s.complete else " <em>(to write)</em>"}</li>'
+        for s in plan.sections) + '<li><a href="#rubric">Assessment with the rubric</a></li></ol></nav>')
+    parts += ["</header>", '<main id="content">']
+    for i, s in enumerate(plan.sections, 1):
+        parts.append(f'<section id="plan-{s.key}" class="{"done" if s.complete else "todo"}" '
+                     f'aria-labelledby="h-plan-{s.key}"><h2 id="h-plan-{s.key}">{i}. {escape_html(s.title)}</h2>')
+        if s.complete:
+            parts.append(f'<p class="decision">{escape_html(DECIDED[s.decision])}.</p>')
+            parts.append(f'<div class="written">{_paragraphs_html(s.text)}</div>')
+        else:
+            parts.append(f'<p><span class="badge">To write</span> {escape_html(s.judgement.reason)}</p>')
+            parts.append(f'<p class="question">{escape_html(s.spec.question)}</p><p class="write-in"></p>')
+        if s.draft:
+            parts.append('<div class="draft"><p><strong>From your earlier work (the draft):</strong></p><ul>'
+                         + "".join(f"<li>{escape_html(line)}</li>" for line in s.draft) + "</ul></div>")
+        parts.append("</section>")
+    parts.append(_plan_rubric_html(assessments))
+    parts += ["</main>", '<footer role="contentinfo"><p>Made with Mission Bootcamp from your workbook. The plan\'s '
+              "sections and the rubric are the course's proposals, not a published method.</p></footer>",
+              "</body></html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _plan_rubric_html(assessments: Mapping | None) -> str:
+    from missionkit.capstone.rubric import ROLE_NAMES, ROLES
+
+    if assessments is None:
+        return ""
+    headers, rows = _rubric_rows(assessments)
+    notes = "".join(f"<p><strong>{escape_html(ROLE_NAMES[r].capitalize())}"
+                    f"{(' by ' + escape_html(assessments[r].by)) if assessments[r].by else ''}:</strong> "
+                    f"{escape_html(assessments[r].note)}</p>" for r in ROLES if assessments[r].note.strip())
+    table = block_html(Block("table", headers=headers, rows=rows,
+                             caption="Levels: 1 Not yet, 2 Emerging, 3 Sound, 4 Strong (the course's rubric)"))
+    return (f'<section id="rubric" aria-labelledby="h-rubric"><h2 id="h-rubric">Assessment with the rubric</h2>'
+            f"{table}{notes}</section>")
+
+
+def plan_markdown(plan: Any, assessments: Mapping | None = None) -> str:
+    """The implementation plan in Markdown (participant text escaped)."""
+    from missionkit.capstone.plan import DECIDED
+    from missionkit.capstone.rubric import ROLE_NAMES, ROLES
+
+    lines = ["# Mission implementation plan", ""]
+    lines += [f"*Prepared by {md_escape(plan.owner)}*" if plan.owner else "*Prepared with Mission Bootcamp*", ""]
+    if plan.fictional:
+        lines += ["**FICTIONAL worked example:** the Republic of Marenta, its cities, organisations and numbers "
+                  "are invented for teaching.", ""]
+    lines += [md_escape(plan.summary()), ""]
+    for i, s in enumerate(plan.sections, 1):
+        lines += [f"## {i}. {s.title}", ""]
+        if s.complete:
+            lines += [f"**{DECIDED[s.decision]}.**", ""]
+            lines += [md_escape(p) + "\n" for p in re.split(r"\n\s*\n", s.text.strip()) if p.strip()]
+        else:
+            lines += [f"**To write.** {md_escape(s.judgement.reason)}", "", f"*{md_escape(s.spec.question)}*", ""]
+        if s.draft:
+            lines += ["From your earlier work (the draft):", ""] + [f"> - {md_escape(x)}" for x in s.draft] + [""]
+    if assessments is not None:
+        headers, rows = _rubric_rows(assessments)
+        lines += ["## Assessment with the rubric", "",
+                  block_markdown(Block("table", headers=headers, rows=rows,
+                                       caption="Levels: 1 Not yet, 2 Emerging, 3 Sound, 4 Strong")), ""]
+        lines += [f"**{ROLE_NAMES[r].capitalize()}:** {md_escape(assessments[r].note)}\n" for r in ROLES
+                  if assessments[r].note.strip()]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export_plan(wb: Any = None, folder: str | os.PathLike | None = None,
+                name: str = "mission-plan") -> ExportResult:
+    """Write ``<name>.html`` and ``<name>.md`` (the implementation plan) next to the workbook, atomically."""
+    from missionkit.capstone.plan import build_plan
+    from missionkit.capstone.rubric import read_assessments
+
+    wb = workbook_from(wb)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,80}", str(name)) or str(name).endswith("."):
+        raise MissionkitInputError(f"'{name}' is not a usable file name for the plan",
+                                   fix="Use letters, numbers, spaces, dots, dashes or underscores, e.g. "
+                                       "'mission-plan'")
+    out = Path(folder) if folder is not None else wb.path.parent
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MissionkitInputError(f"The folder for your plan cannot be created ({exc.strerror})",
+                                   fix="Choose a folder you may write to", file=str(out)) from None
+    plan = build_plan(wb)
+    assessments = read_assessments(wb.to_dict().get("sections", {}))
+    html_path, md_path = out / f"{name}.html", out / f"{name}.md"
+    try:  # atomically: a full disk or a crash leaves the previous good export (issue 17)
+        atomic_write(html_path, plan_html(plan, assessments).encode("utf-8"))
+        atomic_write(md_path, plan_markdown(plan, assessments).encode("utf-8"))
+    except OSError as exc:
+        raise MissionkitInputError(f"Your plan could not be written ({exc.strerror})",
+                                   fix="Check the disk is not full and the folder is writable",
+                                   file=str(html_path)) from None
+    return ExportResult(html_path, md_path, plan, workbook_folder=_workbook_folder(), what="plan")
+
+
+def preview_plan(wb: Any = None) -> Preview:
+    """The implementation plan as it stands (yours, or the workbook at a path), as Markdown for a cell."""
+    from missionkit.capstone.plan import build_plan
+    from missionkit.capstone.rubric import read_assessments
+
+    wb = workbook_from(wb)
+    return Preview(plan_markdown(build_plan(wb), read_assessments(wb.to_dict().get("sections", {}))))

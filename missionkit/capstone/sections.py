@@ -7,7 +7,8 @@ pairs, quotes and figures); a figure block names the chart to draw and its
 data, and :mod:`missionkit.capstone.export` draws it when the brief is written.
 Sections read (tolerant of missing or half-filled ones): ``framing``
 (``mission_statement``, ``criteria_answers``, ``mission_map``), ``litmus``
-(``challenge``, ``support``, ``objective``, ``commitment``), ``governance``,
+(``challenge``, ``support``, ``objective``, ``commitment``), ``choosing`` (``choice``,
+``cause_map``, ``assembly``, ``pitch``), ``governance``,
 ``stakeholders``, ``portfolio``, ``indicators`` (``theory_of_change``,
 ``draft_indicators``) and ``readiness`` (``scores`` and ``teammate:<name>``).
 Keys this module does not know are shown as they are. Domain code: no display
@@ -31,7 +32,7 @@ __all__ = [
 CAPSTONE = "capstone"
 TEAMMATE_PREFIX = "teammate:"
 MODULE_FILES = {
-    "01": "01-missions", "03": "03-framing", "04": "04-scanning", "05": "05-governance",
+    "01": "01-missions", "02": "02-choosing", "03": "03-framing", "04": "04-scanning", "05": "05-governance",
     "06": "06-stakeholders", "07": "07-diagnostics", "08": "08-portfolio", "10": "10-monitoring",
     "11": "11-readiness", "12": "12-capstone",
 }
@@ -51,6 +52,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
                 "your mission statement: what changes, for whom, from what baseline, to what target, by when"),
     SectionSpec("litmus", "Why a mission", "01", "Missions: what they are and when to use one",
                 "the Mission Litmus Test: challenge, support, objective and commitment, with evidence"),
+    SectionSpec("choice", "Why this mission, not another", "02", "Choosing the mission",
+                "the candidate you chose, the evidence, what you give up, and how the public takes part"),
     SectionSpec("map", "Mission map", "03", "Framing a mission",
                 "the challenge, the mission, its objectives and the projects under each"),
     SectionSpec("governance", "Governance", "05", "Governing a mission",
@@ -226,6 +229,39 @@ def _litmus(sec: Mapping) -> tuple[bool, list[Block]]:
     return True, blocks + _generic_section(sec, skip=_STEPS)
 
 
+def _choice(sec: Mapping) -> tuple[bool, list[Block]]:
+    """Module 02: the chosen candidate and its justification, the leverage point, the assembly, the pitch."""
+    choice = sec.get("choice")
+    if not isinstance(choice, Mapping) or is_empty(choice.get("candidate")):
+        return False, _generic_section(sec)
+    cid = plain_text(choice.get("candidate"))
+    label, statement = cid, ""
+    try:
+        from missionkit.choosing import selection
+
+        candidates = case.load("candidates")
+        label = f"{cid} {selection.candidate_names(candidates).get(cid, '')}".strip()
+        statement = selection.candidate_statements(candidates).get(cid, "")
+    except Exception:  # noqa: BLE001 - another module's data must never stop the brief
+        pass
+    blocks = [Block("pairs", items=[("Candidate chosen (2024, fictional case)", label)]
+                    + ([("Statement", statement)] if statement else []))]
+    if not is_empty(choice.get("justification")):
+        blocks.append(Block("quote", text=plain_text(choice.get("justification"))))
+    cause = sec.get("cause_map")
+    if isinstance(cause, Mapping) and not is_empty(cause.get("leverage")):
+        blocks.append(Block("pairs", items=[("Where to push (leverage point)", plain_text(cause.get("leverage"))),
+                                            ("Why", plain_text(cause.get("reason")))]))
+    design = sec.get("assembly")
+    if isinstance(design, Mapping) and not is_empty(design):
+        items = [(_label(k), plain_text(v)) for k, v in design.items() if not is_empty(v)]
+        if items:
+            blocks += [Block("text", text="The citizens' assembly:", strong=True), Block("pairs", items=items)]
+    if not is_empty(sec.get("pitch")):
+        blocks.append(Block("text", text="The pitch: " + plain_text(sec.get("pitch"))))
+    return True, blocks
+
+
 def _map(sec: Mapping) -> tuple[bool, list[Block]]:
     value = sec.get("mission_map")
     if is_empty(value):
@@ -333,6 +369,8 @@ def section_blocks(key: str, sections: Mapping, owner: str | None = None) -> tup
         return _mission(sec("framing"))
     if key == "litmus":
         return _litmus(sec("litmus"))
+    if key == "choice":
+        return _choice(sec("choosing"))
     if key == "map":
         return _map(sec("framing"))
     if key == "portfolio":

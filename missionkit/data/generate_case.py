@@ -4,7 +4,8 @@ Run from the project root:
 
     .venv/bin/python -m missionkit.data.generate_case
 
-It writes eleven CSV files (datasets D1 to D9) into ``missionkit/data/case/`` and
+It writes the CSV files (datasets D1 to D9, and D0 from
+:mod:`missionkit.data.generate_choosing`) into ``missionkit/data/case/`` and
 the data dictionary page ``book/data-dictionary.md``. The output is
 deterministic: the random parts come from ``numpy.random.default_rng(SEED)``
 and every float is rounded, so running it twice gives byte-identical files.
@@ -23,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from missionkit import case
+from missionkit.data import generate_choosing
 from missionkit.data.case_budget import budget_lines
 
 SEED = 20250303  # the day Cabinet adopted the mission (FICTIONAL)
@@ -957,6 +959,10 @@ def generate() -> dict[str, pd.DataFrame]:
         "donors": _donors(),
         "monitoring": _monitoring(rng, indicators),
         "budget_lines": budget_lines(),
+        # D0, the 2024 flashback (module 02): its own generator so the other datasets never change with it
+        "causes": generate_choosing.causes(),
+        "candidates": generate_choosing.candidates(),
+        "consultation": generate_choosing.consultation(np.random.default_rng(SEED + 2)),
     }
     return {name: _typed(name, df) for name, df in frames.items()}
 
@@ -967,7 +973,7 @@ def to_csv_text(df: pd.DataFrame) -> str:
 
 
 def write(folder: str | Path | None = None) -> dict[str, Path]:
-    """Write the eleven CSV files into ``folder`` (default: the package's case folder). Returns their paths."""
+    """Write the CSV files into ``folder`` (default: the package's case folder). Returns their paths."""
     folder = Path(folder) if folder is not None else CASE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}

@@ -53,6 +53,7 @@ from missionkit.framing.rules import (
     SCOPE_PATTERN,
     SECTOR_PATTERNS,
     SINGLE_PROJECT_PATTERN,
+    SLOGAN_PATTERN,
     SPEND_AS_GOAL,
     START_BEFORE,
     TARGET_PHRASE_STOP,
@@ -64,12 +65,15 @@ from missionkit.framing.rules import (
     UNIT_PATTERN,
     UNIVERSAL_NOT_TARGET,
     UNIVERSAL_PATTERN,
+    UNOBSERVABLE_OUTCOME,
     VAGUE_DEADLINE_PATTERNS,
     VALUE_FROM_BEFORE_IN,
     VALUE_TO_BEFORE_IN,
     YEAR_FOLLOWERS,
+    YEAR_IN_WORDS,
     YEAR_PATTERN,
     ZERO_PATTERN,
+    year_in_words,
 )
 
 __all__ = ["RuleHit", "check_text", "collect", "explain"]
@@ -293,6 +297,7 @@ def _read_quantities(
     found: list[_Quantity] = []
 
     spend_spans = [(m.start(), m.end(), "SPEND_AS_GOAL") for m in SPEND_AS_GOAL.finditer(text)]
+    slogan_spans = [(m.start(), m.end(), "SLOGAN_PATTERN") for m in SLOGAN_PATTERN.finditer(text)]
 
     def common_exclusions(s: int, e: int) -> str | None:
         if _inside(s, e, year_spans):
@@ -307,6 +312,8 @@ def _read_quantities(
             return "ignored: it is the starting value (baseline), not the target"
         if _inside(s, e, spend_spans):
             return "ignored: it is money to spend (an input), not a target"
+        if _inside(s, e, slogan_spans):
+            return "ignored: a slogan's number, not the target (say the target itself, such as 30% of trips)"
         return None
 
     taken: list[tuple[int, int]] = []
@@ -400,6 +407,13 @@ def _read_quantities(
             reason = "ignored: a figure of speech, not a target"
         elif reason is None and re.fullmatch(NUMBER_WORD, noun):
             reason = "ignored: it says where or who (scope), not how much"
+        elif reason is None:
+            c_start, c_end = _clause_bounds(text, s)
+            clause = text[c_start:c_end]
+            numbers = re.sub(r"\b(?:19|20|21)\d{2}\b", "", clause)  # years are not amounts
+            if UNOBSERVABLE_OUTCOME.search(clause) and not re.search(r"\d", numbers):
+                reason = ("ignored: 'all' or 'every' with nothing anyone could observe "
+                          "(happy, better, thrive): say what would be seen, and how much")
         record(s, e, "UNIVERSAL_PATTERN", reason)
 
     for name, pat in (
@@ -484,8 +498,20 @@ def check_text(text: object) -> str:
     return text.translate(_NORMALISE)
 
 
+def _years_as_digits(text: str) -> str:
+    """Years written in words ("by twenty thirty-five") as digits, padded so every span keeps its place."""
+
+    def swap(m: re.Match[str]) -> str:
+        start, end = m.span("year")
+        digits = str(year_in_words(m))
+        return m.group(0)[: start - m.start()] + digits.ljust(end - start) + m.group(0)[end - m.start():]
+
+    return YEAR_IN_WORDS.sub(swap, text)
+
+
 def collect(text: str) -> dict:
     """Run every rule once; return what they found."""
+    text = _years_as_digits(text)
     hits: list[RuleHit] = []
     years = _read_years(text)
     for y in years:

@@ -218,7 +218,8 @@ NUMBER_WORDS_PATTERN = re.compile(
 #: A fraction: "half", "a third", "two thirds", "a quarter", "a fifth", "a tenth".
 FRACTION_PATTERN = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|nine)[\s-]+(?:third|thirds|quarter|quarters|fifth|"
-    r"fifths|sixth|sixths|eighth|eighths|tenth|tenths|hundredth)|half)\b",
+    r"fifths|sixth|sixths|eighth|eighths|tenth|tenths|hundredth)|half)\b"
+    r"|(?<![\w/])(?:\d\s?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞](?![\w/])",  # fraction glyphs: "¾ of all journeys"
     re.I,
 )
 
@@ -266,9 +267,54 @@ UNIVERSAL_NOT_TARGET = frozenset(
 #: "close the gap in school readiness", "eliminate cervical cancer".
 CLOSE_GAP_PATTERN = re.compile(
     r"\bclos(?:e|es|ed|ing)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?gaps?\b"
-    r"|\b(?:eliminat|eradicat)(?:e|es|ed|ing|ion)\b",
+    r"|\b(?:eliminat|eradicat)(?:e|es|ed|ing|ion)\b"
+    # other ways people write a zero target: "get rid of", "rid our streets of", "put an end to",
+    # "phase out", "stamp out", and "end" as the verb of the goal ("End road deaths by 2040")
+    r"|\b(?:get|got|getting)\s+rid\s+of\b|\brid\s+(?:[\w'’-]+\s+){1,4}?of\b"
+    r"|\b(?:put|putting|bring|bringing)\s+an\s+end\s+to\b"
+    r"|\b(?:phas|stamp|wip)(?:e|es|ed|ing)\s+out\b"
+    r"|(?:^|(?<=[.;:!]\s)|(?<=\bto\s)|(?<=\bwe\s)|(?<=will\s)|(?<=must\s)|(?<=shall\s)|(?<=should\s))"
+    r"end(?:s|ing)?\b(?!\s+(?:of|in|by|to|date|year|users?|state)\b)",
     re.I,
 )
+
+#: A slogan whose numbers are not the target: "30 by 30", "50x50". Its numbers are not counted;
+#: the target must be said in words ("30% of trips", "a third of our land").
+SLOGAN_PATTERN = re.compile(r"(?<![\w.])\d{1,3}\s?(?:by|x|×)\s?\d{2}(?![\w.%])", re.I)
+
+#: Outcomes no one can observe: with "all"/"every" and no number, they make no target
+#: ("Make every citizen happy", "all citizens thrive", "a better life for every family").
+UNOBSERVABLE_OUTCOME = re.compile(
+    r"\b(?:happ(?:y|ier|iest|iness)|better(?:\s+off)?|thriv\w*|flourish\w*|prosper\w*|satisf\w*|"
+    r"well[\s-]?being|good\s+lives?|proud|great|greatest|world[\s-]class|excellent|best|wonderful|"
+    r"fulfil\w*|empower\w*)\b",
+    re.I,
+)
+
+_YEAR_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_YEAR_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+               "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_YEAR_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+_TWO_DIGITS = (rf"(?:{'|'.join(_YEAR_TEENS)}|(?:{'|'.join(_YEAR_TENS)})(?:[\s-](?:{'|'.join(_YEAR_UNITS)}))?"
+               rf"|{'|'.join(_YEAR_UNITS)})")
+
+#: A year written in words after a time word: "by the year two thousand and thirty-five",
+#: "until twenty thirty", "in two thousand forty". The reader swaps it for its digits.
+YEAR_IN_WORDS = re.compile(
+    r"\b(?P<cue>by|before|until|till|through|in|from|since|after|to|(?:the\s+)?year)\s+(?:the\s+year\s+)?"
+    rf"(?P<year>two\s+thousand(?:\s+and)?\s+(?P<a>{_TWO_DIGITS})|twenty[\s-](?P<b>{_TWO_DIGITS}))\b",
+    re.I,
+)
+
+
+def year_in_words(match: re.Match[str]) -> int:
+    """The year a YEAR_IN_WORDS match names: "two thousand and thirty-five" -> 2035."""
+    part = (match.group("a") or match.group("b")).lower().replace("-", " ").split()
+    value = _YEAR_TEENS.get(part[0]) or _YEAR_TENS.get(part[0]) or _YEAR_UNITS.get(part[0], 0)
+    if len(part) > 1:
+        value += _YEAR_UNITS.get(part[1], 0)
+    return 2000 + value
 
 #: A named external threshold is a target value: "the WHO guideline",
 #: "EU limit values", "the national air-quality standard".
