@@ -109,6 +109,18 @@ class FormSaver:
             status.value = error_html(error)
 
 
+def for_form(feedback: Any) -> Any:
+    """A check's feedback as a form shows it: "not answered yet" says to answer in the form, not how to
+    type the answer in code (quotes, brackets); any other feedback is the check's, word for word."""
+    if getattr(feedback, "status", None) != "not answered":
+        return feedback
+    from missionkit.feedback import Feedback
+
+    return Feedback("not answered", feedback.title,
+                    improve=["Answer in the form above: choose, tick or type. The feedback appears here as you go, "
+                             "and your answer is saved."])
+
+
 class _Line:
     """Where :meth:`FormSaver.save_and_report` writes the save status when the form shows it with its feedback."""
 
@@ -123,8 +135,10 @@ def _shared_looks() -> tuple:
     from ipywidgets.widgets.widget_description import DescriptionStyle
     from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-    return (HTMLStyle(), w.Layout(), w.Layout(width="95%"), w.Layout(width="12em"), CheckboxStyle(),
-            w.Layout(width="auto"), DescriptionStyle(description_width="initial"), TextStyle())
+    column = {"flex_flow": "column", "align_items": "flex-start"}  # a text box's label above the box
+    return (HTMLStyle(), w.Layout(), w.Layout(width="95%", **column), w.Layout(width="30em", **column),
+            CheckboxStyle(), w.Layout(width="auto"), DescriptionStyle(description_width="initial"),
+            TextStyle(description_width="initial"), w.Layout(align_items="flex-end"))
 
 
 def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str,
@@ -147,13 +161,12 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
         saved, note = "", "Your saved answer was not text, so the box starts empty; the saved answer is kept."
     if not saved.strip() and isinstance(start, str):
         saved = start
-    html_style, html_layout, wide, *_, text_style = _shared_looks()
-    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False, layout=wide, style=text_style)
+    html_style, html_layout, wide, *_, text_style, _row = _shared_looks()
+    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False, layout=wide, style=text_style,
+                     description=label)  # its own <label>, above the box
     feedback = w.HTML(check(box.value).to_html(), layout=html_layout, style=html_style)
     status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "", layout=html_layout, style=html_style)
-    heading = f"<label><strong>{html.escape(label)}</strong></label>"
-    if help_text:
-        heading += f'<br><span style="color:#333">{html.escape(help_text)}</span>'
+    heading = f'<span style="color:#333">{html.escape(help_text)}</span>'
 
     def on_change(change):
         feedback.value = check(change["new"]).to_html()
@@ -172,8 +185,9 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
             return check(box.value).to_html()
         return check("").to_html() + f"<p><em>For example:</em> {html.escape(example)}</p>"
 
-    return FormBox([w.HTML(heading, layout=html_layout, style=html_style), box, feedback, status], title=title,
-                   fallback=fallback, layout=html_layout)
+    field = w.VBox([*([w.HTML(heading, layout=html_layout, style=html_style)] if help_text else []), box],
+                   layout=html_layout)  # children: the field (the box last), the feedback, the status
+    return FormBox([field, feedback, status], title=title, fallback=fallback, layout=html_layout)
 
 
 # --- Answer forms: one exercise question as fields (drop-downs, checkboxes, numbers, text) -------------
@@ -243,7 +257,8 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         start if isinstance(start, dict) else {})
     values = {f.name: f.clean(source.get(f.name)) for f in fields}
 
-    html_style, html_layout, wide, narrow, tick_style, drop_layout, drop_style, text_style = _shared_looks()
+    html_style, html_layout, wide, narrow, tick_style, drop_layout, drop_style, text_style, row_layout = \
+        _shared_looks()
 
     def block(markup: str = "") -> w.HTML:
         return w.HTML(markup, style=html_style, layout=html_layout)
@@ -258,8 +273,8 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         if f.kind == "choice":  # the label is the drop-down's own (a <label> for screen readers): fewer models
             control: Any = w.Dropdown(options=[(CHOOSE, ""), *f.options], value="" if v is None else v,
                                       description=f.label, layout=drop_layout, style=drop_style)
-            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
             rows.append(control)
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
         elif f.kind == "many":
             boxes = [w.Checkbox(value=val in v, description=lab, indent=False, layout=wide, style=tick_style)
                      for lab, val in f.options]
@@ -269,16 +284,19 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
                 rows += boxes
             else:
                 rows += [block(label), *boxes]
-        elif f.kind == "number":
+        elif f.kind == "number":  # the label is the box's own <label>, above it; the unit beside it
             shown = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
             control = w.Text(value=shown, placeholder="a number", continuous_update=False, layout=narrow,
-                             style=text_style)
-            rows += [block(label), w.HBox([control, block(html.escape(f.unit))], layout=html_layout)]
-        else:
-            control = (w.Textarea(value=v, rows=4, continuous_update=False, layout=wide, style=text_style)
+                             style=text_style, description=f.label)
+            rows.append(w.HBox([control, block(html.escape(f.unit))], layout=row_layout))
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
+        else:  # the label is the box's own <label>, above it
+            control = (w.Textarea(value=v, rows=4, continuous_update=False, layout=wide, style=text_style,
+                                  description=f.label)
                        if f.kind == "long text" else
-                       w.Text(value=v, continuous_update=False, layout=wide, style=text_style))
-            rows += [block(label), control]
+                       w.Text(value=v, continuous_update=False, layout=wide, style=text_style, description=f.label))
+            rows.append(control)
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
         controls[f.name] = control
     feedback = block()  # the check's feedback, then the save status: one model (notebook size)
     status = _Line()
@@ -318,7 +336,7 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
         if problems is not None:
             problems.value = "".join(f'<p class="missionkit-feedback revise" role="alert">{html.escape(e)}</p>'
                                      for e in errors)
-        state["feedback"] = check(answer).to_html()
+        state["feedback"] = for_form(check(answer)).to_html()
         if change is not None and wb is not None and not errors:
             saver.save_and_report(answer, status)
         feedback.value = state["feedback"] + status.value

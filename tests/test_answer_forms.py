@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pytest
 
-from missionkit.forms import Field, answer_form, parse_number
+from missionkit.forms import Field, answer_form, for_form, parse_number
 from missionkit.workbook import Workbook
 
 
@@ -47,7 +47,7 @@ def test_classification_form_gives_the_checks_feedback_saves_and_restores(workbo
     from missionkit import missions
 
     blank = missions.classification_form(start=...)
-    assert missions.check_classification(...).to_html() in shown(blank)
+    assert for_form(missions.check_classification(...)).to_html() in shown(blank)  # no "in quotes"
     assert "Not answered yet" in shown(blank) and "Well done" not in shown(blank)
     worked = missions.classification_form(start=WORKED_CLASSIFICATION)
     assert missions.check_classification(WORKED_CLASSIFICATION).to_html() in shown(worked)
@@ -72,7 +72,7 @@ def test_relabelling_form_ticks_instead_of_a_list_of_ids(workbook_path):
     worked = portfolio.relabelling_form(start=RELABELLED)
     assert portfolio.check_relabelling(RELABELLED).to_html() in shown(worked)
     blank = portfolio.relabelling_form()
-    assert portfolio.check_relabelling(...).to_html() in shown(blank)
+    assert for_form(portfolio.check_relabelling(...)).to_html() in shown(blank)  # no "in quotes"
     boxes = {b.description.split()[0]: b for b in controls(blank, w.Checkbox)}
     assert len(boxes) == 55
     for pid in ["PR04", "PR06", "PR40"]:
@@ -92,7 +92,7 @@ def test_board_rules_form_needs_no_none_and_no_quotes(workbook_path):
     assert worked.answer()["must_include"] == "missing voices"  # None in code: "the missing voices" here
     assert worked.answer()["max_government_share_pct"] == 50
     blank = stakeholders.board_rules_form()
-    assert stakeholders.check_board(..., ...).to_html() in shown(blank)
+    assert for_form(stakeholders.check_board(..., ...)).to_html() in shown(blank)  # no "in quotes"
     size = controls(blank, w.Text)[0]
     size.value = "20"
     assert "at most 15 members" in shown(blank)
@@ -153,7 +153,7 @@ def test_marenta_statement_form(workbook_path):
     worked = framing.marenta_statement_form(start=text)
     assert framing.check_marenta_statement(text).to_html() in shown(worked)
     blank = framing.marenta_statement_form(start=...)
-    assert framing.check_marenta_statement("").to_html() in shown(blank)
+    assert for_form(framing.check_marenta_statement("")).to_html() in shown(blank)  # no "in quotes"
     controls(blank, w.Textarea)[0].value = "Better transport"
     assert Workbook.open(workbook_path).get("framing", "marenta_statement") == "Better transport"
     assert controls(framing.marenta_statement_form(start=text), w.Textarea)[0].value == "Better transport"

@@ -31,7 +31,7 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, open_workbook, text_form
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, for_form, open_workbook, text_form
 from missionkit.framing.charts import mission_map_chart, mission_map_takeaway
 from missionkit.framing.checks import (
     ELEMENTS,
@@ -454,7 +454,8 @@ def marenta_statement_form(start: Any = None) -> FormBox:
     return text_form(SECTION, "marenta_statement", title="Exercise 3a: Marenta's mission statement (FICTIONAL)",
                      label="The statement you would have proposed to Cabinet",
                      help_text="What will change, for whom, from what 2024 baseline, to what target, by which year.",
-                     check=check_marenta_statement, example="By 2035, everyone in …", start=start)
+                     check=lambda text: for_form(check_marenta_statement(text)), example="By 2035, everyone in …",
+                     start=start)
 
 
 # --------------------------------------------------------------------------- Exercises 1 and 2 as forms
@@ -483,7 +484,7 @@ def diagnosis_form(start: Any = None) -> FormBox:
 
 def rewrites_form(start: Any = None) -> FormBox:
     """Exercise 2 as a form: one box per weak statement for its rewrite; feedback from :func:`check_rewrites`."""
-    fields = [Field(s.id, f"{s.id}: {s.text}", "long text", help_text="Your rewrite:") for s in WEAK_STATEMENTS]
+    fields = [Field(s.id, f"Your rewrite of {s.id} (\u201c{s.text}\u201d)", "long text") for s in WEAK_STATEMENTS]
     return answer_form(SECTION, "rewrites", fields, start=start if isinstance(start, dict) else None,
                        title="Exercise 2: rewrite them",
                        intro="Rewrite each statement. After typing, press Tab: the feedback updates and is saved.",

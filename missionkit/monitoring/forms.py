@@ -20,7 +20,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, open_workbook, text_form
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, for_form, open_workbook, text_form
 from missionkit.monitoring import charts as ci
 from missionkit.monitoring.audit import audit_draft
 from missionkit.monitoring.checks import (
@@ -406,5 +406,5 @@ def recommendation_form(dashboard: Trajectories, start: Any = None) -> FormBox:
                      label="Your recommendation to the steering committee",
                      help_text="Name an off-track indicator by its id, give a number, propose a change to the "
                                "portfolio and say what to learn before the next review.",
-                     check=lambda text: check_recommendation(text, dashboard), example="I02 is off track: …",
+                     check=lambda text: for_form(check_recommendation(text, dashboard)), example="I02 is off track: …",
                      start=start)

@@ -28,7 +28,7 @@ import ipywidgets as w
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, open_workbook, text_form
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, for_form, open_workbook, text_form
 from missionkit.readiness.checks import check_donor_advice, check_donor_findings, check_stop_or_go, check_weakest
 from missionkit.readiness.donors import objective_label
 from missionkit.readiness.load import TEAMMATE_PREFIX, dimension_code, score_value, scores_from_workbook
@@ -311,6 +311,7 @@ def donor_findings_form(unfunded: Any = None, overlap_objective: Any = None, top
 def donor_advice_form(start: Any = None) -> FormBox:
     """Exercise 4 as a form: the advice to the Delivery Office, with :func:`check_donor_advice`'s feedback."""
     return text_form(SECTION, "donor_advice", title="Exercise 4: advise the Delivery Office",
-                     label="Your advice on the donors", check=check_donor_advice, start=start,
+                     label="Your advice on the donors", check=lambda t: for_form(check_donor_advice(t)),
+                     start=start,
                      help_text="Three or four sentences: what to ask the donors for, and what to ask them to change.",
                      example="Ask for a funder for …")
