@@ -42,6 +42,11 @@ PLACEHOLDERS = frozenset({
     "see above", "as above", "same as above", "idem", "ditto", "etc", "nothing", "none", "answer", "my answer",
     "lorem ipsum", "i don't know", "i dont know", "dont know", "don't know", "no idea",
 })
+FUNCTION_WORDS = frozenset("""a an the and or but so if then because to of in on at by for from with as is are was were
+be been it its it's this that these those there their they them we our us i my me you your he she his her
+not no nor do does did will would should could can may might must has have had than which who what when
+where why how all any each some more most less very only also into over under about before after until
+while""".split())
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -50,11 +55,12 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text or "")]
 
 
-def placeholder_reason(text: str, *, echo: str = "", min_words: int = 0) -> str | None:
+def placeholder_reason(text: str, *, echo: str = "", min_words: int = 0, keywords: bool = False) -> str | None:
     """Why ``text`` is not an answer yet, in plain words, or None if it reads as one.
 
     Catches the placeholders people really type ("ok", "see above", "...", "tbd"), a word repeated, the
-    question's own words copied back (``echo``) and answers shorter than ``min_words``. It judges only
+    question's own words copied back (``echo``), answers shorter than ``min_words`` and, with ``keywords``,
+    a list of keywords with no sentence around them ("approve fund mandate decide 2030"). It judges only
     whether there is an answer, never whether the answer is good.
     """
     stripped = re.sub(r"[\s.…]+", " ", (text or "")).strip().lower().strip("!?,;: ")
@@ -69,6 +75,8 @@ def placeholder_reason(text: str, *, echo: str = "", min_words: int = 0) -> str 
         asked = set(words(echo))
         if len(found) >= 3 and sum(w in asked for w in found) / len(found) > 0.8:
             return "it repeats the question's own words; say what you would do, and why"
+    if keywords and len(found) >= 4 and sum(w in FUNCTION_WORDS for w in found) / len(found) < 0.1:
+        return "it reads as a list of keywords, not sentences: say what you recommend, and why, in sentences"
     if len(found) < min_words:
         return f"it has {len(found)} word{'s' if len(found) != 1 else ''}; the question needs at least {min_words}"
     return None
@@ -156,20 +164,43 @@ def md_escape(text: object) -> str:
     return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", t)  # "1. " would start a list; "70.5%" would not
 
 
+_CONSEQUENCE = re.compile(
+    r"\b(?:because|so that|so|therefore|otherwise|if|unless|risk\w*|cost\w*|lose|losing|lost|give up|"
+    r"trade-?off|price|danger|could|would|might|delay\w*|instead)\b", re.I)
+_CLAIM = re.compile(
+    r"\b(?:I|we)\s+(?:recommend|advise|propose|suggest|would|choose|prefer|ask)\b|\b(?:recommend|advise|propose)\w*\b"
+    r"|\b(?:should|must|launch|wait|start|delay|choose|keep|drop|give)\b", re.I)
+
+
+def structure_notes(text: str) -> list[str]:
+    """What can be seen of an argument's structure (a claim, a number, a consequence), in plain words.
+
+    It reports what is on the page, not whether the argument is right: a number can be the wrong one."""
+    notes = []
+    if _CLAIM.search(text):
+        notes.append("The answer makes a recommendation (a claim).")
+    if re.search(r"\d", text):
+        notes.append("It cites a number; check it is the case's, and that it supports your claim.")
+    if _CONSEQUENCE.search(text):
+        notes.append("It says why or what follows (a reason, a consequence or a risk).")
+    return notes
+
+
 def rubric_feedback(title: str, text: str, ticked: list[str], rubric: list[str], *, min_words: int = 25,
-                    echo: str = "") -> Feedback:
+                    echo: str = "", structure: bool = False) -> Feedback:
     """Honest feedback on free text no check can judge: it says so, and uses the rubric the participant
     ticked. Never "Well done": the status is "self-check" at best."""
     if not (text or "").strip():
         return Feedback.not_answered(title, "Write your answer in the box, then tick the criteria it meets.")
-    reason = placeholder_reason(text, echo=echo, min_words=min_words)
+    reason = placeholder_reason(text, echo=echo, min_words=min_words, keywords=True)
     if reason:
         return Feedback("revise", title, improve=[f"Not an answer yet: {reason}."],
                         why="The criteria and the model answer help only once you have written your own.")
     met = [c for c in rubric if c in ticked]
+    seen = structure_notes(text) if structure else []
     return Feedback(
         "self-check", title,
-        strengths=[f"You ticked: {c}" for c in met],
+        strengths=seen + [f"You ticked: {c}" for c in met],
         improve=[f"Not ticked yet: {c}" for c in rubric if c not in met]
         or ["You ticked every criterion. Read your answer once more as a sceptical reader would: is each tick earned?"],
         why=("No automatic check can judge an argument written in your own words, so this one does not try. "

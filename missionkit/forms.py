@@ -372,7 +372,7 @@ def answer_form(section: str, key: str, fields: list[Field], *, title: str, chec
 
 
 def rubric_form(section: str, key: str, *, title: str, prompt: str, rubric: list[str], model_answer: str,
-                min_words: int = 25, example: str = "") -> FormBox:
+                min_words: int = 25, example: str = "", structure: bool = False) -> FormBox:
     """A free-text answer that no check can judge: a text box, the rubric to tick honestly, and the model
     answer, which opens only once the participant has written an answer of their own.
 
@@ -408,8 +408,8 @@ def rubric_form(section: str, key: str, *, title: str, prompt: str, rubric: list
     def refresh(_change=None, save: bool = True) -> None:
         v = value()
         feedback.value = rubric_feedback(title, v["text"], v["ticked"], rubric, min_words=min_words,
-                                         echo=prompt).to_html()
-        show.disabled = placeholder_reason(v["text"], echo=prompt, min_words=min_words) is not None \
+                                         echo=prompt, structure=structure).to_html()
+        show.disabled = placeholder_reason(v["text"], echo=prompt, min_words=min_words, keywords=True) is not None \
             or not v["text"].strip()
         if save and wb is not None:
             saver.save_and_report(v, status)
@@ -444,7 +444,7 @@ def free_text_form(question_id: str) -> FormBox:
     q = free_text_question(question_id)
     model = MarkdownIt("commonmark").render(q.model_answer)
     return rubric_form(q.section, q.key, title=q.title, prompt=q.prompt, rubric=list(q.rubric),
-                       model_answer=model, min_words=q.min_words)
+                       model_answer=model, min_words=q.min_words, structure=q.decision)
 
 
 def hand_in_form(module_key: str) -> FormBox:

@@ -31,6 +31,9 @@ class FreeTextQuestion(BaseModel):
     rubric: list[str] = Field(min_length=3, max_length=5)
     model_answer: str = Field(min_length=80)  # Markdown
     min_words: int = Field(default=25, ge=5, le=400)
+    # a decision under uncertainty, justified to a named decision-maker: the feedback also says what it can
+    # see of the argument's structure (a claim, a number, a consequence), never whether it is right
+    decision: bool = False
 
 
 @cache

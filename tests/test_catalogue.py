@@ -429,6 +429,8 @@ COURSE_TERMS = {
     "problem-tree": "problem tree", "system-map": "system map", "leverage-point": "leverage point",
     "reinforcing-loop": "reinforcing", "multi-level-perspective": "multi-level perspective",
     "citizens-assembly": "citizens' assembly",
+    # issue 18: the three governance bodies
+    "steering-committee": "steering committee",
 }
 
 

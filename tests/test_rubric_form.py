@@ -48,7 +48,61 @@ def test_placeholders_and_echoes_are_not_answers(text):
 def test_ticking_everything_on_a_stuffed_answer_earns_no_praise():
     stuffed = " ".join(["owner target deadline portfolio learning risk budget 2030"] * 3)
     fb = rubric_feedback("Reflection", stuffed, RUBRIC, RUBRIC, min_words=20, echo=PROMPT)
-    assert fb.status == "self-check" and "sceptical reader" in fb.improve[0]
+    assert fb.status == "revise" and "list of keywords" in fb.improve[0]
+    ticked_all = rubric_feedback("Reflection", REAL[0], RUBRIC, RUBRIC, min_words=20, echo=PROMPT)
+    assert ticked_all.status == "self-check" and "sceptical reader" in ticked_all.improve[0]
+
+
+# Decisions under uncertainty: answers to "launch now or build support first?", written first.
+GOOD_DECISIONS = [
+    ("Launch in part now. The commute rose from 58 to 62 minutes and the election is in 2028, so waiting "
+     "costs a year. We give up a clean start: some ministries join late.", {"claim", "number", "reason"}),
+    ("I recommend we wait six months, because commitment is only partly there and Finance holds the money. "
+     "The risk is losing momentum before 2028.", {"claim", "number", "reason"}),
+    ("we should launch now with the 3 mayors, if not the idea die before election. risk: ministries resist",
+     {"claim", "number", "reason"}),
+    ("Wait. Without the Finance ministry at the table the mission would be a label; the 13-member board "
+     "only advises.", {"claim", "number", "reason"}),
+    ("Launch now but only for O1 and O2 where money exists (MRC 2,760m portfolio); otherwise we lose a year.",
+     {"claim", "number", "reason"}),
+]
+NOT_DECISIONS = [
+    ("launch wait risk 62 2028 finance coalition budget", "list of keywords"),
+    ("ok", "placeholder"),
+    ("see above", "placeholder"),
+    ("Launch now, or build support first?", "repeats the question"),
+    ("...", "no answer yet"),
+]
+
+
+@pytest.mark.parametrize("text, seen", GOOD_DECISIONS)
+def test_decisions_get_their_structure_described_never_graded(text, seen):
+    fb = rubric_feedback("Launch or wait", text, [], RUBRIC, min_words=15, echo="Launch now, or build support first?",
+                         structure=True)
+    assert fb.status == "self-check" and fb.headline != "Well done"
+    notes = " ".join(fb.strengths)
+    assert ("recommendation" in notes) == ("claim" in seen)
+    assert ("cites a number" in notes) == ("number" in seen)
+    assert ("why or what follows" in notes) == ("reason" in seen)
+    assert "No automatic check" in fb.why
+
+
+@pytest.mark.parametrize("text, why", NOT_DECISIONS)
+def test_non_answers_to_a_decision_get_no_structure_notes(text, why):
+    fb = rubric_feedback("Launch or wait", text, RUBRIC, RUBRIC, min_words=15,
+                         echo="Launch now, or build support first?", structure=True)
+    assert fb.status in ("revise", "not answered") and not fb.strengths, (text, fb.improve)
+    assert why in " ".join(fb.improve), (text, fb.improve)
+
+
+def test_every_decision_question_names_its_decision_maker_and_offers_two_answers():
+    from missionkit.rubrics import free_text_questions
+
+    decisions = [q for q in free_text_questions().values() if q.decision]
+    assert len(decisions) >= 5
+    for q in decisions:
+        assert "(a decision for" in q.title, q.id
+        assert "defensible" in q.model_answer, q.id
 
 
 def test_the_form_saves_restores_and_opens_the_model_answer_only_after_writing(tmp_path, monkeypatch):

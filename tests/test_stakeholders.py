@@ -48,7 +48,7 @@ def test_missing_voices_are_the_five_the_register_leaves_out(register):
     v = S.voices(register).set_index("type")
     # firms, NGOs and state-owned enterprises shape the mission without a board seat; they are not missing
     assert set(v.index[v["status"] == "shaping"]) == {"firm", "NGO", "state-owned enterprise"}
-    assert set(v.index[v["status"] == "deciding"]) == {"ministry", "city", "agency", "university"}
+    assert set(v.index[v["status"] == "on the board"]) == {"ministry", "city", "agency", "university"}
     assert v.loc["citizens' group", "assembly"] == 2 and v.loc["informal-transport association", "assembly"] == 0
     assert "only advises" in v.loc["citizens' group", "why"]
 

@@ -295,7 +295,7 @@ def _case_sections() -> dict[str, dict]:
         },
         "readiness": readiness_sec,
         "plan": {k: dict(v) for k, v in MARENTA_PLAN.items()},
-        CAPSTONE: {"ask": "Give the mission board terms of reference with the right to approve the portfolio "
+        CAPSTONE: {"ask": "Give a steering committee of the budget holders the right to approve the portfolio "
                           "before money is committed, and open a call for O4 Fair access projects with the money "
                           "round 2 frees (fictional)."},
     }

@@ -12,7 +12,7 @@ from typing import Any
 
 from missionkit import catalogue
 from missionkit.capstone.brief import PEER_REVIEW
-from missionkit.feedback import Feedback, Status, is_blank
+from missionkit.feedback import Feedback, Status, is_blank, placeholder_reason
 
 __all__ = [
     "PEER_ANSWERS", "PEER_REVIEW_EXAMPLE", "OUR_PROPOSAL", "ASK_VERBS", "ASK_EXAMPLE", "check_ask",
@@ -48,7 +48,8 @@ OUR_PROPOSAL = "OUR PROPOSAL: the course's peer-review checklist for a mission b
 ASK_VERBS = ("approve", "agree", "adopt", "allocate", "fund", "mandate", "decide", "endorse", "appoint", "create",
              "set up", "commit", "ring-fence", "sign")
 ASK_EXAMPLE = ("We ask the Cabinet to approve a ring-fenced mission budget of MRC 120 m a year to 2030 and to give "
-               "the mission board the right to approve the portfolio before money is committed.")
+               "a steering committee of the budget holders the right to approve the portfolio before money is "
+               "committed.")
 
 
 def check_ask(text: Any) -> Feedback:
@@ -56,6 +57,9 @@ def check_ask(text: Any) -> Feedback:
     title = "Your ask to the minister"
     if is_blank(text) or not isinstance(text, str):
         return Feedback.not_answered(title, "Write one or two sentences: the decision you want, and who takes it.")
+    reason = placeholder_reason(text, keywords=True)
+    if reason:
+        return Feedback("revise", title, improve=[f"Not an ask yet: {reason}. For example: {ASK_EXAMPLE}"])
     low = text.lower()
     words = len(text.split())
     strengths, improve = [], []

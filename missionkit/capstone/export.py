@@ -325,20 +325,26 @@ class ExportResult:
                 f"{self.brief.summary()}")
 
 
-def export_brief(wb: Any = None, folder: str | os.PathLike | None = None,
-                 name: str = "mission-brief") -> ExportResult:
-    """Write ``<name>.html`` and ``<name>.md`` next to the workbook (or in ``folder``)."""
-    wb = workbook_from(wb)
+def _output_folder(wb: Any, folder: str | os.PathLike | None, name: str, what: str) -> Path:
+    """The folder an export goes to (created if needed), after checking ``name`` is a usable file name."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,80}", str(name)) or str(name).endswith("."):
-        raise MissionkitInputError(f"'{name}' is not a usable file name for the brief",
+        raise MissionkitInputError(f"'{name}' is not a usable file name for the {what}",
                                    fix="Use letters, numbers, spaces, dots, dashes or underscores, e.g. "
-                                       "'mission-brief'")
+                                       f"'mission-{what}'")
     out = Path(folder) if folder is not None else wb.path.parent
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise MissionkitInputError(f"The folder for your brief cannot be created ({exc.strerror})",
+        raise MissionkitInputError(f"The folder for your {what} cannot be created ({exc.strerror})",
                                    fix="Choose a folder you may write to", file=str(out)) from None
+    return out
+
+
+def export_brief(wb: Any = None, folder: str | os.PathLike | None = None,
+                 name: str = "mission-brief") -> ExportResult:
+    """Write ``<name>.html`` and ``<name>.md`` next to the workbook (or in ``folder``)."""
+    wb = workbook_from(wb)
+    out = _output_folder(wb, folder, name, "brief")
     b = build_brief(wb, folder=out)
     html_path, md_path = out / f"{name}.html", out / f"{name}.md"
     try:
@@ -496,16 +502,7 @@ def export_plan(wb: Any = None, folder: str | os.PathLike | None = None,
     from missionkit.capstone.rubric import read_assessments
 
     wb = workbook_from(wb)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,80}", str(name)) or str(name).endswith("."):
-        raise MissionkitInputError(f"'{name}' is not a usable file name for the plan",
-                                   fix="Use letters, numbers, spaces, dots, dashes or underscores, e.g. "
-                                       "'mission-plan'")
-    out = Path(folder) if folder is not None else wb.path.parent
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise MissionkitInputError(f"The folder for your plan cannot be created ({exc.strerror})",
-                                   fix="Choose a folder you may write to", file=str(out)) from None
+    out = _output_folder(wb, folder, name, "plan")
     plan = build_plan(wb)
     assessments = read_assessments(wb.to_dict().get("sections", {}))
     html_path, md_path = out / f"{name}.html", out / f"{name}.md"

@@ -72,9 +72,11 @@ PLAN_SECTIONS: tuple[PlanSpec, ...] = (
              "Add a ring-fenced line of MRC 120 m a year to 2030, blended with the two partners' loans; O4 Fair "
              "access has no funder yet, so we ask for a call paid from the money round 2 frees."),
     PlanSpec("governance", "Governance and decision rights", ("05",),
-             "Who owns the mission and each objective, who sits on the board, and what may the board decide "
+             "Who owns the mission and each objective, who sits on which body (steering committee, board, "
+             "assembly), and what may each decide "
              "(before money is committed, not only after)?",
-             "Change: the board gets the right to approve the portfolio before money is committed; O4 gets an "
+             "Change: a steering committee of the budget holders approves the portfolio before money is "
+             "committed, on the board's advice; O4 gets an "
              "owner (Ministry of Gender and Social Affairs); Finance takes a seat."),
     PlanSpec("stakeholders", "Stakeholders and public engagement", ("06",),
              "Who must be involved, including those who may resist, how far (inform, consult, co-design, "
@@ -84,12 +86,14 @@ PLAN_SECTIONS: tuple[PlanSpec, ...] = (
     PlanSpec("indicators", "Indicators and the review calendar", ("10",),
              "Which indicators, with baselines, targets and data owners, and when does who review them and "
              "decide on the portfolio?",
-             "Add indicators for O3-O5 and a calendar: the board reviews the dashboard each quarter and decides "
+             "Add indicators for O3-O5 and a calendar: the board reviews the dashboard each quarter; the "
+             "steering committee decides "
              "the portfolio each March, after the statistics office publishes the commute survey."),
     PlanSpec("risks", "Risks and how they are handled", ("11",),
              "What could stop the mission (readiness gaps, opposition, money, data), how likely, and what you "
              "will do about each?",
-             "Add: governance (R3) is a stop-and-fix signal, so the board's powers come first; the fuel subsidy "
+             "Add: governance (R3) is a stop-and-fix signal, so the steering committee's powers come first; "
+             "the fuel subsidy "
              "works against the mission, so Finance co-owns a phased reform; operators may strike: route "
              "contracts first."),
     PlanSpec("evidence", "What the scan and the diagnostics found", ("04", "07"),
@@ -98,7 +102,8 @@ PLAN_SECTIONS: tuple[PlanSpec, ...] = (
              "in most focus groups. The plan answers both: subsidy reform and the night-bus scale-up."),
     PlanSpec("ask", "The ask to the decision-maker", ("12",),
              "What exactly do you ask the decision-maker to decide, by when, and at what cost?",
-             "We ask the Cabinet to approve MRC 120 m a year to 2030 and to give the mission board the right "
+             "We ask the Cabinet to approve MRC 120 m a year to 2030 and to give a steering committee of the "
+             "budget holders the right "
              "to approve the portfolio before money is committed, by June 2026."),
 )
 PLAN_KEYS = tuple(s.key for s in PLAN_SECTIONS)

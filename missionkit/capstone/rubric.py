@@ -42,8 +42,9 @@ MARENTA_REVIEW: dict[str, tuple[int, str]] = {
                    "milestone, and Sound asks for one for every objective"),
     "means": (3, "procurement and route contracts besides grants, two projects stopped, a ring-fenced line and "
                  "partner loans; the loans' conditions are not written down, so not Strong"),
-    "governance": (3, "the board approves the portfolio before money is committed, O4 gets an owner, operators "
-                      "co-design and a public dashboard is planned; how disputes are settled is not said"),
+    "governance": (3, "a steering committee approves the portfolio before money is committed, O4 gets an "
+                      "owner, operators co-design and a public dashboard is planned; how disputes are settled "
+                      "is not said"),
     "learning": (3, "the plan answers the scan (fuel subsidy) and the diagnostics (night safety) and has a review "
                     "calendar; O3-O5 indicators are promised, not written, so not Strong"),
     "risks_ask": (3, "each main risk has a response, and the ask names the decision, the Cabinet, MRC 120 m a year "

@@ -57,7 +57,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("map", "Mission map", "03", "Framing a mission",
                 "the challenge, the mission, its objectives and the projects under each"),
     SectionSpec("governance", "Governance", "05", "Governing a mission",
-                "who owns the mission and each objective, who sits on the board, what they decide"),
+                "who owns the mission and each objective, who sits on which body (steering committee, board, "
+                "assembly), what each decides"),
     SectionSpec("stakeholders", "Stakeholders", "06", "Stakeholders and legitimacy",
                 "who must be involved, including those who may resist, and how"),
     SectionSpec("portfolio", "Portfolio decisions", "08", "Managing the portfolio",

@@ -141,7 +141,7 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
     def fallback() -> str:
         return counts_html(state["book"], focus_groups) + feedback.value
 
-    return FormBox(parts + [text("<h4>Counts</h4>"), table, feedback, status],
+    return FormBox(parts + [text("<h4>Counts</h4>"), table, *([feedback] if check else []), status],
                    title="Coding the focus groups into themes (fictional case)", fallback=fallback)
 
 

@@ -440,7 +440,7 @@ def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start:
                          "redraws and is saved.</p>")]
     for k in fields:
         children += [kit.label(*labels[k]), fields[k]]
-    children += [problem, chart, feedback, status]
+    children += [problem, chart, *([feedback] if check else []), status]
 
     def fallback() -> str:
         return map_outline_html(state["map"]) + (feedback.value if check else "")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.feedback import Feedback, Status, is_blank
+from missionkit.feedback import Feedback, Status, is_blank, placeholder_reason
 from missionkit.monitoring.audit import audit_draft
 from missionkit.monitoring.indicators import (
     CHECK_LABELS,
@@ -61,8 +61,16 @@ def check_theory_of_change(value: Any) -> Feedback:
     if toc.empty:
         return Feedback.not_answered(title, how)
     strengths, improve = [], []
-    empty = [lvl for lvl, items in toc.items() if not items]
-    filled = [lvl for lvl, items in toc.items() if items]
+    level_names = {"input", "inputs", "activity", "activities", "output", "outputs", "outcome", "outcomes",
+                   "impact", "impacts", "assumption", "assumptions"}
+    hollow = {lvl: [i for i in items if placeholder_reason(i) or i.strip(" .").lower() in level_names]
+              for lvl, items in toc.items()}
+    for lvl, items in hollow.items():
+        if items:
+            improve.append(f"In {lvl}, \u201c{items[0]}\u201d is a placeholder or the level's own name, not an "
+                           "item: write what goes there (for example, for outcomes, a change among people).")
+    empty = [lvl for lvl, items in toc.items() if not [i for i in items if i not in hollow[lvl]]]
+    filled = [lvl for lvl, items in toc.items() if [i for i in items if i not in hollow[lvl]]]
     if filled:
         strengths.append("Filled in: " + ", ".join(filled) + ".")
     if empty:
@@ -73,11 +81,14 @@ def check_theory_of_change(value: Any) -> Feedback:
     for item, (words, why) in posing:
         improve.append(f"\u201c{item}\u201d {why} (\u201c{words}\u201d): that is an output. Move it to outputs, and "
                        "write the change it should bring about among people as the outcome.")
-    if toc.assumptions:
-        strengths.append(f"{len(toc.assumptions)} assumption(s) written down: these are what an evaluation tests.")
+    assumptions = [a for a in toc.assumptions if not placeholder_reason(a) and a.strip(" .").lower() not in level_names]
+    if assumptions:
+        strengths.append(f"{len(assumptions)} assumption(s) written down: these are what an evaluation tests.")
     else:
         improve.append("Add one or two assumptions: what must hold for the outputs to lead to the outcomes?")
-    status: Status = "good" if not improve else ("partly" if not posing and len(empty) <= 2 else "revise")
+    hollow_any = any(hollow.values())
+    status: Status = "good" if not improve else (
+        "partly" if not posing and not hollow_any and len(empty) <= 2 else "revise")
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why="A theory of change makes the expected chain from inputs to impacts explicit, so that "
                         "indicators can be placed along it and evaluation can test its links.",
@@ -272,6 +283,27 @@ def _sentences(text: str) -> list[str]:
     return [x for x in re.split(r"(?<=[.!?;])\s+|\n+", text) if x.strip()]
 
 
+_COLLAPSE = re.compile(r"\b(?:fell|fallen|falls?|dropped|drops?|collaps\w*|plung\w*|declin\w*|down from|"
+                       r"crash\w*|halved|shr[ai]nk\w*|went down|going down|worse)\b", re.I)
+
+
+def collapse_misread(text: Any) -> str | None:
+    """Why ``text`` misreads I07's apparent fall (21% on the old definition, 6.5% on the new one, 2024) as a
+    collapse; None if it does not, or if it names the break in the series."""
+    if is_empty(text):
+        return None
+    t = str(text)
+    if re.search(_BREAK_WORDS, t, re.I):
+        return None
+    for sentence in _sentences(t):
+        if re.search(r"\bI07\b|clean (?:city )?bus", sentence, re.I) and _COLLAPSE.search(sentence):
+            return ("I07 seems to fall only because its definition changed in 2025: until 2024 a \u201cclean\u201d "
+                    "bus meant Euro IV or better (21.0% in 2024), since 2025 zero-emission or Euro VI (6.5% in 2024 "
+                    "on the new definition). The fleet did not get dirtier; compare only values on one definition "
+                    "(FICTIONAL case).")
+    return None
+
+
 def progress_misread(ident: str, text: Any, *, whole: bool = False) -> str | None:
     """Why ``text`` misreads a problem indicator's change as progress (see _PROGRESS); None if it does not.
 
@@ -316,8 +348,12 @@ def check_fix_first(choice: Any, reason: Any = None) -> Feedback:
     problem = _TRAP_PROBLEM[ident]
     strengths, improve = [f"{ident} ({problem}) is a defensible first choice."], []
     text = "" if is_blank(reason) else str(reason).strip()
-    misread = progress_misread(ident, text, whole=True) if text else None
-    if not text:
+    hollow = placeholder_reason(text, keywords=True) if text else None
+    misread = progress_misread(ident, text, whole=True) if text and not hollow else None
+    if hollow:
+        improve.append(f"Your reason is not a reason yet: {hollow}. Say in one or two sentences what is wrong "
+                       f"with {ident} and which decision at the next review it would mislead.")
+    elif not text:
         improve.append("Now say why, in `why_first`: what is wrong with it, and what that does to the next review.")
     elif misread:
         improve.append(f"Your reason reads {ident}'s change as progress. {misread}")
@@ -333,7 +369,7 @@ def check_fix_first(choice: Any, reason: Any = None) -> Feedback:
         if len(text.split()) < 8:
             improve.append("One or two full sentences, please: a review minute has to stand on its own.")
     status: Status = ("discuss" if text and not improve
-                      else ("partly" if (text or strengths) and not misread else "revise"))
+                      else ("partly" if (text or strengths) and not misread and not hollow else "revise"))
     others = " ".join(c for i, (_, c) in _FIX_FIRST.items() if i != ident)
     return Feedback(status, title, strengths=strengths, improve=improve,
                     why=f"No single right answer: each of the four has a case. {consequence} The others: {others} "
@@ -634,6 +670,9 @@ def check_recommendation(text: Any, result: Trajectories | None = None) -> Feedb
         return Feedback.not_answered(title, how)
     if not isinstance(text, str):
         return Feedback("revise", title, improve=[f"Write your recommendation as text in quotes. {how}"])
+    hollow = placeholder_reason(text, keywords=True)
+    if hollow:
+        return Feedback("revise", title, improve=[f"Not a recommendation yet: {hollow}. {how}"])
     t = text.lower()
     status_table = result.status if result is not None else None
     off_ids = list(status_table.loc[status_table["status"] == "off track", "id"]) if status_table is not None else \
@@ -660,8 +699,12 @@ def check_recommendation(text: Any, result: Trajectories | None = None) -> Feedb
             why="Indicators are needed at every level, but steering decisions rest on whether outputs and outcomes "
                 "move, not on whether money is spent.",
             sources=cites_full("kusekrist2004", "mal-eval"))
-    misread = progress_misread("I07", text)
-    if misread:
+    collapse = collapse_misread(text)
+    if collapse:
+        named = [i for i in named if i != "I07"]
+        improve.append(f"You read I07's fall as a collapse. {collapse}")
+    misread = progress_misread("I07", text) or collapse
+    if misread and not collapse:
         named = [i for i in named if i != "I07"]
         now = ""
         if result is not None and "I07" in set(result.status["id"]):

@@ -319,7 +319,8 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
     def fallback() -> str:
         return draft_audit_html(state["drafts"], deadline=deadline) + together.value
 
-    return FormBox([intro, slot, *fields.values(), result, together, status], title="Indicator drafting form",
+    return FormBox([intro, slot, *fields.values(), result, *([together] if check else []), status],
+                   title="Indicator drafting form",
                    fallback=fallback)
 
 

@@ -194,7 +194,8 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
         return (review_summary_html(review, note.value) if review is not None else "") + feedback.value
 
     children = parts + [labelled(note, "Your reasons", "Why these decisions? A few sentences; saved with them."),
-                        reset, html_block("<h4>Effect of your decisions</h4>"), result, feedback, status]
+                        reset, html_block("<h4>Effect of your decisions</h4>"), result,
+                        *([feedback] if check else []), status]
     fictional = " (FICTIONAL)" if p.is_case else ""
     from_proposals = not saved_decisions and not (isinstance(start, Mapping) and start)
     static_note = (NOTE if not from_proposals else

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from missionkit import case
-from missionkit.feedback import Feedback, Status, is_blank
+from missionkit.feedback import Feedback, Status, is_blank, placeholder_reason
 from missionkit.readiness.donors import donor_landscape, objective_label
 from missionkit.readiness.load import scores_frame
 from missionkit.readiness.profile import plain_number, readiness_profile
@@ -251,6 +251,22 @@ _ADVICE_POINTS = {
 }
 
 
+#: Advice that runs backwards from the donor map (FICTIONAL case): the unfunded objective called funded, or
+#: more lending asked for under the lenders' own systems, the very dependence the map warns about.
+_ADVICE_BACKWARDS = (
+    (r"\b(?:o4|fair access)\b[^.;]*\b(?:well[- ]funded|fully funded|(?:has|have|gets?) (?:enough|plenty|a lot)"
+     r"|already funded|no (?:funding )?gap)\b",
+     "You call O4 Fair access funded, but no donor funds it: it is the gap on the map. Advice should ask who "
+     "will fund it, not take the money for granted."),
+    (r"\b(?:lend|loan|borrow)\w*\s+(?:\w+\s+){0,3}more\b[^.;]*\b(?:own|their)\s+(?:reporting|systems?|"
+     r"procedures|rules)\b|\b(?:keep|use)\s+(?:their|its|the lenders'?|the banks'?)\s+own\s+(?:reporting|systems?|"
+     r"procedures|rules)\b",
+     "You ask the lenders for more under their own reporting and systems. Two lenders already hold most of the "
+     "money, so their rules shape the mission; ask instead that money flow through national systems and one "
+     "shared report."),
+)
+
+
 def check_donor_advice(advice: Any) -> Feedback:
     """Feedback on a short note of advice to the Delivery Office about the donors (a judgement: no single answer)."""
     title = "Your advice on the donors (fictional)"
@@ -259,7 +275,17 @@ def check_donor_advice(advice: Any) -> Feedback:
                                             "and what to ask them to change.")
     if not isinstance(advice, str):
         return Feedback("revise", title, improve=["Write your advice as text in quotes."])
+    reason = placeholder_reason(advice, keywords=True)
+    if reason:
+        return Feedback("revise", title, improve=[f"Not advice yet: {reason}."],
+                        why="Advice the Delivery Office can act on says who should do what, and why, in sentences.")
     text = f" {advice.lower()} "
+    backwards = [why for pattern, why in _ADVICE_BACKWARDS if re.search(pattern, text)]
+    if backwards:
+        return Feedback("revise", title, improve=backwards,
+                        why="Advice has to start from what the donor map shows; a recommendation built on a "
+                            "misreading sends the Delivery Office the wrong way.",
+                        sources=[cite_full("indef-idia4"), FICTIONAL])
     covered = [k for k, (words, _) in _ADVICE_POINTS.items() if any(w in text for w in words)]
     missing = [k for k in _ADVICE_POINTS if k not in covered]
     strengths = [f"You deal with {_ADVICE_POINTS[k][1].split(':')[0]}." for k in covered]

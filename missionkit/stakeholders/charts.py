@@ -22,8 +22,8 @@ from missionkit.stakeholders.register import stakeholder_map
 from missionkit.stakeholders.vocabulary import BOARD_MAX, GOVERNMENT_TYPES, TYPE_LABELS
 from missionkit.text import and_list
 
-VOICE_COLOURS = {"deciding": PALETTE[0], "shaping": PALETTE[1], "missing": PALETTE[3]}
-VOICE_LABELS = {"deciding": "Decides (a board seat)", "shaping": "Shapes (co-designs or co-delivers)",
+VOICE_COLOURS = {"on the board": PALETTE[0], "shaping": PALETTE[1], "missing": PALETTE[3]}
+VOICE_LABELS = {"on the board": "On the board (advises the owner)", "shaping": "Shapes (co-designs or co-delivers)",
                 "missing": "Missing (neither)"}
 SEAT_SHAPES = {"board": "square", "assembly": "triangle-up", "none": "circle"}
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
@@ -65,7 +65,7 @@ def interest_influence_map(register) -> Figure:
     data = m.rename(columns={"voice": "say"})[["name", "kind", "interest", "influence", "position", "seat",
                                                 "engagement", "say"]]
 
-    order = ["deciding", "shaping", "missing"]
+    order = ["on the board", "shaping", "missing"]
     label_expr = " : ".join(f"datum.label == '{k}' ? '{VOICE_LABELS[k]}'" for k in order) + " : datum.label"
     pick = alt.selection_point(fields=["say"], bind="legend", name="voice_pick")
     scale = alt.Scale(domain=[0.5, 5.5], nice=False, zero=False)
@@ -93,7 +93,7 @@ def interest_influence_map(register) -> Figure:
                  alt.Tooltip("interest:Q", title="Interest (stake)"), alt.Tooltip("influence:Q", title="Influence"),
                  alt.Tooltip("position:N", title="Position on the reforms"),
                  alt.Tooltip("seat:N", title="Seat today"), alt.Tooltip("engagement:N", title="Engagement today"),
-                 alt.Tooltip("say:N", title="Their kind of actor: deciding, shaping or missing")],
+                 alt.Tooltip("say:N", title="Their kind of actor: on the board, shaping or missing")],
     ).add_params(pick)
     lines = pd.DataFrame({"v": [3.5]})
     vrule = alt.Chart(lines).mark_rule(color="#777777", strokeDash=[4, 4]).encode(x="v:Q")
@@ -115,7 +115,7 @@ def interest_influence_map(register) -> Figure:
     description = (f"Scatter chart of {len(m)} organisations (FICTIONAL Marenta register) by interest, their stake "
                    "(x, 1 to 5) "
                    f"and influence (y, 1 to 5), split into four corners at 3.5. "
-                   + "; ".join(f"{VOICE_LABELS[k]}: {int(counts.get(k, 0))}" for k in ("deciding", "shaping",
+                   + "; ".join(f"{VOICE_LABELS[k]}: {int(counts.get(k, 0))}" for k in ("on the board", "shaping",
                                                                                           "missing"))
                    + ". " + takeaway)
     chart = finish(

@@ -90,7 +90,7 @@ def quadrant_summary(register: Any) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- who decides, who is missing
-VOICE_STATUSES = ("deciding", "shaping", "missing")
+VOICE_STATUSES = ("on the board", "shaping", "missing")
 
 
 def seat_table(register: Any) -> pd.DataFrame:
@@ -112,11 +112,13 @@ def voices(register: Any) -> pd.DataFrame:
     """One row per kind of actor: how many organisations, board and assembly seats,
     how many co-design or co-deliver, and a status.
 
-    * ``deciding``: at least one sits on the board;
+    * ``on the board``: at least one sits on the mission board. The board advises the owner (the
+      Delivery Office); it does not decide: the steering committee and the budget talks do (the case
+      briefing, "How the mission is governed");
     * ``shaping``: none on the board, but at least one co-designs or co-delivers;
     * ``missing``: none on the board and none co-designs or co-delivers. An
       assembly seat does not count: the assembly advises, and being informed or
-      consulted is being told or asked, not deciding or shaping.
+      consulted is being told or asked, not advising at the top or shaping.
 
     The rule is OUR PROPOSAL. It follows "Governing Missions" (2019): citizens
     should help co-design, co-create, co-implement and co-assess missions
@@ -138,7 +140,7 @@ def voices_of_checked(df: pd.DataFrame) -> pd.DataFrame:
         best = levels[0] if levels else "none"
         n = len(part)
         if board:
-            status = "deciding"
+            status = "on the board"
             why = f"{board} of {n} on the board"
         elif shaping:
             status = "shaping"
@@ -153,7 +155,7 @@ def voices_of_checked(df: pd.DataFrame) -> pd.DataFrame:
                      "mean interest": round(float(part["interest"].mean()), 1),
                      "highest influence": int(part["influence"].max()), "status": status, "why": why})
     out = pd.DataFrame(rows)
-    order = {s: i for i, s in enumerate(("missing", "shaping", "deciding"))}
+    order = {s: i for i, s in enumerate(("missing", "shaping", "on the board"))}
     return out.sort_values(by=["status", "organisations"], key=lambda s: s.map(order) if s.name == "status" else -s,
                            kind="stable").reset_index(drop=True)
 
