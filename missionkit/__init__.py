@@ -32,7 +32,7 @@ if "jsonschema" not in sys.modules:
     # None in sys.modules makes that import fail at once (typeshed types the values as modules only).
     cast("dict[str, object]", sys.modules).setdefault("rfc3987_syntax", None)
 
-__all__ = ["MissionkitInputError", "setup"]
+__all__ = ["MissionkitInputError", "install_syntax_help", "setup"]
 __version__ = "0.1.0"
 
 
@@ -47,3 +47,44 @@ def setup(column_width: int | None = None) -> None:
 
     charts.register()
     pd.set_option("display.max_colwidth", column_width)
+    install_syntax_help()
+
+
+def install_syntax_help(shell=None) -> bool:
+    """Explain syntax errors in a participant's cell in plain language instead of a traceback.
+
+    Replaces IPython's ``showsyntaxerror`` on the running shell (or ``shell``) with
+    :func:`missionkit.errors.explain_syntax_error`, shown as a short alert. Errors raised while code
+    runs (``running_compiled_code``) keep IPython's own display. Returns False outside IPython.
+    """
+    import html
+    import types
+
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover - IPython is always installed with the course
+            return False
+        shell = get_ipython()
+    if shell is None:
+        return False
+    from missionkit.errors import explain_syntax_error
+
+    original = getattr(shell, "_missionkit_showsyntaxerror", None) or shell.showsyntaxerror
+
+    def showsyntaxerror(self, filename=None, running_compiled_code=False, **kwargs):
+        _etype, value, _tb = self._get_exc_info()
+        if running_compiled_code or not isinstance(value, SyntaxError):
+            return original(filename, running_compiled_code, **kwargs)
+        from IPython.display import display
+
+        text = explain_syntax_error(value)
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        display({"text/plain": text,
+                 "text/html": f'<div class="missionkit-feedback revise" role="alert">{paragraphs}</div>'},
+                raw=True)
+        return None
+
+    shell._missionkit_showsyntaxerror = original
+    shell.showsyntaxerror = types.MethodType(showsyntaxerror, shell)
+    return True

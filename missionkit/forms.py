@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import ipywidgets as w
@@ -97,7 +98,7 @@ class FormSaver:
         self.base = value
         return saved
 
-    def save_and_report(self, value: Any, status: w.HTML) -> None:
+    def save_and_report(self, value: Any, status: Any) -> None:
         """Save the form's value and say so in ``status``: "Saved to your workbook", or the plain
         error (what went wrong, how to fix it) with the participant's text left in the form."""
         try:
@@ -108,12 +109,46 @@ class FormSaver:
             status.value = error_html(error)
 
 
-def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str) -> FormBox:
+def for_form(feedback: Any) -> Any:
+    """A check's feedback as a form shows it: "not answered yet" says to answer in the form, not how to
+    type the answer in code (quotes, brackets); any other feedback is the check's, word for word."""
+    if getattr(feedback, "status", None) != "not answered":
+        return feedback
+    from missionkit.feedback import Feedback
+
+    return Feedback("not answered", feedback.title,
+                    improve=["Answer in the form above: choose, tick or type. The feedback appears here as you go, "
+                             "and your answer is saved."])
+
+
+class _Line:
+    """Where :meth:`FormSaver.save_and_report` writes the save status when the form shows it with its feedback."""
+
+    value = ""
+
+
+@lru_cache(maxsize=1)
+def _shared_looks() -> tuple:
+    """Layouts and styles shared by every answer form in a kernel: each is one widget model, stored once in
+    the notebook (300 KB limit), however many forms and fields use it."""
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+    column = {"flex_flow": "column", "align_items": "flex-start"}  # a text box's label above the box
+    return (HTMLStyle(), w.Layout(), w.Layout(width="95%", **column), w.Layout(width="30em", **column),
+            CheckboxStyle(), w.Layout(width="auto"), DescriptionStyle(description_width="initial"),
+            TextStyle(description_width="initial"), w.Layout(align_items="flex-end"))
+
+
+def text_form(section: str, key: str, *, title: str, label: str, help_text: str, check, example: str,
+              start: Any = None) -> FormBox:
     """One text box whose feedback (``check(text) -> Feedback``) updates and which saves to the workbook
     when the participant leaves the box (Tab or click away).
 
     A workbook that cannot be opened or saved gives a plain message in the form, and the text the
     participant typed stays in the box; a saved answer that is not text opens as an empty box.
+    ``start`` (text: the worked solution) fills the box when nothing is saved yet.
     """
     wb, note = open_workbook()
     saved = ""
@@ -124,10 +159,14 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
             note = f"Your saved answer could not be read: {error.message}"
     if not isinstance(saved, str):
         saved, note = "", "Your saved answer was not text, so the box starts empty; the saved answer is kept."
-    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False,
-                     layout=w.Layout(width="95%"))
-    feedback = w.HTML(check(box.value).to_html())
-    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "")
+    if not saved.strip() and isinstance(start, str):
+        saved = start
+    html_style, html_layout, wide, *_, text_style, _row = _shared_looks()
+    box = w.Textarea(value=saved, placeholder=example, rows=3, continuous_update=False, layout=wide, style=text_style,
+                     description=label)  # its own <label>, above the box
+    feedback = w.HTML(check(box.value).to_html(), layout=html_layout, style=html_style)
+    status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "", layout=html_layout, style=html_style)
+    heading = f'<span style="color:#333">{html.escape(help_text)}</span>'
 
     def on_change(change):
         feedback.value = check(change["new"]).to_html()
@@ -146,7 +185,190 @@ def text_form(section: str, key: str, *, title: str, label: str, help_text: str,
             return check(box.value).to_html()
         return check("").to_html() + f"<p><em>For example:</em> {html.escape(example)}</p>"
 
-    return FormBox([labelled(box, label, help_text), feedback, status], title=title, fallback=fallback)
+    field = w.VBox([*([w.HTML(heading, layout=html_layout, style=html_style)] if help_text else []), box],
+                   layout=html_layout)  # children: the field (the box last), the feedback, the status
+    return FormBox([field, feedback, status], title=title, fallback=fallback, layout=html_layout)
+
+
+# --- Answer forms: one exercise question as fields (drop-downs, checkboxes, numbers, text) -------------
+
+CHOOSE = "Choose…"
+
+
+class Field:
+    """One field of an :func:`answer_form`; ``name`` is its key in the saved answer.
+
+    kind: ``"choice"`` (a drop-down; value a str or None), ``"many"`` (checkboxes; a list, in the order
+    ticked: a first choice first), ``"number"`` (a box for a number, with ``unit`` beside it; a float/int or None),
+    ``"text"`` (one line) or ``"long text"`` (several lines). ``options`` are values or
+    (label, value) pairs.
+    """
+
+    def __init__(self, name: str, label: str, kind: str = "choice", options: Any = (), *, unit: str = "",
+                 help_text: str = "", integer: bool = False) -> None:
+        if kind not in ("choice", "many", "number", "text", "long text"):
+            raise ValueError(f"unknown field kind {kind!r}")
+        self.name, self.label, self.kind, self.unit, self.help_text = name, label, kind, unit, help_text
+        self.integer = integer
+        self.options: list[tuple[str, Any]] = [o if isinstance(o, tuple) else (str(o), o) for o in options]
+
+    def clean(self, value: Any) -> Any:
+        """A saved or starting value as this field can show it (anything else: blank)."""
+        values = [v for _, v in self.options]
+        if self.kind == "choice":
+            return value if value in values else None
+        if self.kind == "many":  # in the order given (the order ticked), known values only
+            chosen = list(value) if isinstance(value, (list, tuple)) else []
+            return [v for v in dict.fromkeys(chosen) if v in values]
+        if self.kind == "number":
+            return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        return value if isinstance(value, str) else ""
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number typed in a box ("15", "0.5", "1,000", "50 %"); None when blank; ValueError otherwise."""
+    t = text.strip().replace(",", "").replace("\u00a0", "").rstrip("%").strip()
+    if not t:
+        return None
+    number = float(t)
+    return int(number) if number.is_integer() and "." not in t else number
+
+
+def answer_form(section: str, key: str, fields: list[Field], *, title: str, check: Callable[[dict], Any],
+                intro: str = "", start: Any = None) -> FormBox:
+    """One exercise question as a form: its fields, its feedback under them, saved as you answer.
+
+    ``check(answer)`` gets ``{field name: value}`` (blank fields None, "" or []) and returns a
+    :class:`missionkit.feedback.Feedback`: give it the module's own check, so the form says exactly
+    what the code cell would. The answer is saved at once to the workbook (``section``/``key``);
+    a saved answer is shown when the form opens again (after a restart, or in a second copy);
+    ``start`` ({field name: value}) fills the form only when nothing is saved (the worked solution).
+    """
+    from missionkit.feedback import is_blank
+
+    wb, note = open_workbook()
+    saved: Any = None
+    if wb is not None:
+        try:
+            saved = wb.get(section, key)
+        except MissionkitInputError as error:  # pragma: no cover - the workbook recovers itself
+            note = f"Your saved answer could not be read, so the form starts empty: {error.message}"
+    source = saved if isinstance(saved, dict) and not is_blank(saved) else (
+        start if isinstance(start, dict) else {})
+    values = {f.name: f.clean(source.get(f.name)) for f in fields}
+
+    html_style, html_layout, wide, narrow, tick_style, drop_layout, drop_style, text_style, row_layout = \
+        _shared_looks()
+
+    def block(markup: str = "") -> w.HTML:
+        return w.HTML(markup, style=html_style, layout=html_layout)
+
+    controls: dict[str, Any] = {}
+    rows: list[w.Widget] = [block(f"<p>{html.escape(intro)}</p>")] if intro else []
+    for f in fields:
+        label = f"<label><strong>{html.escape(f.label)}</strong></label>"
+        if f.help_text:
+            label += f'<br><span style="color:#333">{html.escape(f.help_text)}</span>'
+        v = values[f.name]
+        if f.kind == "choice":  # the label is the drop-down's own (a <label> for screen readers): fewer models
+            control: Any = w.Dropdown(options=[(CHOOSE, ""), *f.options], value="" if v is None else v,
+                                      description=f.label, layout=drop_layout, style=drop_style)
+            rows.append(control)
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
+        elif f.kind == "many":
+            boxes = [w.Checkbox(value=val in v, description=lab, indent=False, layout=wide, style=tick_style)
+                     for lab, val in f.options]
+            control = boxes
+            if rows and len(fields) == 1:  # one list of ticks: its label joins the introduction (fewer models)
+                rows[0].value += label
+                rows += boxes
+            else:
+                rows += [block(label), *boxes]
+        elif f.kind == "number":  # the label is the box's own <label>, above it; the unit beside it
+            shown = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
+            control = w.Text(value=shown, placeholder="a number", continuous_update=False, layout=narrow,
+                             style=text_style, description=f.label)
+            rows.append(w.HBox([control, block(html.escape(f.unit))], layout=row_layout))
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
+        else:  # the label is the box's own <label>, above it
+            control = (w.Textarea(value=v, rows=4, continuous_update=False, layout=wide, style=text_style,
+                                  description=f.label)
+                       if f.kind == "long text" else
+                       w.Text(value=v, continuous_update=False, layout=wide, style=text_style, description=f.label))
+            rows.append(control)
+            rows += ([block(f'<span style="color:#333">{html.escape(f.help_text)}</span>')] if f.help_text else [])
+        controls[f.name] = control
+    feedback = block()  # the check's feedback, then the save status: one model (notebook size)
+    status = _Line()
+    problems = block() if any(f.kind == "number" for f in fields) else None  # only numbers can be mistyped
+
+    order: dict[str, list] = {f.name: list(values[f.name]) for f in fields if f.kind == "many"}
+
+    def current() -> tuple[dict, list[str]]:
+        answer: dict[str, Any] = {}
+        errors: list[str] = []
+        for f in fields:
+            c = controls[f.name]
+            if f.kind == "many":
+                ticked = [val for (_, val), box in zip(f.options, c, strict=True) if box.value]
+                order[f.name] = [v for v in order[f.name] if v in ticked] + [
+                    v for v in ticked if v not in order[f.name]]  # the order ticked in (a first choice first)
+                answer[f.name] = list(order[f.name])
+            elif f.kind == "number":
+                try:
+                    number = parse_number(c.value)
+                    answer[f.name] = int(number) if f.integer and number is not None else number
+                except ValueError:
+                    answer[f.name] = None
+                    errors.append(f"{f.label}: \u201c{c.value}\u201d is not a number. Write digits only, "
+                                  f"for example 15 or 0.5.")
+            elif f.kind == "choice":
+                answer[f.name] = c.value if c.value != "" else None
+            else:
+                answer[f.name] = c.value
+        return answer, errors
+
+    state: dict[str, Any] = {}
+
+    def refresh(change=None) -> None:
+        answer, errors = current()
+        state["answer"] = answer
+        if problems is not None:
+            problems.value = "".join(f'<p class="missionkit-feedback revise" role="alert">{html.escape(e)}</p>'
+                                     for e in errors)
+        state["feedback"] = for_form(check(answer)).to_html()
+        if change is not None and wb is not None and not errors:
+            saver.save_and_report(answer, status)
+        feedback.value = state["feedback"] + status.value
+
+    saver = FormSaver(wb, section, key, current()[0])
+    for c in controls.values():
+        for one in (c if isinstance(c, list) else [c]):
+            one.observe(refresh, names="value")
+    if note:
+        status.value = f"<p><em>{html.escape(note)}</em></p>"
+    refresh()
+
+    def fallback() -> str:
+        answer = state["answer"]
+        cells = []
+        for f in fields:
+            v = answer.get(f.name)
+            if f.kind == "choice":
+                v = dict((val, lab) for lab, val in f.options).get(v, "(not chosen)")
+            elif f.kind == "many":
+                v = ", ".join(lab for lab, val in f.options if val in v) or "(none ticked)"
+            elif f.kind == "number":
+                v = "(blank)" if v is None else f"{v:g} {f.unit}".strip()
+            cells.append(f'<tr><th scope="row">{html.escape(f.label)}</th><td>{html.escape(str(v) or "(blank)")}'
+                         "</td></tr>")
+        table = f'<table class="missionkit-table"><tbody>{"".join(cells)}</tbody></table>'
+        return table + state["feedback"]
+
+    box = FormBox([*rows, *([problems] if problems is not None else []), feedback], title=title,
+                  fallback=fallback, layout=html_layout)
+    box.answer = lambda: dict(state["answer"])
+    return box
 
 
 def rubric_form(section: str, key: str, *, title: str, prompt: str, rubric: list[str], model_answer: str,

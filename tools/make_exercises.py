@@ -10,14 +10,21 @@ Marking, in solution notebooks:
   "not answered yet", so the blank exercise runs top to bottom without raising;
 * a whole cell tagged ``solution``: a code cell becomes a placeholder cell, a
   markdown cell becomes "Your answer" space;
-* cells tagged ``solution-only`` are dropped (e.g. a worked-example note).
+* cells tagged ``solution-only`` are dropped (e.g. a worked-example note);
+* in a code cell tagged ``form`` (a form that shows the worked answer in the solution), the block
+  between the markers is dropped, and so is each keyword argument that passes one of its names
+  (``classification_form(start=classification)`` becomes ``classification_form()``): the
+  exercise's form opens blank, or with the participant's saved answer, and shows no code to edit;
+* a code cell tagged ``optional-code`` (the code path after a form) is folded in the exercise.
 Outputs are removed. Cell ids are kept, so the exercise stays stable.
 """
 from __future__ import annotations
 
 import ast
 import copy
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -80,6 +87,38 @@ def blank_code(source: str) -> str:
     return "\n".join(out)
 
 
+def drop_block(source: str) -> str:
+    """A ``form`` cell for the exercise: the solution block removed, with the arguments that pass its names."""
+    out: list[str] = []
+    block: list[str] = []
+    inside = False
+    for line in source.splitlines():
+        if line.strip() == BEGIN:
+            inside = True
+            continue
+        if line.strip() == END:
+            if not inside:
+                raise MarkingError("END SOLUTION without BEGIN SOLUTION")
+            inside = False
+            continue
+        (block if inside else out).append(line)
+    if inside:
+        raise MarkingError("BEGIN SOLUTION without END SOLUTION")
+    names: list[str] = []
+    for stmt in ast.parse(textwrap.dedent("\n".join(block))).body:
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            raise MarkingError("only assignments may sit between the solution markers of a form cell")
+        for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]):
+            names += [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    text = "\n".join(out)
+    for name in names:
+        text = re.sub(rf"\b\w+\s*=\s*{name}\b(?!\s*[.\[(])\s*,?[ ]*", "", text)
+        text = re.sub(r",\s*\)", ")", re.sub(r"\([ ]+", "(", text))
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(ast.parse(text))):
+            raise MarkingError(f"the form cell still uses {name!r}, which the exercise does not define")
+    return text.strip("\n")
+
+
 def make_exercise(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb = copy.deepcopy(solution)
     cells = []
@@ -94,9 +133,14 @@ def make_exercise(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
             else:
                 cell.source = CODE_PLACEHOLDER
             cell.metadata["tags"] = new_tags
+        elif cell.cell_type == "code" and BEGIN in cell.source and "form" in tags:
+            cell.source = drop_block(cell.source)
+            cell.metadata["tags"] = [t for t in tags if t not in ("hide-input", "hide-cell")]
         elif cell.cell_type == "code" and BEGIN in cell.source:
             cell.source = blank_code(cell.source)
             cell.metadata["tags"] = [t for t in tags if t not in ("hide-input", "hide-cell")]
+        if cell.cell_type == "code" and "optional-code" in cell.metadata.get("tags", []):
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}  # folded: the form comes first
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             # the solution's try-first folds (tools/wrap_answers.py): an exercise has nothing to fold

@@ -78,8 +78,9 @@ def effort(nb, *, exercise: bool = False) -> Effort:
             try_its += len(re.findall(r"\*\*Try it", src))
             to_write += sum(int(n) for n in _WRITE.findall(text))
         elif cell["cell_type"] == "code":
-            if "remove-input" in cell.get("metadata", {}).get("tags", []):
-                continue  # the setup cell
+            tags = cell.get("metadata", {}).get("tags", [])
+            if "remove-input" in tags or "optional-code" in tags:
+                continue  # the setup cell; the optional code path after a question's form (counted once)
             code = re.sub(r"#.*", "", src)
             if exercise and (_PLACEHOLDER.search(code) or "_form(" in code):
                 answers += 1

@@ -12,7 +12,8 @@ Public API (re-exported here; notebooks call ``diagnostics.<name>``):
 - ``checks``: LOADED_WORDS, COPY_SIMILARITY, check_item_wording, check_survey_design,
   check_survey_reading, check_themes, evidence_in, assess_recommendation, check_recommendations
 - ``charts``: LEVEL_COLOURS, likert_bars, agreement_by_group, theme_bars
-- ``forms``: SECTION, KEY, OWN, counts_html, theme_coding_form
+- ``forms``: SECTION, KEY, OWN, counts_html, theme_coding_form,
+  survey_design_form, survey_reading_form, recommendations_form
 """
 from missionkit.diagnostics.charts import (
     LEVEL_COLOURS,
@@ -36,6 +37,9 @@ from missionkit.diagnostics.forms import (
     OWN,
     SECTION,
     counts_html,
+    recommendations_form,
+    survey_design_form,
+    survey_reading_form,
     theme_coding_form,
 )
 from missionkit.diagnostics.load import (
@@ -136,4 +140,7 @@ __all__ = [
     "OWN",
     "counts_html",
     "theme_coding_form",
+    "survey_design_form",
+    "survey_reading_form",
+    "recommendations_form",
 ]

@@ -13,9 +13,11 @@ from typing import Any
 
 import ipywidgets as w
 
+from missionkit import case
 from missionkit.diagnostics import themes as T
+from missionkit.diagnostics.checks import check_recommendations, check_survey_design, check_survey_reading, check_themes
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, open_workbook
 
 SECTION = "diagnostics"
 KEY = "themes"
@@ -55,12 +57,15 @@ def counts_html(book: Mapping[str, Any], focus_groups=None) -> str:
             + (f" Some of them:</p><ul>{missed}{more}</ul>" if len(none) else "</p>"))
 
 
-def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = KEY, start: Any = None) -> FormBox:
+def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = KEY, start: Any = None,
+                      check: bool = False) -> FormBox:
     """Edit a codebook (theme -> keywords) and see the counts update; saved to the workbook as you go.
 
     Opens with the codebook saved in the workbook, or else ``start`` (default:
     the course's :data:`~missionkit.diagnostics.themes.DEFAULT_THEMES`). The last box
-    is for a theme of your own: give it a name and keywords.
+    is for a theme of your own: give it a name and keywords. ``check=True`` (Exercise 3) adds
+    :func:`missionkit.diagnostics.check_themes`'s feedback, and a blank form starts with the course's theme
+    names and no keywords (the exercise's question), not with the course's codebook.
     """
     wb, save_note = open_workbook()
     book: dict[str, list[str]] = {}
@@ -71,6 +76,8 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
         except MissionkitInputError as error:
             load_note = f"Your saved themes could not be read, so the form starts from the course's: {error.message}"
     if not book:
+        if start is None and check:
+            start = {name: [] for name in T.DEFAULT_THEMES}
         book = _as_book(T.DEFAULT_THEMES if start is None else start)
 
     from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
@@ -100,6 +107,7 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
               text("<label><strong>Your own theme: keywords</strong></label>"), own_words]
     table = text("")
     status = text("")
+    feedback = text("")
     state: dict[str, Any] = {"book": book}
 
     def current() -> dict[str, list[str]]:
@@ -113,6 +121,8 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
         book_now = current()
         state["book"] = book_now
         table.value = counts_html(book_now, focus_groups)
+        if check:
+            feedback.value = check_themes(book_now).to_html()
         if change is None or wb is None:
             return
         try:
@@ -129,7 +139,63 @@ def theme_coding_form(focus_groups=None, *, section: str = SECTION, key: str = K
     status.value = f'<p class="missionkit-save-status"><em>{html.escape(note)}</em></p>' if note else ""
 
     def fallback() -> str:
-        return counts_html(state["book"], focus_groups)
+        return counts_html(state["book"], focus_groups) + feedback.value
 
-    return FormBox(parts + [text("<h4>Counts</h4>"), table, status],
+    return FormBox(parts + [text("<h4>Counts</h4>"), table, *([feedback] if check else []), status],
                    title="Coding the focus groups into themes (fictional case)", fallback=fallback)
+
+
+# --------------------------------------------------------------------------- the exercise's other questions
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def survey_design_form(short_survey: Any = None, new_item: Any = None) -> FormBox:
+    """Exercise 1 as a form: tick 8 to 12 items for a pulse survey and write one new item; feedback from
+    :func:`missionkit.diagnostics.check_survey_design`; saved under ``diagnostics``/``survey_design``."""
+    items = case.load("survey_items")
+    options = [(f"{r.item} ({r.dimension}) {r.wording}", r.item) for r in items.itertuples()]
+    fields = [Field("short_survey", "The items of your short survey (8 to 12)", "many", options),
+              Field("new_item", "One new item of your own", "long text",
+                    help_text="A statement respondents can agree or disagree with.")]
+    start = ({"short_survey": list(short_survey) if isinstance(short_survey, (list, tuple)) else [],
+              "new_item": new_item if isinstance(new_item, str) else ""}
+             if isinstance(short_survey, (list, tuple)) or isinstance(new_item, str) else None)
+    return answer_form(SECTION, "survey_design", fields, start=start, title="Exercise 1: a five-minute pulse survey",
+                       check=lambda a: check_survey_design(_given(a["short_survey"]), _given(a["new_item"])))
+
+
+def survey_reading_form(small_groups: Any = None, bottom_up_cities: Any = None) -> FormBox:
+    """Exercise 2 as a form: tick the groups too small to read alone and the places where most say the mission
+    grew bottom-up (FICTIONAL survey); feedback from :func:`missionkit.diagnostics.check_survey_reading`."""
+    survey = case.load("survey")
+    fields = [Field("small_groups", "Kinds of organisation too small to read on their own", "many",
+                    sorted(survey["org_type"].unique())),
+              Field("bottom_up_cities", "Where a majority says the mission grew bottom-up (Q07)", "many",
+                    list(dict.fromkeys(survey["city"])))]
+    start = ({"small_groups": list(small_groups) if isinstance(small_groups, (list, tuple)) else [],
+              "bottom_up_cities": list(bottom_up_cities) if isinstance(bottom_up_cities, (list, tuple)) else []}
+             if isinstance(small_groups, (list, tuple)) or isinstance(bottom_up_cities, (list, tuple)) else None)
+    return answer_form(SECTION, "survey_reading", fields, start=start, title="Exercise 2: reading the survey",
+                       check=lambda a: check_survey_reading(_given(a["small_groups"]), _given(a["bottom_up_cities"])))
+
+
+def recommendations_form(themes: Any = None, *, start: Any = None) -> FormBox:
+    """Exercise 4 as a form: three recommendations, with :func:`missionkit.diagnostics.check_recommendations`'s
+    feedback. Read against ``themes`` when given, else the codebook saved by the theme form, else the course's."""
+    from missionkit.feedback import is_blank
+
+    book = themes
+    if is_blank(book):
+        wb, _ = open_workbook()
+        try:
+            book = _as_book(wb.get(SECTION, KEY)) if wb is not None else None
+        except MissionkitInputError:
+            book = None
+    labels = [f"Recommendation {i}" for i in (1, 2, 3)]
+    fields = [Field(label, label, "long text", help_text="Who should do what, by when, and the evidence: a survey "
+                    "item (Q17), a dimension (R5) or a theme (“silos”).") for label in labels]
+    return answer_form(SECTION, "recommendations", fields, start=start if isinstance(start, Mapping) else None,
+                       title="Exercise 4: three recommendations for the board",
+                       check=lambda a: check_recommendations({k: (v if v.strip() else ...) for k, v in a.items()},
+                                                             book or None))

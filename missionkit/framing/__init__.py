@@ -28,8 +28,10 @@ Public API (re-exported here; notebooks call ``framing.<name>``):
 - ``charts``: mission_map_chart, mission_map_takeaway, draw_mission_map, COLUMNS, HEADERS, ROW, TOP,
   LINE, CHARS, GREY, NO_OBJECTIVE
 - ``forms``: assessment_html, AssessmentView, show_assessment, compare_drafts_html, DraftComparison,
-  draft_comparison, statement_form, map_outline_html, mission_map_form, DRAFT_CLASS, SECTION,
-  BADGES, PROMPT, QUESTIONS, e
+  draft_comparison, statement_form, map_outline_html, mission_map_form, marenta_statement_form, DRAFT_CLASS,
+  SECTION,
+  BADGES, PROMPT, QUESTIONS, e,
+  diagnosis_form, rewrites_form, diagnosis_answer
 """
 from missionkit.framing.charts import (
     CHARS,
@@ -76,10 +78,14 @@ from missionkit.framing.forms import (
     DraftComparison,
     assessment_html,
     compare_drafts_html,
+    diagnosis_answer,
+    diagnosis_form,
     draft_comparison,
     e,
     map_outline_html,
+    marenta_statement_form,
     mission_map_form,
+    rewrites_form,
     show_assessment,
     statement_form,
 )
@@ -294,6 +300,7 @@ __all__ = [
     "draft_comparison",
     "statement_form",
     "map_outline_html",
+    "marenta_statement_form",
     "mission_map_form",
     "DRAFT_CLASS",
     "SECTION",
@@ -301,4 +308,7 @@ __all__ = [
     "PROMPT",
     "QUESTIONS",
     "e",
+    "diagnosis_form",
+    "rewrites_form",
+    "diagnosis_answer",
 ]

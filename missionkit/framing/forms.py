@@ -31,8 +31,16 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, for_form, open_workbook, text_form
 from missionkit.framing.charts import mission_map_chart, mission_map_takeaway
+from missionkit.framing.checks import (
+    ELEMENTS,
+    WEAK_STATEMENTS,
+    check_diagnosis,
+    check_marenta_statement,
+    check_mission_map,
+    check_rewrites,
+)
 from missionkit.framing.mission_map import MissionMap, parse_mission_map
 from missionkit.framing.statements import CRITERIA, MAZZUCATO_2018, StatementAssessment, assess_statement
 
@@ -355,13 +363,16 @@ def _lines(text: str) -> list[str]:
 
 def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start: Any = None,
                      statement_key: str = "mission_statement", per_objective: int | None = None,
-                     title: str = "Your mission map") -> FormBox:
+                     title: str = "Your mission map", check: bool = False) -> FormBox:
     """Build a mission map from text lines; the chart redraws and the map is saved on every change.
 
     Saved maps load when the form opens; otherwise ``start`` (a dict or a
     :class:`~missionkit.framing.mission_map.MissionMap`) fills it, and the
     mission defaults to the statement saved under ``statement_key``.
+    ``check=True`` (Marenta's map, Exercise 3c) adds :func:`check_mission_map`'s feedback under the chart.
     """
+    if start is ...:  # a blank exercise
+        start = None
     wb, note = open_workbook("Your work is not saved")
     value: dict = {}
     if wb is not None:
@@ -398,7 +409,7 @@ def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start:
         "projects": ("Projects, one per line", "The objective's code, a colon, then the project, e.g. "
                      "'O1: Bus rapid transit corridor'. A line without a code serves no objective."),
     }
-    chart, problem, status = kit.html(), kit.html(), kit.html()
+    chart, problem, status, feedback = kit.html(), kit.html(), kit.html(), kit.html()
     state: dict[str, Any] = {"map": MissionMap("", "")}
 
     def current() -> dict:
@@ -407,6 +418,8 @@ def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start:
 
     def refresh(change=None) -> None:
         value = current()
+        if check:
+            feedback.value = check_mission_map(value).to_html()
         try:
             m = parse_mission_map(value)
         except MissionkitInputError as error:
@@ -427,5 +440,52 @@ def mission_map_form(section: str = SECTION, key: str = "mission_map", *, start:
                          "redraws and is saved.</p>")]
     for k in fields:
         children += [kit.label(*labels[k]), fields[k]]
-    children += [problem, chart, status]
-    return FormBox(children, title=title, fallback=lambda: map_outline_html(state["map"]), layout=kit.plain)
+    children += [problem, chart, *([feedback] if check else []), status]
+
+    def fallback() -> str:
+        return map_outline_html(state["map"]) + (feedback.value if check else "")
+
+    return FormBox(children, title=title, fallback=fallback, layout=kit.plain)
+
+
+def marenta_statement_form(start: Any = None) -> FormBox:
+    """Exercise 3a as a form: Marenta's mission statement (FICTIONAL), with
+    :func:`check_marenta_statement`'s feedback, saved under ``framing``/``marenta_statement``."""
+    return text_form(SECTION, "marenta_statement", title="Exercise 3a: Marenta's mission statement (FICTIONAL)",
+                     label="The statement you would have proposed to Cabinet",
+                     help_text="What will change, for whom, from what 2024 baseline, to what target, by which year.",
+                     check=lambda text: for_form(check_marenta_statement(text)), example="By 2035, everyone in …",
+                     start=start)
+
+
+# --------------------------------------------------------------------------- Exercises 1 and 2 as forms
+NOTHING_MISSING = "nothing is missing"
+
+
+def diagnosis_answer(answer: dict) -> dict:
+    """The diagnosis form's answer as ``check_diagnosis`` reads it: untouched statements are ``...``."""
+    out: dict[str, Any] = {}
+    for sid, ticked in answer.items():
+        out[sid] = ([] if NOTHING_MISSING in ticked else [t for t in ticked if t != NOTHING_MISSING]) if ticked else ...
+    return out
+
+
+def diagnosis_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: for each weak statement, tick what it lacks; feedback from :func:`check_diagnosis`;
+    saved under ``framing``/``diagnosis``."""
+    options = [*ELEMENTS, NOTHING_MISSING]
+    fields = [Field(s.id, f"{s.id}: {s.text}", "many", options) for s in WEAK_STATEMENTS]
+    begin = ({k: (list(v) if v else [NOTHING_MISSING]) for k, v in start.items() if isinstance(v, (list, tuple))}
+             if isinstance(start, dict) else None)
+    return answer_form(SECTION, "diagnosis", fields, start=begin, title="Exercise 1: diagnose five weak statements",
+                       intro="For each statement, tick what it lacks; the feedback updates below.",
+                       check=lambda a: check_diagnosis(diagnosis_answer(a)))
+
+
+def rewrites_form(start: Any = None) -> FormBox:
+    """Exercise 2 as a form: one box per weak statement for its rewrite; feedback from :func:`check_rewrites`."""
+    fields = [Field(s.id, f"Your rewrite of {s.id} (\u201c{s.text}\u201d)", "long text") for s in WEAK_STATEMENTS]
+    return answer_form(SECTION, "rewrites", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 2: rewrite them",
+                       intro="Rewrite each statement. After typing, press Tab: the feedback updates and is saved.",
+                       check=lambda a: check_rewrites({k: (v if v.strip() else ...) for k, v in a.items()}))

@@ -18,7 +18,8 @@ Public API (re-exported here; notebooks call ``governance.<name>``):
 - ``charts``: short_name, raci_heatmap, body_sizes_chart, raci_takeaway, ROLE_ORDER, ROLE_LABELS,
   ROLE_COLOURS
 - ``forms``: SECTION, owner_options, board_candidates, forum_candidates, design_html,
-  governance_form, NOBODY
+  governance_form, NOBODY,
+  dimensions_form, owners_form, board_seats_form, forum_form, decision_rights_form, design_answers, check_whole_design
 """
 from missionkit.governance.charts import (
     ROLE_COLOURS,
@@ -82,10 +83,17 @@ from missionkit.governance.forms import (
     NOBODY,
     SECTION,
     board_candidates,
+    board_seats_form,
+    check_whole_design,
+    decision_rights_form,
+    design_answers,
     design_html,
+    dimensions_form,
     forum_candidates,
+    forum_form,
     governance_form,
     owner_options,
+    owners_form,
 )
 from missionkit.governance.rules import (
     RULES,
@@ -192,4 +200,11 @@ __all__ = [
     "design_html",
     "governance_form",
     "NOBODY",
+    "dimensions_form",
+    "owners_form",
+    "board_seats_form",
+    "forum_form",
+    "decision_rights_form",
+    "design_answers",
+    "check_whole_design",
 ]

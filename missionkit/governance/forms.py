@@ -21,13 +21,25 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from missionkit import case
 from missionkit.charts import ChartError
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, open_workbook
 from missionkit.governance import charts as charts_governance
 from missionkit.governance import design as governance
+from missionkit.governance.checks import (
+    CHALLENGES,
+    EXERCISE_BODIES,
+    check_decision_rights,
+    check_dimensions,
+    check_exercise_design,
+    check_forum,
+    check_objective_owners,
+)
+from missionkit.governance.checks import check_board as check_gov_board
 from missionkit.governance.rules import RULES, check_design
 from missionkit.text import money
 
-__all__ = ["SECTION", "owner_options", "board_candidates", "forum_candidates", "design_html", "governance_form"]
+__all__ = ["SECTION", "owner_options", "board_candidates", "forum_candidates", "design_html", "governance_form",
+           "dimensions_form", "owners_form", "board_seats_form", "forum_form", "decision_rights_form",
+           "design_answers", "check_whole_design"]
 
 SECTION = "governance"
 NOBODY = "(nobody yet)"
@@ -212,3 +224,98 @@ def governance_form(start: Mapping[str, Any] | None = None) -> FormBox:
         return design_html(design(choices()))
 
     return FormBox(parts, title="Design Marenta's mission governance", fallback=fallback)
+
+
+# --------------------------------------------------------------------------- the exercise's questions as forms
+DIMENSION_CHOICES = ("strategic orientation", "policy co-ordination", "policy implementation")
+EXERCISE_KEYS = {"objective_owners": "exercise_owners", "board_seats": "exercise_board_seats",
+                 "forum_members": "exercise_forum", "decision_rights": "exercise_decision_rights"}
+
+
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def _full_names(items: Any, options: list[str]) -> list[str]:
+    """Names as the form offers them: "MoSTI" or "Kessa" become the full names that contain them."""
+    out: list[str] = []
+    for item in items if isinstance(items, (list, tuple)) else []:
+        text = str(item).strip().lower()
+        match = next((o for o in options if o.lower() == text), None) or next(
+            (o for o in options if text and text in o.lower()), None)
+        if match and match not in out:
+            out.append(match)
+    return out
+
+
+def dimensions_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: one drop-down per challenge (the OECD's three dimensions); feedback from
+    :func:`missionkit.governance.check_dimensions`; saved under ``governance``/``exercise_dimensions``."""
+    fields = [Field(c, c, "choice", DIMENSION_CHOICES) for c in CHALLENGES]
+    return answer_form(SECTION, "exercise_dimensions", fields, start=start if isinstance(start, Mapping) else None,
+                       title="Exercise 1: which dimension?",
+                       check=lambda a: check_dimensions({k: _given(v) for k, v in a.items()}))
+
+
+def owners_form(start: Any = None) -> FormBox:
+    """Exercise 2 as a form: who owns each objective (FICTIONAL case), from the public bodies."""
+    options = owner_options()
+    fields = [Field(o, f"{o} {case.OBJECTIVES[o]['name']}", "choice", options) for o in case.OBJECTIVE_IDS]
+    return answer_form(SECTION, EXERCISE_KEYS["objective_owners"], fields,
+                       start=start if isinstance(start, Mapping) else None,
+                       title="Exercise 2: who owns each objective?",
+                       check=lambda a: check_objective_owners({k: _given(v) for k, v in a.items()}))
+
+
+def board_seats_form(start: Any = None) -> FormBox:
+    """Exercise 3 as a form: the mission board's seats by sector, one number each."""
+    fields = [Field(s, s, "number", unit="seats", integer=True) for s in governance.SECTORS]
+    return answer_form(SECTION, EXERCISE_KEYS["board_seats"], fields,
+                       start=start if isinstance(start, Mapping) else None, title="Exercise 3: compose the board",
+                       check=lambda a: check_gov_board({k: _given(v) for k, v in a.items()}))
+
+
+def forum_form(start: Any = None) -> FormBox:
+    """Exercise 4 as a form: tick who sits in the co-ordination forum (FICTIONAL organisations)."""
+    options = owner_options()
+    fields = [Field("members", "Members of the co-ordination forum", "many", options)]
+    begin = {"members": _full_names(start, options)} if isinstance(start, (list, tuple)) else None
+    return answer_form(SECTION, EXERCISE_KEYS["forum_members"], fields, start=begin,
+                       title="Exercise 4: who sits in the co-ordination forum?",
+                       check=lambda a: check_forum(_given(a["members"])))
+
+
+def decision_rights_form(start: Any = None) -> FormBox:
+    """Exercise 5 as a form: one decision right per body."""
+    fields = [Field(b, b, "choice", list(governance.DECISION_RIGHTS)) for b in EXERCISE_BODIES]
+    return answer_form(SECTION, EXERCISE_KEYS["decision_rights"], fields,
+                       start=start if isinstance(start, Mapping) else None, title="Exercise 5: decision rights",
+                       check=lambda a: check_decision_rights({k: _given(v) for k, v in a.items()}))
+
+
+def design_answers(objective_owners: Any = None, board_seats: Any = None, forum_members: Any = None,
+                   decision_rights: Any = None) -> tuple:
+    """Exercises 2 to 5's answers for Exercise 6: each one given in code, or else the one saved by its form."""
+    from missionkit.feedback import is_blank
+
+    given = {"objective_owners": objective_owners, "board_seats": board_seats, "forum_members": forum_members,
+             "decision_rights": decision_rights}
+    wb, _ = open_workbook()
+    out = []
+    for name, value in given.items():
+        if is_blank(value) and wb is not None:
+            try:
+                saved = wb.get(SECTION, EXERCISE_KEYS[name])
+            except MissionkitInputError:
+                saved = None
+            if isinstance(saved, Mapping):
+                value = saved.get("members") if name == "forum_members" else {
+                    k: _given(v) for k, v in saved.items()}
+        out.append(value if not is_blank(value) else ...)
+    return tuple(out)
+
+
+def check_whole_design(objective_owners: Any = None, board_seats: Any = None, forum_members: Any = None,
+                       decision_rights: Any = None):
+    """Exercise 6: the five rules on the design your answers add up to (from the forms or the code cells)."""
+    return check_exercise_design(*design_answers(objective_owners, board_seats, forum_members, decision_rights))

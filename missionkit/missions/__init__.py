@@ -12,7 +12,8 @@ Public API (re-exported here; notebooks call ``missions.<name>``):
   Rating, MIN_EVIDENCE_WORDS, Outcome
 - ``checks``: MARENTA_REFERENCE, check_litmus_answers, check_classification
 - ``charts``: MISSION_REGION_ORDER, missions_by_deadline
-- ``forms``: LITMUS_RATING_OPTIONS, litmus_form
+- ``forms``: LITMUS_RATING_OPTIONS, litmus_form, classification_form,
+  marenta_litmus_form
 """
 from missionkit.missions.charts import (
     MISSION_REGION_ORDER,
@@ -47,7 +48,9 @@ from missionkit.missions.examples import (
 )
 from missionkit.missions.forms import (
     LITMUS_RATING_OPTIONS,
+    classification_form,
     litmus_form,
+    marenta_litmus_form,
 )
 from missionkit.missions.litmus import (
     LITMUS_STEPS,
@@ -111,5 +114,7 @@ __all__ = [
     "MISSION_REGION_ORDER",
     "missions_by_deadline",
     "LITMUS_RATING_OPTIONS",
+    "classification_form",
     "litmus_form",
+    "marenta_litmus_form",
 ]

@@ -1,4 +1,5 @@
-"""Module 01 form: the OECD Mission Litmus Test, four ratings with evidence and a live verdict."""
+"""Module 01 forms: the OECD Mission Litmus Test (four ratings with evidence and a live verdict) and
+Exercise 1's classification (one drop-down per initiative)."""
 from __future__ import annotations
 
 import html
@@ -6,8 +7,10 @@ import html
 import ipywidgets as w
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, open_workbook
 from missionkit.missions import litmus
+from missionkit.missions.checks import check_classification, check_litmus_answers
+from missionkit.missions.examples import CHOICES, INITIATIVES
 
 LITMUS_RATING_OPTIONS = [("Choose a rating", ""), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"),
                   ("Not sure", "not sure")]
@@ -119,3 +122,45 @@ def litmus_form(workbook_section: str = "litmus", key: str | None = None, *, sta
                    title="The Mission Litmus Test (OECD): your answers", fallback=fallback)
 
 
+
+
+def classification_form(start=None, *, section: str = "missions", key: str = "classification") -> FormBox:
+    """Exercise 1 as a form: one drop-down per initiative (accelerator, transformer or not a mission).
+
+    The feedback is :func:`missionkit.missions.check_classification`'s; the answer is saved to the
+    workbook (``section``/``key``) as ``{initiative name: choice}``. ``start`` (the same dict; the
+    worked solution) fills the form when nothing is saved yet; a blank exercise passes ``...``.
+    """
+    fields = [Field(i.name, i.name, "choice", CHOICES, help_text=i.what) for i in INITIATIVES]
+    return answer_form(
+        section, key, fields, start=start, title="Exercise 1: mission or not? Your classification",
+        intro="Choose one answer per initiative. The feedback below updates as you choose, and your "
+              "answers are saved to your workbook.",
+        check=lambda answer: check_classification({k: (... if v is None else v) for k, v in answer.items()}))
+
+
+def marenta_litmus_form(ratings=None, evidence=None, *, section: str = "missions",
+                        key: str = "marenta_litmus") -> FormBox:
+    """Exercise 2 as a form: a rating and the evidence for each Litmus step on Marenta (FICTIONAL); the
+    feedback is :func:`missionkit.missions.check_litmus_answers`'s; saved under ``section``/``key``."""
+    fields: list[Field] = []
+    for step in litmus.LITMUS_STEPS:
+        fields += [Field(f"{step.key}_rating", f"Step {step.number}. {step.name}: your rating", "choice",
+                         litmus.RATINGS),
+                   Field(f"{step.key}_evidence", f"Step {step.number}. {step.name}: your evidence", "long text",
+                         help_text=f"What to bring (our proposal): {step.evidence}")]
+    start = None
+    if isinstance(ratings, dict) or isinstance(evidence, dict):
+        r = ratings if isinstance(ratings, dict) else {}
+        e = evidence if isinstance(evidence, dict) else {}
+        start = {**{f"{k}_rating": r.get(k) for k in litmus.STEPS},
+                 **{f"{k}_evidence": e.get(k) for k in litmus.STEPS}}
+
+    def check(answer):
+        r = {k: answer[f"{k}_rating"] or ... for k in litmus.STEPS}
+        e = {k: answer[f"{k}_evidence"] if answer[f"{k}_evidence"].strip() else ... for k in litmus.STEPS}
+        return check_litmus_answers(r, e)
+
+    return answer_form(section, key, fields, start=start, title="Exercise 2: the Litmus Test on Marenta (FICTIONAL)",
+                       intro="Rate each step and write the evidence from the case. After typing, press Tab: the "
+                             "feedback updates and your answers are saved.", check=check)

@@ -20,7 +20,8 @@ Public API (re-exported here; notebooks call ``monitoring.<name>``):
 - ``charts``: STATUS_ORDER, RESULT_COLOURS, RESULT_TEXT, OBSERVED_COLOUR, PLAN_COLOUR,
   theory_of_change_chart, audit_chart, status_chart, trajectory_chart, dashboard
 - ``forms``: SECTION, TOC_KEY, DRAFTS_KEY, SLOTS, FREQUENCY_OPTIONS, EXAMPLE_DRAFTS,
-  theory_of_change_form, draft_audit_html, indicator_form, summary
+  theory_of_change_form, draft_audit_html, indicator_form, summary,
+  flagged_form, fixes_form, fix_first_form, status_reading_form, recommendation_form
 """
 from missionkit.monitoring.audit import (
     DRAFT_FIELDS,
@@ -65,7 +66,12 @@ from missionkit.monitoring.forms import (
     SLOTS,
     TOC_KEY,
     draft_audit_html,
+    fix_first_form,
+    fixes_form,
+    flagged_form,
     indicator_form,
+    recommendation_form,
+    status_reading_form,
     summary,
     theory_of_change_form,
 )
@@ -224,4 +230,9 @@ __all__ = [
     "draft_audit_html",
     "indicator_form",
     "summary",
+    "flagged_form",
+    "fixes_form",
+    "fix_first_form",
+    "status_reading_form",
+    "recommendation_form",
 ]

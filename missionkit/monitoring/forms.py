@@ -20,10 +20,20 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, for_form, open_workbook, text_form
 from missionkit.monitoring import charts as ci
 from missionkit.monitoring.audit import audit_draft
-from missionkit.monitoring.checks import check_theory_of_change
+from missionkit.monitoring.checks import (
+    FIXES,
+    MARENTA_TRAPS,
+    check_drafts,
+    check_fix_first,
+    check_fixes,
+    check_flagged,
+    check_recommendation,
+    check_status_reading,
+    check_theory_of_change,
+)
 from missionkit.monitoring.indicators import LEVELS, as_int, shorten
 from missionkit.monitoring.theory import TheoryOfChange, parse_theory_of_change
 from missionkit.monitoring.trajectory import Trajectories, dashboard_summary
@@ -215,13 +225,15 @@ def draft_audit_html(drafts: list[dict], *, deadline: int = case.DEADLINE_YEAR) 
     return "".join(parts)
 
 
-def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any = None) -> FormBox:
+def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any = None,
+                   check: bool = False) -> FormBox:
     """Draft up to three indicators for your own mission; each is audited as you type.
 
     Saved drafts are loaded when the form opens; ``start`` (a list of dicts with
     the keys of :data:`missionkit.monitoring.audit.DRAFT_FIELDS`) fills it only when
     nothing is saved yet. The deadline comes from the workbook ("framing",
-    "deadline") when it is there, else the case's 2035.
+    "deadline") when it is there, else the case's 2035. ``check=True`` (Exercise 2) adds, under the
+    audit, :func:`missionkit.monitoring.check_drafts`'s feedback on the three drafts together.
     """
     wb, save_note = open_workbook()
     load_note = ""
@@ -254,6 +266,8 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
                                layout=layout)
     result = w.HTML(layout=html_layout, style=html_style)
     status = w.HTML(layout=html_layout, style=html_style)
+    together = w.HTML(layout=html_layout, style=html_style)
+    statement = _mission_statement(wb)
     state: dict[str, Any] = {"drafts": drafts, "loading": False}
 
     def load(i: int) -> None:
@@ -273,6 +287,9 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
         i = slot.value
         one = [state["drafts"][j] if j == i else _blank_draft() for j in range(SLOTS)]
         result.value = draft_audit_html(one, deadline=deadline)
+        if check:
+            together.value = ("<h4>Feedback on your three drafts</h4>"
+                              + check_drafts(state["drafts"], statement, deadline=deadline).to_html())
 
     def changed(change=None) -> None:
         if state["loading"]:
@@ -295,14 +312,15 @@ def indicator_form(section: str = SECTION, key: str = DRAFTS_KEY, *, start: Any 
     load(0)
     show()
     status.value = _status_html(load_note or save_note)
-    intro = w.HTML(layout=html_layout, style=html_style, value=_statement_html(_mission_statement(wb)) + (
+    intro = w.HTML(layout=html_layout, style=html_style, value=_statement_html(statement) + (
         f"<p>Draft three indicators at different levels. Each is checked as you type (deadline {deadline}; "
         "annual review). Pick an indicator with the buttons to edit it.</p>"))
 
     def fallback() -> str:
-        return draft_audit_html(state["drafts"], deadline=deadline)
+        return draft_audit_html(state["drafts"], deadline=deadline) + together.value
 
-    return FormBox([intro, slot, *fields.values(), result, status], title="Indicator drafting form",
+    return FormBox([intro, slot, *fields.values(), result, *([together] if check else []), status],
+                   title="Indicator drafting form",
                    fallback=fallback)
 
 
@@ -325,3 +343,69 @@ class _Markdown:
 def summary(result: Trajectories) -> _Markdown:
     """The dashboard's summary in sentences, computed from the data."""
     return _Markdown(dashboard_summary(result))
+
+
+# --------------------------------------------------------------------------- the exercise's questions as forms
+STATUS_QUESTION_IDS = ("I02", "I10", "I14")  # the indicators Exercise 3 asks about
+STATUSES = ("on track", "at risk", "off track", "no data")
+
+
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def _indicator_names() -> dict[str, str]:
+    framework = case.load("indicators")  # D3, FICTIONAL
+    return dict(zip(framework["id"], framework["name"], strict=True))
+
+
+def flagged_form(start: Any = None) -> FormBox:
+    """Exercise 1a as a form: tick the indicators the audit flags (FICTIONAL framework); feedback from
+    :func:`check_flagged`; saved under ``indicators``/``flagged``."""
+    options = [(f"{i} {name}", i) for i, name in _indicator_names().items()]
+    fields = [Field("flagged", "Indicators that need fixing", "many", options)]
+    begin = {"flagged": list(start)} if isinstance(start, (list, tuple)) else None
+    return answer_form(SECTION, "flagged", fields, start=begin, title="Exercise 1: which indicators need fixing",
+                       check=lambda a: check_flagged(_given(a["flagged"])))
+
+
+def fixes_form(start: Any = None) -> FormBox:
+    """Exercise 1b as a form: one fix per problem indicator, from the fix options (their codes: the table
+    above the form, :func:`missionkit.monitoring.fix_options`, says what each means)."""
+    names = _indicator_names()
+    fields = [Field(i, f"{i} {names.get(i, '')}", "choice", list(FIXES)) for i in MARENTA_TRAPS]
+    return answer_form(SECTION, "fixes", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 1: fix the four problem indicators",
+                       check=lambda a: check_fixes({k: _given(v) for k, v in a.items()}))
+
+
+def fix_first_form(fix_first: Any = None, why_first: Any = None) -> FormBox:
+    """Exercise 1c as a form: which problem to fix first, and why (one or two sentences)."""
+    names = _indicator_names()
+    fields = [Field("fix_first", "The problem to fix first", "choice",
+                    [(f"{i} {names.get(i, '')}", i) for i in MARENTA_TRAPS]),
+              Field("why_first", "Why this one first", "long text",
+                    help_text="One or two sentences: what is wrong with it, and what that does to the next review.")]
+    start = ({"fix_first": fix_first, "why_first": why_first if isinstance(why_first, str) else ""}
+             if isinstance(fix_first, str) else None)
+    return answer_form(SECTION, "fix_first", fields, start=start, title="Exercise 1: which problem to fix first",
+                       check=lambda a: check_fix_first(_given(a["fix_first"]), _given(a["why_first"])))
+
+
+def status_reading_form(dashboard: Trajectories, start: Any = None) -> FormBox:
+    """Exercise 3a as a form: the status of three indicators on the dashboard, from four choices."""
+    names = _indicator_names()
+    fields = [Field(i, f"{i} {names.get(i, '')}", "choice", STATUSES) for i in STATUS_QUESTION_IDS]
+    return answer_form(SECTION, "status_reading", fields, start=start if isinstance(start, dict) else None,
+                       title="Exercise 3: read the dashboard",
+                       check=lambda a: check_status_reading({k: _given(v) for k, v in a.items()}, dashboard))
+
+
+def recommendation_form(dashboard: Trajectories, start: Any = None) -> FormBox:
+    """Exercise 3b as a form: the steering recommendation, with :func:`check_recommendation`'s feedback."""
+    return text_form(SECTION, "steering_recommendation", title="Exercise 3: your steering recommendation",
+                     label="Your recommendation to the steering committee",
+                     help_text="Name an off-track indicator by its id, give a number, propose a change to the "
+                               "portfolio and say what to learn before the next review.",
+                     check=lambda text: for_form(check_recommendation(text, dashboard)), example="I02 is off track: …",
+                     start=start)

@@ -16,7 +16,8 @@ Public API (re-exported here; notebooks call ``portfolio.<name>``):
 - ``checks``: check_under_covered, check_relabelling, check_round2_decisions, check_own_portfolio
 - ``charts``: coverage_heatmap, budget_by_objective, risk_horizon_bubbles, timeline,
   INSTRUMENT_COLOURS, EMPTY
-- ``forms``: review_form, review_summary_html, decisions_table_html, SECTION
+- ``forms``: review_form, review_summary_html, decisions_table_html, relabelling_form, SECTION,
+  under_covered_form, own_portfolio_form
 """
 from missionkit.portfolio.charts import (
     EMPTY,
@@ -45,8 +46,11 @@ from missionkit.portfolio.examples import (
 from missionkit.portfolio.forms import (
     SECTION,
     decisions_table_html,
+    own_portfolio_form,
+    relabelling_form,
     review_form,
     review_summary_html,
+    under_covered_form,
 )
 from missionkit.portfolio.load import (
     PORTFOLIO_SPEC,
@@ -156,8 +160,11 @@ __all__ = [
     "timeline",
     "INSTRUMENT_COLOURS",
     "EMPTY",
+    "relabelling_form",
     "review_form",
     "review_summary_html",
     "decisions_table_html",
     "SECTION",
+    "under_covered_form",
+    "own_portfolio_form",
 ]

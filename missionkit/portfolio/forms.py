@@ -19,12 +19,19 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import NOTE, FormBox, FormSaver, error_html, labelled, open_workbook
+from missionkit.forms import NOTE, Field, FormBox, FormSaver, answer_form, error_html, labelled, open_workbook
+from missionkit.portfolio.checks import (
+    check_own_portfolio,
+    check_relabelling,
+    check_round2_decisions,
+    check_under_covered,
+)
 from missionkit.portfolio.model import Portfolio, Review
 from missionkit.portfolio.vocabulary import DECISIONS, NO_OBJECTIVE
 from missionkit.text import amount, pct
 
-__all__ = ["review_form", "review_summary_html", "decisions_table_html", "SECTION"]
+__all__ = ["review_form", "review_summary_html", "decisions_table_html", "relabelling_form", "SECTION",
+           "under_covered_form", "own_portfolio_form"]
 
 SECTION = "portfolio"
 _E = html.escape
@@ -77,13 +84,14 @@ def decisions_table_html(portfolio: Portfolio, decisions: Mapping[str, str], pro
 
 
 def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbook_section: str = SECTION,
-                key: str | None = None, start: Mapping[str, str] | None = None) -> FormBox:
+                key: str | None = None, start: Mapping[str, str] | None = None, check: bool = False) -> FormBox:
     """The review round as a form: a decision per project, the effect shown at once, saved as you go.
 
     portfolio: the Marenta case (default) or a participant's own portfolio.
     round: the review round (default: the case's round 2, 2026-Q4).
     key: the workbook key (default: the round's decision column, e.g. "decision_2026q4").
     start: decisions to show when nothing is saved yet (default: the proposals).
+    check: add :func:`missionkit.portfolio.check_round2_decisions`'s feedback (Exercise 3, the case's round 2).
     """
     p = portfolio or Portfolio.from_case()
     label, col = p.round_column(round)
@@ -144,6 +152,7 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
     reset = w.Button(description="Back to the proposals", tooltip="Set every decision back to the proposal")
     result = html_block()
     status = html_block()
+    feedback = html_block()
     state: dict[str, Any] = {}
 
     def current() -> dict[str, str]:
@@ -161,6 +170,8 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
             return
         state["review"], state["decisions"] = review, decisions
         result.value = review_summary_html(review, note.value)
+        if check:
+            feedback.value = check_round2_decisions(decisions).to_html()
         if change is None or wb is None:
             return
         saver.save_and_report({"round": label, "decisions": decisions, "note": note.value}, status)
@@ -180,10 +191,11 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
 
     def fallback() -> str:
         review = state.get("review")
-        return review_summary_html(review, note.value) if review is not None else ""
+        return (review_summary_html(review, note.value) if review is not None else "") + feedback.value
 
     children = parts + [labelled(note, "Your reasons", "Why these decisions? A few sentences; saved with them."),
-                        reset, html_block("<h4>Effect of your decisions</h4>"), result, status]
+                        reset, html_block("<h4>Effect of your decisions</h4>"), result,
+                        *([feedback] if check else []), status]
     fictional = " (FICTIONAL)" if p.is_case else ""
     from_proposals = not saved_decisions and not (isinstance(start, Mapping) and start)
     static_note = (NOTE if not from_proposals else
@@ -191,3 +203,51 @@ def review_form(portfolio: Portfolio | None = None, round: Any = None, *, workbo
             "effect of the lead ministries' proposals, where every decision starts.")
     return FormBox(children, title=f"Portfolio review, round {label}{fictional}: your decisions", fallback=fallback,
                    note=static_note)
+
+
+def relabelling_form(start: Any = None, *, section: str = SECTION, key: str = "relabelled") -> FormBox:
+    """Exercise 2 as a form: tick the projects that may be existing programmes under a new name.
+
+    One checkbox per project of the Marenta portfolio (FICTIONAL), with its start year; the feedback
+    is :func:`missionkit.portfolio.check_relabelling`'s; the ticked ids are saved to the workbook
+    (``section``/``key``, as ``{"relabelled": [ids]}``). ``start`` (a list of ids: the worked
+    solution) fills the form when nothing is saved yet; a blank exercise passes ``...``.
+    """
+    t = Portfolio.from_case().projects
+    options = [(f"{r.project_id} {r.title} (started {int(r.start_year)})", r.project_id) for r in t.itertuples()]
+    fields = [Field("relabelled", "Projects that may be relabelled", "many", options,
+                    help_text="Tick every project you think is an existing programme under a new name.")]
+    begin = {"relabelled": list(start)} if isinstance(start, (list, tuple, set)) else None
+    return answer_form(
+        section, key, fields, start=begin, title="Exercise 2: the renamed programmes (FICTIONAL case)",
+        intro="Tick the projects; the feedback below updates as you tick, and your answer is saved to your workbook.",
+        check=lambda answer: check_relabelling(answer["relabelled"] or ...))
+
+
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def under_covered_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: choose the under-covered objective (FICTIONAL case); feedback from
+    :func:`missionkit.portfolio.check_under_covered`; saved under ``portfolio``/``under_covered``."""
+    p = Portfolio.from_case()
+    fields = [Field("objective", "The under-covered objective", "choice", [(p.label(o), o) for o in p.objectives])]
+    begin = {"objective": start} if isinstance(start, str) else None
+    return answer_form(SECTION, "under_covered", fields, start=begin, title="Exercise 1: find the gaps",
+                       check=lambda a: check_under_covered(_given(a["objective"])))
+
+
+def own_portfolio_form(path: Any = None, mission_start_year: Any = None) -> FormBox:
+    """Exercise 4 as a form: the path of your portfolio file and the year your mission started; feedback from
+    :func:`missionkit.portfolio.check_own_portfolio` (a file it cannot read is explained, never a traceback)."""
+    fields = [Field("path", "Your portfolio file", "text",
+                    help_text="Its path from this notebook, for example ../my-work/my-portfolio.xlsx, or the "
+                              "template: ../missionkit/data/templates/portfolio-template.csv"),
+              Field("mission_start_year", "The year your mission started", "number", unit="(for example 2025)",
+                    integer=True)]
+    start = ({"path": path if isinstance(path, str) else "", "mission_start_year": mission_start_year}
+             if isinstance(path, str) else None)
+    return answer_form(SECTION, "own_portfolio", fields, start=start, title="Exercise 4: check your own portfolio",
+                       check=lambda a: check_own_portfolio(_given(a["path"].strip()),
+                                                           mission_start_year=_given(a["mission_start_year"])))

@@ -15,7 +15,8 @@ Public API (re-exported here; notebooks call ``readiness.<name>``):
 - ``checks``: check_weakest, check_stop_or_go, check_donor_findings, check_donor_advice
 - ``charts``: profile_chart, donor_heatmap, donor_money_chart, SIGNAL_COLOURS, SIGNAL_LABELS,
   INSTRUMENT_COLOURS, GREY, PLOT_WIDTH
-- ``forms``: SECTION, KEY, self_assessment_form, scores_table_html, profile_html, team_file_name, e
+- ``forms``: SECTION, KEY, self_assessment_form, scores_table_html, profile_html, team_file_name, e,
+  weakest_form, stop_or_go_form, donor_findings_form, donor_advice_form
 """
 from missionkit.readiness.charts import (
     GREY,
@@ -47,11 +48,15 @@ from missionkit.readiness.donors import (
 from missionkit.readiness.forms import (
     KEY,
     SECTION,
+    donor_advice_form,
+    donor_findings_form,
     e,
     profile_html,
     scores_table_html,
     self_assessment_form,
+    stop_or_go_form,
     team_file_name,
+    weakest_form,
 )
 from missionkit.readiness.load import (
     DONOR_SPEC,
@@ -157,4 +162,8 @@ __all__ = [
     "profile_html",
     "team_file_name",
     "e",
+    "weakest_form",
+    "stop_or_go_form",
+    "donor_findings_form",
+    "donor_advice_form",
 ]

@@ -26,13 +26,17 @@ from typing import Any
 
 import ipywidgets as w
 
+from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, error_html, open_workbook
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, error_html, for_form, open_workbook, text_form
+from missionkit.readiness.checks import check_donor_advice, check_donor_findings, check_stop_or_go, check_weakest
+from missionkit.readiness.donors import objective_label
 from missionkit.readiness.load import TEAMMATE_PREFIX, dimension_code, score_value, scores_from_workbook
 from missionkit.readiness.profile import ReadinessProfile, readiness_profile
-from missionkit.readiness.scorecard import DIMENSION_CODES, DIMENSIONS, SCALE, Dimension
+from missionkit.readiness.scorecard import DIMENSION_CODES, DIMENSIONS, SCALE, Dimension, dimension_label
 
-__all__ = ["SECTION", "KEY", "self_assessment_form", "scores_table_html", "profile_html", "team_file_name"]
+__all__ = ["SECTION", "KEY", "self_assessment_form", "scores_table_html", "profile_html", "team_file_name",
+           "weakest_form", "stop_or_go_form", "donor_findings_form", "donor_advice_form"]
 
 SECTION = "readiness"
 KEY = "scores"
@@ -252,3 +256,62 @@ def self_assessment_form(section: str = SECTION, key: str = KEY, *, start: Mappi
         text("<label><strong>A teammate's file (its path)</strong></label>"), path_box, import_button, team_status,
     ]
     return FormBox(children, title=title, fallback=fallback)
+
+
+# --------------------------------------------------------------------------- the exercise's questions as forms
+def _given(value: Any) -> Any:
+    return ... if value is None or value == [] or value == "" else value
+
+
+def _dimensions() -> list[tuple[str, str]]:
+    return [(dimension_label(c), c) for c in DIMENSION_CODES]
+
+
+def _objectives() -> list[tuple[str, str]]:
+    return [(objective_label(o), o) for o in case.OBJECTIVE_IDS]
+
+
+def weakest_form(weakest: Any = None, most_disputed: Any = None) -> FormBox:
+    """Exercise 1 as a form: tick the weakest dimensions, choose the most disputed one (FICTIONAL scores);
+    feedback from :func:`check_weakest`; saved under ``readiness``/``weakest``."""
+    fields = [Field("weakest", "The weakest dimensions (lowest median)", "many", _dimensions()),
+              Field("most_disputed", "The dimension the assessors disagree on most", "choice", _dimensions())]
+    start = ({"weakest": list(weakest) if isinstance(weakest, (list, tuple)) else [],
+              "most_disputed": most_disputed} if weakest is not None or most_disputed is not None else None)
+    return answer_form(SECTION, "weakest", fields, start=start, title="Exercise 1: read the scorecard",
+                       check=lambda a: check_weakest(_given(a["weakest"]), _given(a["most_disputed"])))
+
+
+def stop_or_go_form(decision: Any = None, fix_first: Any = None) -> FormBox:
+    """Exercise 2 as a form: the call (stop and fix, or go) and the dimension(s) to fix first."""
+    fields = [Field("decision", "Your call", "choice", ["stop and fix", "go"]),
+              Field("fix_first", "The dimension(s) to fix first", "many", _dimensions())]
+    start = ({"decision": decision, "fix_first": list(fix_first) if isinstance(fix_first, (list, tuple)) else []}
+             if decision is not None or fix_first is not None else None)
+    return answer_form(SECTION, "stop_or_go", fields, start=start, title="Exercise 2: stop and fix, or go?",
+                       check=lambda a: check_stop_or_go(_given(a["decision"]), _given(a["fix_first"])))
+
+
+def donor_findings_form(unfunded: Any = None, overlap_objective: Any = None, top_two_share: Any = None) -> FormBox:
+    """Exercise 3 as a form: the gap, the overlap and the two largest funders' share (FICTIONAL donors)."""
+    fields = [Field("unfunded", "Objective(s) no funder covers", "many", _objectives()),
+              Field("overlap_objective", "The objective with overlapping technical assistance", "choice",
+                    _objectives()),
+              Field("top_two_share", "The two largest funders' share of the money", "number",
+                    unit="% (94 and 0.94 both work)")]
+    given = [unfunded, overlap_objective, top_two_share]
+    start = ({"unfunded": list(unfunded) if isinstance(unfunded, (list, tuple)) else [],
+              "overlap_objective": overlap_objective,
+              "top_two_share": top_two_share} if any(v is not None for v in given) else None)
+    return answer_form(SECTION, "donor_findings", fields, start=start, title="Exercise 3: map the donors",
+                       check=lambda a: check_donor_findings(_given(a["unfunded"]), _given(a["overlap_objective"]),
+                                                            _given(a["top_two_share"])))
+
+
+def donor_advice_form(start: Any = None) -> FormBox:
+    """Exercise 4 as a form: the advice to the Delivery Office, with :func:`check_donor_advice`'s feedback."""
+    return text_form(SECTION, "donor_advice", title="Exercise 4: advise the Delivery Office",
+                     label="Your advice on the donors", check=lambda t: for_form(check_donor_advice(t)),
+                     start=start,
+                     help_text="Three or four sentences: what to ask the donors for, and what to ask them to change.",
+                     example="Ask for a funder for …")

@@ -14,7 +14,10 @@ Public API (re-exported here; notebooks call ``scanning.<name>``):
   check_conflicts_to_raise, check_unserved_objective, check_own_scan
 - ``charts``: short_name, budget_by_owner, objective_coverage_chart, alignment_heatmap,
   conflicts_chart, instrument_mix, STI_COLOUR, OTHER_COLOUR, SUPPORT_COLOUR, AGAINST_COLOUR, GREY
-- ``forms``: SECTION, objective_table_html, objective_explorer
+- ``forms``: SECTION, objective_table_html, objective_explorer,
+  framework_conditions_form, sti_share_form, conflicts_form, unserved_objective_form,
+  own_scan_form,
+  template_button
 """
 from missionkit.scanning.charts import (
     AGAINST_COLOUR,
@@ -47,8 +50,14 @@ from missionkit.scanning.conditions import (
 )
 from missionkit.scanning.forms import (
     SECTION,
+    conflicts_form,
+    framework_conditions_form,
     objective_explorer,
     objective_table_html,
+    own_scan_form,
+    sti_share_form,
+    template_button,
+    unserved_objective_form,
 )
 from missionkit.scanning.load import (
     AGAINST,
@@ -144,4 +153,10 @@ __all__ = [
     "SECTION",
     "objective_table_html",
     "objective_explorer",
+    "framework_conditions_form",
+    "sti_share_form",
+    "conflicts_form",
+    "unserved_objective_form",
+    "own_scan_form",
+    "template_button",
 ]

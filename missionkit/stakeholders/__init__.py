@@ -14,7 +14,8 @@ Public API (re-exported here; notebooks call ``stakeholders.<name>``):
   BoardFeedback, check_board, check_engagement_plan
 - ``charts``: VOICE_COLOURS, VOICE_LABELS, SEAT_SHAPES, GOLDEN_ANGLE, STEP, interest_influence_map,
   board_balance
-- ``forms``: SECTION, KEY, LEVEL_OPTIONS, FORMAT_OPTIONS, engagement_plan_form
+- ``forms``: SECTION, KEY, LEVEL_OPTIONS, FORMAT_OPTIONS, engagement_plan_form, board_rules_form, board_answer,
+  missing_voices_form
 """
 from missionkit.stakeholders.board import (
     RULE_NAMES,
@@ -57,7 +58,10 @@ from missionkit.stakeholders.forms import (
     KEY,
     LEVEL_OPTIONS,
     SECTION,
+    board_answer,
+    board_rules_form,
     engagement_plan_form,
+    missing_voices_form,
 )
 from missionkit.stakeholders.load import (
     REGISTER_SPEC,
@@ -143,5 +147,8 @@ __all__ = [
     "KEY",
     "LEVEL_OPTIONS",
     "FORMAT_OPTIONS",
+    "board_answer",
+    "board_rules_form",
     "engagement_plan_form",
+    "missing_voices_form",
 ]

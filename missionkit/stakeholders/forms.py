@@ -13,9 +13,16 @@ from typing import Any
 
 import ipywidgets as w
 
+from missionkit import case
 from missionkit.errors import MissionkitInputError
-from missionkit.forms import FormBox, FormSaver, open_workbook
-from missionkit.stakeholders.checks import EXAMPLE_FORMATS, EXAMPLE_PLAN, assess_engagement_plan
+from missionkit.forms import Field, FormBox, FormSaver, answer_form, open_workbook
+from missionkit.stakeholders.checks import (
+    EXAMPLE_FORMATS,
+    EXAMPLE_PLAN,
+    assess_engagement_plan,
+    check_board,
+    check_missing_voices,
+)
 from missionkit.stakeholders.engagement import FORMATS
 from missionkit.stakeholders.register import missing_voices
 from missionkit.stakeholders.vocabulary import ENGAGEMENT_LEVELS, STAKEHOLDER_TYPES, TYPE_LABELS
@@ -152,3 +159,80 @@ def engagement_plan_form(register=None, *, section: str = SECTION, key: str = KE
 
     return FormBox(parts + [text("<h4>Feedback on your plan</h4>"), verdict, status],
                    title="Engagement plan for the missing voices (fictional case)", fallback=fallback)
+
+
+MISSING_VOICES, TICKED, NO_RESERVED = "missing voices", "ticked", "none"
+BOARD_RULES_KEY = "board_rules"
+_NUMBER_RULES = ("max_per_type", "max_per_sector")
+
+
+def board_answer(answer: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """The board form's answer as ``check_board`` reads it: (board_size, board_rules); blanks are ``...``."""
+    def given(value: Any) -> Any:
+        return ... if value is None or value == [] else value
+
+    rules: dict[str, Any] = {k: given(answer.get(k)) for k in _NUMBER_RULES}
+    share = answer.get("max_government_share_pct")
+    rules["max_government_share"] = ... if share is None else share / 100
+    reserve = answer.get("must_include")
+    rules["must_include"] = {MISSING_VOICES: None, NO_RESERVED: [], TICKED: list(answer.get("must_include_kinds") or [])
+                             }.get(reserve, ...) if reserve else ...
+    rules["include"] = given(answer.get("include"))
+    return given(answer.get("board_size")), rules
+
+
+def board_rules_form(size: Any = None, rules: Any = None, *, section: str = SECTION,
+                     key: str = BOARD_RULES_KEY) -> FormBox:
+    """Exercise 2 as a form: the board's size and its rules, in numbers, choices and ticks.
+
+    The feedback (and the board it proposes) is :func:`missionkit.stakeholders.check_board`'s. Saved
+    to the workbook (``section``/``key``). ``size`` and ``rules`` (the worked solution, in the code
+    cell's shape: ``must_include: None`` means the missing voices) fill the form when nothing is saved.
+    """
+    register = case.load("stakeholders")  # FICTIONAL
+    public = register[register["type"].isin(["ministry", "city", "agency"])]
+    kinds = [(TYPE_LABELS.get(t, (t, t))[1], t) for t in STAKEHOLDER_TYPES]
+    fields = [
+        Field("board_size", "Board size", "number", unit="seats (at most 15)", integer=True),
+        Field("max_per_type", "At most this many seats for one kind of actor", "number", unit="seats",
+              integer=True, help_text="For example, at most 3 ministries."),
+        Field("max_per_sector", "At most this many seats for one sector", "number", unit="seats", integer=True,
+              help_text="For example, at most 3 seats from transport."),
+        Field("max_government_share_pct", "At most this share of the seats for government", "number",
+              unit="% of the seats", help_text="Ministries, agencies and city governments together."),
+        Field("must_include", "Reserved seats", "choice",
+              [("One for each missing voice (every kind of actor with no say today)", MISSING_VOICES),
+               ("One for each kind ticked below", TICKED), ("No reserved seats", NO_RESERVED)]),
+        Field("must_include_kinds", "Kinds of actor with a reserved seat (only if you chose “ticked below”)",
+              "many", kinds),
+        Field("include", "Organisations that must sit on the board", "many", list(public["name"]),
+              help_text="Public bodies of the register (FICTIONAL). Tick none to let the rules choose."),
+    ]
+    start: dict[str, Any] | None = None
+    if isinstance(rules, Mapping) or isinstance(size, (int, float)):
+        r = dict(rules) if isinstance(rules, Mapping) else {}
+        share = r.get("max_government_share")
+        must = r.get("must_include", ...)
+        start = {"board_size": size if isinstance(size, (int, float)) else None,
+                 **{k: r.get(k) for k in _NUMBER_RULES},
+                 "max_government_share_pct": share * 100 if isinstance(share, (int, float)) else None,
+                 "must_include": (MISSING_VOICES if must is None else None if must is ... else
+                                  NO_RESERVED if not must else TICKED),
+                 "must_include_kinds": list(must) if isinstance(must, (list, tuple)) else [],
+                 "include": list(r.get("include") or [])}
+    return answer_form(
+        section, key, fields, start=start, title="Exercise 2: rules for Marenta's board (FICTIONAL)",
+        intro="Set the size and the rules. The feedback and the board they give update below as you change "
+              "them, and your rules are saved to your workbook.",
+        check=lambda answer: check_board(*board_answer(answer)))
+
+
+def missing_voices_form(start: Any = None) -> FormBox:
+    """Exercise 1 as a form: tick the kinds of actor with no say in decisions (FICTIONAL register); feedback
+    from :func:`missionkit.stakeholders.check_missing_voices`; saved under ``stakeholders``/``missing_voices``."""
+    kinds = [(TYPE_LABELS.get(t, (t, t))[1], t) for t in STAKEHOLDER_TYPES]
+    fields = [Field("kinds", "Kinds of actor missing from decisions", "many", kinds)]
+    begin = {"kinds": list(start)} if isinstance(start, (list, tuple)) else None
+    return answer_form(SECTION, "missing_voices", fields, start=begin, title="Exercise 1: who is missing?",
+                       intro="Tick every kind of actor with no seat where decisions are made.",
+                       check=lambda a: check_missing_voices(a["kinds"] or ...))

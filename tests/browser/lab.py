@@ -149,7 +149,8 @@ def read_workbook(path: Path) -> dict:
 
 
 def use_form(page, form) -> str | None:
-    """Use a form once like a participant: type into its first text box, else choose another option.
+    """Use a form once like a participant: type into its first text box, else choose another option, else
+    tick the first box.
     Returns the text typed (which must then be in the workbook), or None after choosing an option
     (a drop-down's label may differ from the value it saves)."""
     boxes = form.locator("textarea, input[type=text]")
@@ -160,6 +161,9 @@ def use_form(page, form) -> str | None:
         box.fill(text)
         page.keyboard.press("Tab")
         return text
+    if not form.locator("select").count():  # a form of ticks only (issue 20): tick the first box
+        form.locator("input[type=checkbox]").first.check()
+        return None
     select = form.locator("select").first
     options = select.locator("option").all_inner_texts()
     current = select.evaluate("e => e.options[e.selectedIndex] ? e.options[e.selectedIndex].text : ''")
