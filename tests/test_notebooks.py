@@ -15,7 +15,8 @@ ALL = EXECUTED + nbtools.exercises()
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_notebook_is_light(path):
-    assert path.stat().st_size <= nbtools.MAX_NOTEBOOK_BYTES, f"{path.name} is over 300 KB"
+    limit = nbtools.MAX_NOTEBOOK_BYTES
+    assert path.stat().st_size <= limit, f"{path.name} is over {limit // 1024} KB"
 
 
 @pytest.mark.parametrize("path", EXECUTED, ids=lambda p: p.name)

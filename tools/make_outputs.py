@@ -4,7 +4,7 @@
 
 Runs against a temporary copy of the committed fixture workbook (never your
 own my-work/), strips timing metadata and random widget ids, and fails if a
-notebook grows past 300 KB. A code cell tagged ``optional-code`` (the optional
+notebook grows past the size limit (tools/nbtools.py). A code cell tagged ``optional-code`` (the optional
 code path after a question's form, issue 20) runs but keeps no output: the form
 above it shows the same feedback (tag it ``nbval-ignore-output`` too).
 """
@@ -39,7 +39,7 @@ def main(filters: list[str]) -> int:
             too_big.append(f"{path.name} ({size / 1024:.0f} KB)")
     print(f"done: {len(paths)} notebooks in {time.perf_counter() - total:.1f} s")
     if too_big:
-        print("Over the 300 KB limit: " + ", ".join(too_big), file=sys.stderr)
+        print(f"Over the {nbtools.MAX_NOTEBOOK_BYTES // 1024} KB limit: " + ", ".join(too_big), file=sys.stderr)
         return 1
     return 0
 

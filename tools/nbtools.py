@@ -18,7 +18,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_WORKBOOK = ROOT / "tests" / "fixtures" / "workbook.json"
-MAX_NOTEBOOK_BYTES = 300 * 1024
+MAX_NOTEBOOK_BYTES = 400 * 1024  # stored outputs and widget state; forms-first notebooks reach ~350 KB
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

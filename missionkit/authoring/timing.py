@@ -79,8 +79,8 @@ def effort(nb, *, exercise: bool = False) -> Effort:
             to_write += sum(int(n) for n in _WRITE.findall(text))
         elif cell["cell_type"] == "code":
             tags = cell.get("metadata", {}).get("tags", [])
-            if "remove-input" in tags or "optional-code" in tags:
-                continue  # the setup cell; the optional code path after a question's form (counted once)
+            if "remove-input" in tags or "optional-code" in tags or "hand_in_form(" in src:
+                continue  # the setup cell; a folded code path (its form counts once); handing in (seconds)
             code = re.sub(r"#.*", "", src)
             if exercise and (_PLACEHOLDER.search(code) or "_form(" in code):
                 answers += 1
