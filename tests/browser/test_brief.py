@@ -53,7 +53,7 @@ def test_case_brief_shows_charts_offline_and_payloads_as_text(site):
             assert box and box["width"] > 200 and box["height"] > 100
             assert svgs.nth(i).locator("path, rect, text").count() > 10
             assert svgs.nth(i).get_attribute("aria-label")
-        statement = page.locator("blockquote.statement").inner_text()
+        statement = page.locator("#mission blockquote.statement").inner_text()
         assert PAYLOADS[0] in statement and PAYLOADS[1] in statement
         assert PAYLOADS[1] in page.locator("#ask").inner_text()
         assert page.locator("script").count() == 0 and page.locator("main img").count() == 0
