@@ -60,3 +60,12 @@ def test_the_book_states_the_rule_with_the_same_numbers():
                    f"{timing.TRY_IT_MINUTES} minutes** for each \"Try it\"",
                    f"{timing.ANSWER_MINUTES} minutes** for each answer"):
         assert figure in text, figure
+
+
+def test_each_solution_says_how_many_exercises_it_has():
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    for path in sorted((ROOT / "solutions").glob("*-solution.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        count = sum(1 for c in cells if c.cell_type == "markdown" and re.match(r"## Exercise \d", c.source))
+        said = re.search(r"\b(\w+) exercises\b", cells[0].source)
+        assert said and said.group(1).lower() == words[count], (path.name, count)
