@@ -108,6 +108,22 @@ class FormSaver:
         except MissionkitInputError as error:
             status.value = error_html(error)
 
+    def follow(self, controls: list[Any], value: Callable[[], Any], status: Any,
+               show: Callable[[Any], None] | None = None) -> Callable[..., None]:
+        """Whenever one of ``controls`` changes: ``show`` the new value (the feedback), then save it and
+        report in ``status`` (nothing is saved without a workbook). Returns the refresh function."""
+
+        def refresh(_change: Any = None) -> None:
+            current = value()
+            if show is not None:
+                show(current)
+            if self.wb is not None:
+                self.save_and_report(current, status)
+
+        for control in controls:
+            control.observe(refresh, names="value")
+        return refresh
+
 
 def for_form(feedback: Any) -> Any:
     """A check's feedback as a form shows it: "not answered yet" says to answer in the form, not how to

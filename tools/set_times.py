@@ -38,7 +38,7 @@ def _line(cell_source: str, trainer_minutes: int, own: int, what: str) -> str | 
     return None
 
 
-def _rewrite(nb, trainer_minutes: int, what: str, count) -> bool:
+def _rewrite(nb, name: str, trainer_minutes: int, what: str, count) -> bool:
     """Put the time line in the first cell that has one; True if the notebook changed."""
     for cell in nb.cells[:3]:
         if cell.cell_type != "markdown":
@@ -50,27 +50,24 @@ def _rewrite(nb, trainer_minutes: int, what: str, count) -> bool:
         cell.source = first  # same words as the final line, so the count is stable
         cell.source = _line(cell.source, trainer_minutes, timing.own_pace(count(nb)), what) or first
         return cell.source != old
-    raise SystemExit(f"{nb.metadata.get('title', 'a notebook')}: no '**Time:**' line in its first cells; "
+    raise SystemExit(f"{name}: no '**Time:**' line in its first cells; "
                      "add one such as '**Time:** about 45 minutes on the core path.'")
 
 
 def expected(path: Path):
     """The notebook as the rule wants it (a copy) and whether it differs from the file."""
     nb = nbtools.load(path)
-    nb.metadata.setdefault("title", path.name)
     module = path.name[:2]
     if path.parent.name == "notebooks":
         minutes = trainer.load().module(module).core_minutes
         what = "" if module == "00" else "on the core path"
-        changed = _rewrite(nb, minutes, what, lambda n: timing.effort(n))
+        changed = _rewrite(nb, path.name, minutes, what, lambda n: timing.effort(n))
     else:
         minutes = timing.heading_minutes(make_exercise(nb))
         if not minutes:
             raise SystemExit(f"{path.name}: no exercise heading gives its minutes; write them as "
                              "'## Exercise 1. ... (15 minutes)'.")
-        changed = _rewrite(nb, minutes, "in all", lambda n: timing.effort(make_exercise(n), exercise=True))
-    if nb.metadata.get("title") == path.name:
-        nb.metadata.pop("title")
+        changed = _rewrite(nb, path.name, minutes, "in all", lambda n: timing.effort(make_exercise(n), exercise=True))
     return nb, changed
 
 

@@ -189,22 +189,28 @@ def block_markdown(block: Block, images: bool = True) -> str:
     raise ValueError(f"unknown block kind {block.kind!r}")  # pragma: no cover
 
 
-def brief_html(brief: MissionBrief) -> str:
-    """The brief as one self-contained HTML page (inline CSS, charts as inline SVG)."""
-    draw_figures(brief)
-    who = f"Prepared by {brief.owner}" if brief.owner else "Prepared with Mission Bootcamp"
-    title = "Mission brief"
+def _page_head(title: str, owner: str | None, css: str, fictional: bool, summary: str) -> list[str]:
+    """The opening of a printable page (brief or plan): head, title, who prepared it, the fictional
+    label and the progress line; the caller adds its navigation and closes the header."""
+    who = f"Prepared by {owner}" if owner else "Prepared with Mission Bootcamp"
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape_html(title)}{(' — ' + escape_html(brief.owner)) if brief.owner else ''}</title>",
-        f"<style>{CSS}</style>", "</head>", "<body>",
+        f"<title>{escape_html(title)}{(' — ' + escape_html(owner)) if owner else ''}</title>",
+        f"<style>{css}</style>", "</head>", "<body>",
         '<header role="banner">', f"<h1>{escape_html(title)}</h1>", f'<p class="meta">{escape_html(who)}</p>',
     ]
-    if brief.fictional:
+    if fictional:
         parts.append('<p class="fictional"><strong>FICTIONAL worked example:</strong> the Republic of Marenta, '
                      "its cities, organisations and numbers are invented for teaching.</p>")
-    parts.append(f'<p class="progress" role="status">{escape_html(brief.summary())}</p>')
+    parts.append(f'<p class="progress" role="status">{escape_html(summary)}</p>')
+    return parts
+
+
+def brief_html(brief: MissionBrief) -> str:
+    """The brief as one self-contained HTML page (inline CSS, charts as inline SVG)."""
+    draw_figures(brief)
+    parts = _page_head("Mission brief", brief.owner, CSS, brief.fictional, brief.summary())
     parts.append('<nav aria-label="Sections of the brief"><ol>' + "".join(
         f'<li><a href="#{s.key}">{escape_html(s.title)}</a>{"" if s.done else " <em>(to do)</em>"}</li>'
         for s in brief.sections) + '<li><a href="#peer-review">Peer review</a></li></ol></nav>')
@@ -413,19 +419,7 @@ def plan_html(plan: Any, assessments: Mapping | None = None) -> str:
     """The implementation plan as one self-contained, printable HTML page (participant text escaped)."""
     from missionkit.capstone.plan import DECIDED
 
-    who = f"Prepared by {plan.owner}" if plan.owner else "Prepared with Mission Bootcamp"
-    title = "Mission implementation plan"
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape_html(title)}{(' — ' + escape_html(plan.owner)) if plan.owner else ''}</title>",
-        f"<style>{PLAN_CSS}</style>", "</head>", "<body>",
-        '<header role="banner">', f"<h1>{escape_html(title)}</h1>", f'<p class="meta">{escape_html(who)}</p>',
-    ]
-    if plan.fictional:
-        parts.append('<p class="fictional"><strong>FICTIONAL worked example:</strong> the Republic of Marenta, '
-                     "its cities, organisations and numbers are invented for teaching.</p>")
-    parts.append(f'<p class="progress" role="status">{escape_html(plan.summary())}</p>')
+    parts = _page_head("Mission implementation plan", plan.owner, PLAN_CSS, plan.fictional, plan.summary())
     parts.append('<nav aria-label="Sections of the plan"><ol>' + "".join(
         f'<li><a href="#plan-{s.key}">{escape_html(s.title)}</a>{"" if s.complete else " <em>(to write)</em>"}</li>'
         for s in plan.sections) + '<li><a href="#rubric">Assessment with the rubric</a></li></ol></nav>')

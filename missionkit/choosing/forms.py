@@ -41,16 +41,8 @@ def _wire(wb: Any, key: str, controls: list[w.Widget], current: Callable[[], dic
           note: str, title: str, parts: list[w.Widget]) -> FormBox:
     feedback = w.HTML(check(current()).to_html())
     status = w.HTML(f"<p><em>{html.escape(note)}</em></p>" if note else "")
-    saver = FormSaver(wb, SECTION, key, current())
-
-    def refresh(_change=None) -> None:
-        value = current()
-        feedback.value = check(value).to_html()
-        if wb is not None:
-            saver.save_and_report(value, status)
-
-    for control in controls:
-        control.observe(refresh, names="value")
+    FormSaver(wb, SECTION, key, current()).follow(
+        controls, current, status, lambda value: setattr(feedback, "value", check(value).to_html()))
     return FormBox(parts + [feedback, status], title=title, fallback=lambda: check(current()).to_html())
 
 

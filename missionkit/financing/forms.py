@@ -72,16 +72,8 @@ def _assemble(title: str, intro: str, controls: list[w.Widget], values: Callable
               watch: list[w.Widget]) -> FormBox:
     feedback = _text(check(values()).to_html())
     status = _text(f'<p class="missionkit-save-status"><em>{e(note)}</em></p>' if note else "")
-    saver = FormSaver(wb, SECTION, key, values())
-
-    def refresh(_change: Any = None) -> None:
-        value = values()
-        feedback.value = check(value).to_html()
-        if wb is not None:
-            saver.save_and_report(value, status)
-
-    for control in watch:
-        control.observe(refresh, names="value")
+    FormSaver(wb, SECTION, key, values()).follow(
+        watch, values, status, lambda value: setattr(feedback, "value", check(value).to_html()))
 
     def fallback() -> str:
         return check(values()).to_html()
